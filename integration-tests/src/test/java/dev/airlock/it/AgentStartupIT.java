@@ -1,0 +1,122 @@
+package dev.airlock.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.airlock.mock.MockProvider;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Attaching the agent: policies refused or missing, JDK 25, and what it prints. */
+class AgentStartupIT {
+
+  private static MockProvider mock;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void startMock() throws Exception {
+    mock = MockProvider.start(0);
+  }
+
+  @AfterAll
+  static void stopMock() {
+    mock.close();
+  }
+
+  @BeforeEach
+  void resetMock() {
+    mock.reset();
+  }
+
+  private AppRun openAiApp() {
+    return AppRun.of("openai-app")
+        .args("chat", "stream")
+        .env("OPENAI_BASE_URL", mock.baseUrl() + "/v1")
+        .env("OPENAI_API_KEY", "sk-test-openai");
+  }
+
+  @Test
+  void aSectionTheAgentDoesNotEnforceIsRefusedByNameAndTheAppRunsOn() throws Exception {
+    Path policy = MockPolicy.write(dir, mock.port(), "pii:\n  detect: [email]\n  action: mask");
+    AppRun.Result without = openAiApp().run();
+    Path telemetry = dir.resolve("telemetry.jsonl");
+    AppRun.Result with = openAiApp().withAgent("policy=" + policy + ",telemetry=" + telemetry).run();
+
+    assertEquals(without.stdout, with.stdout);
+    assertEquals(0, with.exitCode);
+    String stderr = with.stderr;
+    assertTrue(stderr.contains(policy + ":16:1: error: pii: section 'pii' is not enforced"), stderr);
+    assertTrue(stderr.contains("observe only"), stderr);
+    assertTrue(TelemetryFile.read(telemetry).spans.isEmpty(),
+        "a refused policy's providers are not in force, so the mock is not an LLM host");
+  }
+
+  @Test
+  void withoutAPolicyTheAgentObservesOnlyBuiltInProviders() throws Exception {
+    Path telemetry = dir.resolve("telemetry.jsonl");
+    AppRun.Result run = openAiApp().withAgent("telemetry=" + telemetry).run();
+    assertEquals(0, run.exitCode, run.toString());
+    List<String> lines = run.agentLines();
+    assertEquals(1, lines.size(), run.stderr);
+    assertTrue(lines.get(0).contains("policy none (observe only)"), lines.get(0));
+    assertTrue(TelemetryFile.read(telemetry).spans.isEmpty(), "the mock is no built-in provider");
+  }
+
+  @Test
+  void theEnvironmentVariablesWorkLikeTheAgentArguments() throws Exception {
+    Path telemetry = dir.resolve("telemetry.jsonl");
+    AppRun.Result run = openAiApp()
+        .withAgent("")
+        .env("AIRLOCK_POLICY", MockPolicy.write(dir, mock.port(), null).toString())
+        .env("AIRLOCK_TELEMETRY_FILE", telemetry.toString())
+        .run();
+    assertEquals(0, run.exitCode, run.toString());
+    assertEquals(2, TelemetryFile.read(telemetry).spans.size());
+  }
+
+  @Test
+  void aBadAgentArgumentIsReportedAndTheAppStillRuns() throws Exception {
+    AppRun.Result run = openAiApp().withAgent("polcy=/x.yaml").run();
+    assertEquals(0, run.exitCode, run.toString());
+    assertTrue(run.stderr.contains("unknown agent argument 'polcy'"), run.stderr);
+  }
+
+  @Test
+  void onTemurin25TheDoorsWorkAndNothingElseIsPrinted() throws Exception {
+    Path jdk25 = BuildOutputs.jdk25();
+    assumeTrue(jdk25 != null, "Temurin 25 is not installed");
+    AppRun.Result without = openAiApp().run();
+    mock.reset();
+    Path telemetry = dir.resolve("telemetry.jsonl");
+    AppRun.Result with = openAiApp()
+        .javaHome(jdk25)
+        .withAgent("policy=" + MockPolicy.write(dir, mock.port(), null) + ",telemetry=" + telemetry)
+        .run();
+    assertEquals(0, with.exitCode, with.toString());
+    assertEquals(without.stdout, with.stdout);
+    assertFalse(with.stderr.contains("WARNING"), "no JVM warnings (e.g. Unsafe): " + with.stderr);
+    assertEquals(1, with.agentLines().size(), with.stderr);
+    assertEquals(2, TelemetryFile.read(telemetry).spans.size());
+
+    Path telemetry2 = dir.resolve("telemetry-jdk.jsonl");
+    AppRun.Result jdkClient = AppRun.of("langchain4j-app")
+        .javaHome(jdk25)
+        .env("OPENAI_BASE_URL", mock.baseUrl() + "/v1")
+        .env("OPENAI_API_KEY", "sk-test-openai")
+        .withAgent("policy=" + dir.resolve("policy.yaml") + ",telemetry=" + telemetry2)
+        .run();
+    assertEquals(0, jdkClient.exitCode, jdkClient.toString());
+    assertFalse(jdkClient.stderr.contains("WARNING"), jdkClient.stderr);
+    assertEquals(2, TelemetryFile.read(telemetry2).spans.size());
+    assertTrue(Files.size(telemetry2) > 0);
+  }
+}

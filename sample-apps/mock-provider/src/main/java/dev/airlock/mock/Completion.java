@@ -1,0 +1,93 @@
+package dev.airlock.mock;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+
+/**
+ * The deterministic facts of one chat-style answer, shared by every wire format: the answer text
+ * and its stream chunks, the token counts, and a hash of the request body from which ids are made.
+ *
+ * <p>Everything derives from the request alone, so the same request always yields byte-identical
+ * responses and an app's printed output is identical run to run.
+ */
+final class Completion {
+
+    /** The fixed "created" time of every response: 2025-01-01T00:00:00Z. */
+    static final long CREATED_EPOCH_SECONDS = 1_735_689_600L;
+
+    /** Request header: number of input tokens to report as read from the provider's cache. */
+    static final String CACHED_TOKENS_HEADER = "x-mock-cached-tokens";
+    /** Request header (Anthropic): number of input tokens to report as written to the cache. */
+    static final String CACHE_CREATION_TOKENS_HEADER = "x-mock-cache-creation-tokens";
+
+    final String model;
+    final String answer;
+    final List<String> chunks;
+    /**
+     * All input tokens, cached ones included. Never less than cached + cache-creation tokens: the
+     * cache headers simulate a cached prefix, and a prefix cannot be longer than the prompt.
+     */
+    final int inputTokens;
+    final int outputTokens;
+    final int cachedTokens;
+    final int cacheCreationTokens;
+    /** Lower-case hex SHA-256 of the request body (64 characters). */
+    final String bodyHash;
+
+    private Completion(String model, String answer, int inputTokens, int cachedTokens,
+                       int cacheCreationTokens, String bodyHash) {
+        this.model = model;
+        this.answer = answer;
+        this.chunks = TokenMath.chunks(answer);
+        this.outputTokens = TokenMath.words(answer);
+        this.cachedTokens = cachedTokens;
+        this.cacheCreationTokens = cacheCreationTokens;
+        this.inputTokens = Math.max(inputTokens, cachedTokens + cacheCreationTokens);
+        this.bodyHash = bodyHash;
+    }
+
+    /**
+     * Builds the answer for a chat-style call.
+     *
+     * @param call the request
+     * @param model the model to echo
+     * @param lastUserText the text of the last user message ({@code ""} if none)
+     * @param honorCacheCreation whether this format reports cache writes (only Anthropic does)
+     */
+    static Completion of(CallContext call, String model, String lastUserText, boolean honorCacheCreation) {
+        int cached = call.intHeader(CACHED_TOKENS_HEADER);
+        int creation = honorCacheCreation ? call.intHeader(CACHE_CREATION_TOKENS_HEADER) : 0;
+        int input = TokenMath.tokensForChars(TokenMath.promptChars(call.json()));
+        return new Completion(model, "You said: " + lastUserText, input, cached, creation,
+                sha256Hex(call.request().body()));
+    }
+
+    /** Input tokens not served from or written to the cache (Anthropic's {@code input_tokens}). */
+    int uncachedInputTokens() {
+        return inputTokens - cachedTokens - cacheCreationTokens;
+    }
+
+    int totalTokens() {
+        return inputTokens + outputTokens;
+    }
+
+    /** {@code length} hex characters of the body hash starting at {@code from}, for ids. */
+    String hashHex(int from, int length) {
+        return bodyHash.substring(from, from + length);
+    }
+
+    static String sha256Hex(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            StringBuilder sb = new StringBuilder(digest.length * 2);
+            for (byte b : digest) {
+                sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+            }
+            return sb.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JRE", e);
+        }
+    }
+}
