@@ -1,0 +1,76 @@
+package dev.airlock.agent;
+
+import dev.airlock.agent.engine.Pipeline;
+import dev.airlock.agent.install.DoorInstaller;
+import dev.airlock.agent.policy.PolicyRuntime;
+import dev.airlock.agent.telemetry.AgentTelemetry;
+import dev.airlock.agent.telemetry.LlmInstruments;
+import java.lang.instrument.Instrumentation;
+
+/**
+ * The {@code -javaagent} entry point. Whatever goes wrong here, the application starts: the agent
+ * reports the problem on stderr and stays out of the way.
+ */
+public final class AirlockAgent {
+
+  private static volatile boolean started;
+
+  private AirlockAgent() {}
+
+  public static void premain(String agentArgs, Instrumentation instrumentation) {
+    start(agentArgs, instrumentation);
+  }
+
+  public static void agentmain(String agentArgs, Instrumentation instrumentation) {
+    start(agentArgs, instrumentation);
+  }
+
+  private static synchronized void start(String agentArgs, Instrumentation instrumentation) {
+    if (started) {
+      AgentLog.warn("the agent was attached twice; the second attach is ignored");
+      return;
+    }
+    started = true;
+    AgentArguments arguments;
+    try {
+      arguments = AgentArguments.parse(agentArgs);
+    } catch (IllegalArgumentException e) {
+      AgentLog.error("not started: " + e.getMessage());
+      return;
+    }
+    AgentLog.setLevel(arguments.logLevel());
+    keepByteBuddyAwayFromUnsafe();
+    try {
+      PolicyRuntime policy = PolicyRuntime.startWith(arguments.policyPath());
+      AgentTelemetry telemetry = AgentTelemetry.start(arguments.telemetryFile(), System.getenv());
+      Runtime.getRuntime().addShutdownHook(new Thread(telemetry::close, "airlock-telemetry-shutdown"));
+      Pipeline pipeline = new Pipeline(policy.initialState(), new LlmInstruments(telemetry.openTelemetry(), version()));
+      java.util.List<String> doors = DoorInstaller.install(instrumentation, pipeline);
+      AgentLog.banner("Airlock " + version()
+          + " | policy " + pipeline.state().policy()
+          + " | doors " + String.join(", ", doors)
+          + " | telemetry " + (arguments.telemetryFile() == null ? "OTEL_* settings" : arguments.telemetryFile()));
+    } catch (Throwable e) {
+      AgentLog.error("not started; the application runs without Airlock", e);
+    }
+  }
+
+  /**
+   * Byte Buddy probes {@code sun.misc.Unsafe} when it first loads its class injectors, and JDK 24+
+   * prints warnings about that on stderr. The agent never injects classes through Unsafe (the JDK
+   * door uses a lookup), so it turns the probe off. Shading relocates this property name along with
+   * Byte Buddy, so it concerns the agent's copy only, never the application's.
+   */
+  private static void keepByteBuddyAwayFromUnsafe() {
+    String property = "net.bytebuddy.safe";
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, "true");
+    }
+  }
+
+  /** The agent's version, from the jar manifest. */
+  public static String version() {
+    String v = AirlockAgent.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+}

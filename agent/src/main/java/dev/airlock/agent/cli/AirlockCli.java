@@ -1,0 +1,158 @@
+package dev.airlock.agent.cli;
+
+import dev.airlock.agent.AirlockAgent;
+import dev.airlock.policy.Policy;
+import dev.airlock.policy.PolicyLoadResult;
+import dev.airlock.policy.PolicyLoader;
+import dev.airlock.policy.PolicyProblem;
+import dev.airlock.policy.PolicySchema;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code java -jar airlock-agent.jar <command> ...}: the security team's tools. Exit codes a CI
+ * can use: 0 success, 1 the checked thing is wrong (an invalid policy), 2 bad usage.
+ */
+public final class AirlockCli {
+
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+
+  private static final String USAGE_TEXT = String.join("\n",
+      "usage: java -jar airlock-agent.jar <command> [options]",
+      "",
+      "commands:",
+      "  validate POLICY...   check policy files; every problem as file:line:col",
+      "  schema               print the policy JSON Schema (for editors and CI)",
+      "  version              print the agent version",
+      "  help [COMMAND]       this text, or a command's",
+      "",
+      "As an agent: java -javaagent:airlock-agent.jar=policy=PATH[,telemetry=PATH][,log=debug] -jar app.jar",
+      "Exit codes: 0 ok, 1 the policy is invalid, 2 bad usage.");
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  AirlockCli(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new AirlockCli(System.out, System.err).run(args));
+  }
+
+  int run(String[] args) {
+    if (args.length == 0) {
+      err.println(USAGE_TEXT);
+      return USAGE;
+    }
+    String command = args[0];
+    List<String> rest = Arrays.asList(args).subList(1, args.length);
+    switch (command) {
+      case "validate":
+        return validate(rest);
+      case "schema":
+        return schema(rest);
+      case "version":
+      case "--version":
+        out.println("Airlock " + AirlockAgent.version());
+        return OK;
+      case "help":
+      case "--help":
+      case "-h":
+        return help(rest);
+      case "test":
+      case "explain":
+      case "pii":
+      case "audit":
+      case "sign":
+      case "verify":
+        err.println("airlock: '" + command + "' is not available in this version yet (see README, Roadmap)");
+        return USAGE;
+      default:
+        err.println("airlock: unknown command '" + command + "'\n\n" + USAGE_TEXT);
+        return USAGE;
+    }
+  }
+
+  private int help(List<String> rest) {
+    if (rest.isEmpty()) {
+      out.println(USAGE_TEXT);
+      return OK;
+    }
+    switch (rest.get(0)) {
+      case "validate":
+        out.println(VALIDATE_HELP);
+        return OK;
+      case "schema":
+        out.println(SCHEMA_HELP);
+        return OK;
+      case "version":
+        out.println("usage: java -jar airlock-agent.jar version\n\nPrints the agent version.");
+        return OK;
+      default:
+        err.println("airlock: no help for unknown command '" + rest.get(0) + "'");
+        return USAGE;
+    }
+  }
+
+  private static final String VALIDATE_HELP = String.join("\n",
+      "usage: java -jar airlock-agent.jar validate POLICY...",
+      "",
+      "Loads each policy file (YAML or JSON) as the agent would and prints every problem,",
+      "one per line: file:line:col: error|warning: path: message.",
+      "Exit code 0 when every file is valid (warnings allowed), 1 when any has an error.");
+
+  private static final String SCHEMA_HELP = String.join("\n",
+      "usage: java -jar airlock-agent.jar schema",
+      "",
+      "Prints the JSON Schema (2020-12) of the policy language. Save it and point your editor at it:",
+      "  # yaml-language-server: $schema=./airlock-policy.schema.json");
+
+  private int validate(List<String> files) {
+    if (files.isEmpty() || files.contains("--help") || files.contains("-h")) {
+      (files.isEmpty() ? err : out).println(VALIDATE_HELP);
+      return files.isEmpty() ? USAGE : OK;
+    }
+    boolean allValid = true;
+    for (String file : files) {
+      Path path = Path.of(file);
+      if (!Files.isRegularFile(path)) {
+        err.println(file + ": error: no such file");
+        allValid = false;
+        continue;
+      }
+      PolicyLoadResult result = PolicyLoader.load(path);
+      for (PolicyProblem problem : result.errors()) {
+        out.println(problem);
+      }
+      for (PolicyProblem problem : result.warnings()) {
+        out.println(problem);
+      }
+      if (result.ok()) {
+        Policy policy = result.policy().get();
+        out.println(file + ": ok: policy '" + policy.name() + "'"
+            + (policy.version() == null ? "" : " version " + policy.version())
+            + ", sha256 " + policy.sha256());
+      } else {
+        out.println(file + ": invalid: " + result.errors().size() + " error(s)");
+        allValid = false;
+      }
+    }
+    return allValid ? OK : FAILED;
+  }
+
+  private int schema(List<String> rest) {
+    if (!rest.isEmpty()) {
+      out.println(SCHEMA_HELP);
+      return rest.contains("--help") || rest.contains("-h") ? OK : USAGE;
+    }
+    out.println(PolicySchema.json());
+    return OK;
+  }
+}

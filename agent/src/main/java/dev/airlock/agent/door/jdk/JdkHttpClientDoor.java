@@ -1,0 +1,137 @@
+package dev.airlock.agent.door.jdk;
+
+import dev.airlock.agent.AgentLog;
+import dev.airlock.agent.engine.LlmCall;
+import dev.airlock.agent.engine.Pipeline;
+import dev.airlock.agent.engine.ProviderMatch;
+import dev.airlock.agent.engine.RequestHeaders;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The door for {@code java.net.http.HttpClient}: takes over {@code send} and {@code sendAsync} of
+ * LLM calls and re-issues them through the application's own client instance (so its proxy, TLS,
+ * redirect and timeout settings apply), with the application's {@code BodyHandler} wrapped to
+ * watch the response. Every other call runs the original method after one hash lookup.
+ */
+public final class JdkHttpClientDoor implements Predicate<Object>, Function<Object[], Object[]> {
+
+  static final String TRANSPORT = "jdk-httpclient";
+
+  /** Set while the door re-issues a call, so that the inner send runs the original method. */
+  private static final ThreadLocal<Boolean> REISSUING = new ThreadLocal<>();
+
+  private final Pipeline pipeline;
+
+  public JdkHttpClientDoor(Pipeline pipeline) {
+    this.pipeline = pipeline;
+  }
+
+  /** The one hash lookup every JDK HttpClient call pays. */
+  @Override
+  public boolean test(Object request) {
+    return pipeline.isCandidateHost(((HttpRequest) request).uri().getHost()) && REISSUING.get() == null;
+  }
+
+  /** From the bridge: {client, request, handler, pushPromiseHandler, async}. */
+  @Override
+  public Object[] apply(Object[] call) {
+    return handle(call[0], (HttpRequest) call[1], call[2], call[3], (Boolean) call[4]);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Object[] handle(Object client, HttpRequest original, Object handler, Object pushPromiseHandler,
+      boolean async) {
+    URI uri = original.uri();
+    String host = uri.getHost();
+    String path = uri.getRawPath();
+    int port = effectivePort(uri);
+    ProviderMatch match = pipeline.match(host, port, path);
+    if (match == null) {
+      return null;
+    }
+    LlmCall call;
+    HttpRequest toSend;
+    HttpResponse.BodyHandler<Object> observing;
+    try {
+      Optional<BodyPublisher> publisher = original.bodyPublisher();
+      if (publisher.isEmpty() || !ReplayableBodies.isReplayable(publisher.get())) {
+        AgentLog.debug("passing through an LLM call whose body cannot be read without consuming it");
+        return null;
+      }
+      byte[] body = ReplayableBodies.read(publisher.get());
+      call = pipeline.begin(match, TRANSPORT, host, port, path, headersOf(original), body);
+      if (call == null) {
+        return null;
+      }
+      toSend = call.requestChanged() ? withBody(original, call.outgoingBody()) : original;
+      observing = ObservingBodyHandler.wrap((HttpResponse.BodyHandler<Object>) handler, call);
+    } catch (Throwable agentFailure) {
+      AgentLog.debug("the JDK HttpClient door failed before sending; the original call goes ahead", agentFailure);
+      return null;
+    }
+    HttpClient httpClient = (HttpClient) client;
+    REISSUING.set(Boolean.TRUE);
+    try {
+      if (!async) {
+        try {
+          return new Object[] {httpClient.send(toSend, observing), null};
+        } catch (Throwable failure) {
+          call.fail(failure);
+          return new Object[] {null, failure};
+        }
+      }
+      CompletableFuture<HttpResponse<Object>> future = pushPromiseHandler == null
+          ? httpClient.sendAsync(toSend, observing)
+          : httpClient.sendAsync(toSend, observing, (HttpResponse.PushPromiseHandler) pushPromiseHandler);
+      future.whenComplete((response, failure) -> {
+        if (failure != null) {
+          call.fail(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+        }
+      });
+      return new Object[] {future, null};
+    } finally {
+      REISSUING.remove();
+    }
+  }
+
+  private static int effectivePort(URI uri) {
+    int port = uri.getPort();
+    if (port != -1) {
+      return port;
+    }
+    return "http".equalsIgnoreCase(uri.getScheme()) ? 80 : 443;
+  }
+
+  private static RequestHeaders headersOf(HttpRequest request) {
+    return name -> request.headers().firstValue(name).orElse(null);
+  }
+
+  /** The same request with another body; {@code HttpRequest} has no copy builder before Java 16. */
+  private static HttpRequest withBody(HttpRequest original, byte[] body) {
+    HttpRequest.Builder copy = HttpRequest.newBuilder(original.uri())
+        .method(original.method(), HttpRequest.BodyPublishers.ofByteArray(body))
+        .expectContinue(original.expectContinue());
+    original.timeout().ifPresent(copy::timeout);
+    original.version().ifPresent(copy::version);
+    for (Map.Entry<String, List<String>> header : original.headers().map().entrySet()) {
+      if (header.getKey().equalsIgnoreCase("content-length")) {
+        continue;
+      }
+      for (String value : header.getValue()) {
+        copy.header(header.getKey(), value);
+      }
+    }
+    return copy.build();
+  }
+}

@@ -1,0 +1,112 @@
+package dev.airlock.agent.door.okhttp.chain;
+
+import dev.airlock.agent.AgentLog;
+import dev.airlock.agent.engine.LlmCall;
+import dev.airlock.agent.engine.Pipeline;
+import dev.airlock.agent.engine.ProviderMatch;
+import java.io.IOException;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+
+/**
+ * The application interceptor the agent puts first in every {@code OkHttpClient}. An LLM call is
+ * handed to the pipeline and its response body wrapped so the call sees the bytes as the
+ * application reads them; any other call costs one hash lookup on its host.
+ */
+public final class AirlockInterceptor implements Interceptor {
+
+  static final String TRANSPORT = "okhttp";
+  /** Bodies larger than this pass through unread. */
+  private static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
+
+  private final Pipeline pipeline;
+
+  public AirlockInterceptor(Pipeline pipeline) {
+    this.pipeline = pipeline;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    HttpUrl url = request.url();
+    String host = url.host();
+    if (!pipeline.isCandidateHost(host)) {
+      return chain.proceed(request);
+    }
+    LlmCall call;
+    Request toSend;
+    try {
+      String path = url.encodedPath();
+      ProviderMatch match = pipeline.match(host, url.port(), path);
+      byte[] body = match == null ? null : readBody(request.body());
+      call = body == null ? null
+          : pipeline.begin(match, TRANSPORT, host, url.port(), path, request::header, body);
+      if (call == null) {
+        return chain.proceed(request);
+      }
+      toSend = call.requestChanged()
+          ? request.newBuilder()
+              .removeHeader("Content-Length")
+              .method(request.method(), new BytesRequestBody(request.body().contentType(), call.outgoingBody()))
+              .build()
+          : request;
+    } catch (RuntimeException | IOException agentFailure) {
+      AgentLog.debug("the OkHttp door failed before sending; the original call goes ahead", agentFailure);
+      return chain.proceed(request);
+    }
+    Response response;
+    try {
+      response = chain.proceed(toSend);
+    } catch (IOException | RuntimeException | Error failure) {
+      call.fail(failure);
+      throw failure;
+    }
+    return observe(response, call);
+  }
+
+  private static Response observe(Response response, LlmCall call) {
+    try {
+      call.onResponse(response.code(), response.header("Content-Type"));
+      ResponseBody body = response.body();
+      if (body == null) {
+        call.complete();
+        return response;
+      }
+      return response.newBuilder().body(new ObservedResponseBody(body, call)).build();
+    } catch (RuntimeException agentFailure) {
+      AgentLog.debug("the OkHttp door could not watch a response; passing it on as is", agentFailure);
+      return response;
+    }
+  }
+
+  /** The body's bytes, or null when reading them could take them from the transport. */
+  private static byte[] readBody(RequestBody body) throws IOException {
+    if (body == null || isOneShotOrDuplex(body)) {
+      return null;
+    }
+    long length = body.contentLength();
+    if (length > MAX_BODY_BYTES) {
+      return null;
+    }
+    Buffer buffer = new Buffer();
+    body.writeTo(buffer);
+    if (buffer.size() > MAX_BODY_BYTES) {
+      return null;
+    }
+    return buffer.readByteArray();
+  }
+
+  private static boolean isOneShotOrDuplex(RequestBody body) {
+    try {
+      return body.isOneShot() || body.isDuplex();
+    } catch (LinkageError olderThan314) {
+      // OkHttp before 3.14 has neither notion; its bodies can all be written twice.
+      return false;
+    }
+  }
+}

@@ -1,0 +1,324 @@
+package dev.airlock.agent.engine;
+
+import static dev.airlock.agent.telemetry.GenAiAttributes.*;
+
+import dev.airlock.agent.codec.LlmRequest;
+import dev.airlock.agent.codec.LlmResponse;
+import dev.airlock.agent.codec.ResponseCodec;
+import dev.airlock.agent.codec.SseParser;
+import dev.airlock.agent.codec.StreamAccumulator;
+import dev.airlock.agent.codec.Usage;
+import dev.airlock.agent.telemetry.LlmInstruments;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One LLM call in flight, from the request the door handed over to the end of its response.
+ *
+ * <p>The door feeds it the response as it passes to the application: {@link #onResponse} once,
+ * then the body bytes ({@link #observe}, or {@link #rewrite} when {@link #rewritesResponse()}),
+ * then exactly one of {@link #complete}, {@link #fail} or {@link #cancel}. A transport delivers a
+ * body's pieces one at a time, so the response side is not synchronized; ending is idempotent.
+ * Streams are parsed as they pass, never buffered whole; a non-streamed body is kept up to
+ * {@link #MAX_BODY_BYTES} for its usage and then no more.
+ */
+public final class LlmCall {
+
+  /** Beyond this a non-streamed answer is passed on but no longer kept for parsing. */
+  static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+  /** One SSE event larger than this is skipped by the parser (and, when rewriting, passed on as is). */
+  static final int MAX_EVENT_BYTES = 1024 * 1024;
+
+  private final PipelineState state;
+  private final LlmInstruments instruments;
+  private final Span span;
+  private final ProviderMatch match;
+  private final LlmRequest request;
+  private final String requestModel;
+  private final String host;
+  private final byte[] outgoingBody;
+  private final boolean usageRequested;
+  private final long startNanos = System.nanoTime();
+  private final AtomicBoolean ended = new AtomicBoolean();
+
+  private int status = -1;
+  private boolean streaming;
+  private SseParser sse;
+  private StreamAccumulator accumulator;
+  private ByteArrayOutputStream body;
+  private boolean bodyTruncated;
+  private ByteArrayOutputStream rewritten;
+  private long firstChunkNanos = -1;
+
+  LlmCall(PipelineState state, LlmInstruments instruments, Span span, ProviderMatch match, LlmRequest request,
+      String requestModel, String host, byte[] outgoingBody, boolean usageRequested) {
+    this.state = state;
+    this.instruments = instruments;
+    this.span = span;
+    this.match = match;
+    this.request = request;
+    this.requestModel = requestModel;
+    this.host = host;
+    this.outgoingBody = outgoingBody;
+    this.usageRequested = usageRequested;
+  }
+
+  /** The body to send: the application's own array unless the agent changed the request. */
+  public byte[] outgoingBody() {
+    return outgoingBody;
+  }
+
+  /** Whether the agent changed the request body. */
+  public boolean requestChanged() {
+    return usageRequested;
+  }
+
+  /**
+   * Whether response bytes must go through {@link #rewrite} rather than {@link #observe}: true when
+   * the agent asked for stream usage the application did not, and so must remove that chunk.
+   */
+  public boolean rewritesResponse() {
+    return usageRequested;
+  }
+
+  public LlmRequest request() {
+    return request;
+  }
+
+  /** The status line and content type have arrived. */
+  public void onResponse(int statusCode, String contentType) {
+    this.status = statusCode;
+    this.streaming = contentType != null && contentType.regionMatches(true, 0, "text/event-stream", 0, 17);
+    if (streaming) {
+      accumulator = new StreamAccumulator(match.endpoint());
+      sse = new SseParser(this::onEvent, MAX_EVENT_BYTES);
+    } else {
+      body = new ByteArrayOutputStream(4096);
+    }
+  }
+
+  /** Response bytes on their way to the application, unchanged. */
+  public void observe(byte[] bytes, int offset, int length) {
+    if (length <= 0) {
+      return;
+    }
+    markFirstChunk();
+    if (streaming) {
+      sse.feed(bytes, offset, length);
+    } else {
+      keep(bytes, offset, length);
+    }
+  }
+
+  /** As {@link #observe(byte[], int, int)}, without moving the buffer's position. */
+  public void observe(ByteBuffer buffer) {
+    if (!buffer.hasRemaining()) {
+      return;
+    }
+    markFirstChunk();
+    if (streaming) {
+      sse.feed(buffer);
+    } else if (!bodyTruncated) {
+      ByteBuffer view = buffer.duplicate();
+      byte[] copy = new byte[view.remaining()];
+      view.get(copy);
+      keep(copy, 0, copy.length);
+    }
+  }
+
+  /**
+   * Response bytes that the agent may change: returns what to pass on now (possibly nothing, while
+   * an event is incomplete). Only whole SSE events are ever held back.
+   */
+  public byte[] rewrite(byte[] bytes, int offset, int length) {
+    if (!streaming) {
+      observe(bytes, offset, length);
+      byte[] same = new byte[length];
+      System.arraycopy(bytes, offset, same, 0, length);
+      return same;
+    }
+    markFirstChunk();
+    if (rewritten == null) {
+      rewritten = new ByteArrayOutputStream(length + 64);
+    }
+    sse.feed(bytes, offset, length);
+    byte[] out = rewritten.toByteArray();
+    rewritten.reset();
+    return out;
+  }
+
+  /** At the end of a rewritten stream: whatever was held back (an unterminated last event). */
+  public byte[] finishRewrite() {
+    if (!streaming) {
+      return new byte[0];
+    }
+    byte[] tail = sse.pending();
+    sse.finish();
+    if (rewritten != null) {
+      rewritten.reset();
+    }
+    return tail;
+  }
+
+  private void onEvent(String eventName, String data, byte[] raw) {
+    accumulator.onEvent(eventName, data);
+    if (usageRequested && rewritten != null) {
+      if (data != null && StreamAccumulator.isUsageOnlyChunk(data)) {
+        return;
+      }
+      rewritten.write(raw, 0, raw.length);
+    }
+  }
+
+  private void markFirstChunk() {
+    if (firstChunkNanos < 0) {
+      firstChunkNanos = System.nanoTime();
+    }
+  }
+
+  private void keep(byte[] bytes, int offset, int length) {
+    if (bodyTruncated) {
+      return;
+    }
+    if (body.size() + length > MAX_BODY_BYTES) {
+      bodyTruncated = true;
+      body = null;
+      return;
+    }
+    body.write(bytes, offset, length);
+  }
+
+  /** The response ended normally. */
+  public void complete() {
+    end(null, false);
+  }
+
+  /** The call failed: no response, or the body broke off. */
+  public void fail(Throwable error) {
+    end(error, false);
+  }
+
+  /**
+   * The application closed the body before the transport saw its end. SDKs do that once they have
+   * what they need (a whole JSON answer, a stream's last event), so the call counts as cancelled
+   * only when the answer was in fact incomplete.
+   */
+  public void cancel() {
+    end(null, true);
+  }
+
+  private void end(Throwable error, boolean closedEarly) {
+    if (!ended.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      record(error, closedEarly);
+    } finally {
+      span.end();
+    }
+  }
+
+  private void record(Throwable error, boolean closedEarly) {
+    long endNanos = System.nanoTime();
+    LlmResponse response = response();
+    boolean cancelled = closedEarly && (streaming ? !accumulator.sawTerminalEvent() : response == null);
+    String responseModel = response != null && response.model() != null ? response.model() : null;
+    if (responseModel != null) {
+      span.setAttribute(RESPONSE_MODEL, responseModel);
+    }
+    if (response != null && response.id() != null) {
+      span.setAttribute(RESPONSE_ID, response.id());
+    }
+    if (response != null && response.finishReasons() != null && !response.finishReasons().isEmpty()) {
+      span.setAttribute(RESPONSE_FINISH_REASONS, response.finishReasons());
+    }
+    if (status > 0) {
+      span.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) status);
+    }
+    String errorType = errorType(error, cancelled);
+    AttributesBuilder metricAttributes = Attributes.builder()
+        .put(OPERATION_NAME, match.endpoint().operation().semconvName())
+        .put(PROVIDER_NAME, match.provider().semconvProviderName())
+        .put(REQUEST_MODEL, requestModel)
+        .put(SERVER_ADDRESS, host)
+        .put(AIRLOCK_PROVIDER, match.provider().providerName());
+    if (responseModel != null) {
+      metricAttributes.put(RESPONSE_MODEL, responseModel);
+    }
+    if (errorType != null) {
+      span.setAttribute(ERROR_TYPE, errorType);
+      span.setStatus(StatusCode.ERROR, error == null ? errorType : error.getClass().getSimpleName());
+      metricAttributes.put(ERROR_TYPE, errorType);
+    }
+    Attributes common = metricAttributes.build();
+    instruments.operationDuration().record((endNanos - startNanos) / 1e9, common);
+    if (streaming && firstChunkNanos > 0) {
+      double seconds = (firstChunkNanos - startNanos) / 1e9;
+      span.setAttribute(RESPONSE_TIME_TO_FIRST_CHUNK, seconds);
+      instruments.timeToFirstChunk().record(seconds, common);
+    }
+    Usage usage = response == null ? null : response.usage();
+    if (usage != null) {
+      recordUsage(usage, responseModel != null ? responseModel : requestModel, common);
+    }
+  }
+
+  private void recordUsage(Usage usage, String pricedModel, Attributes common) {
+    span.setAttribute(USAGE_INPUT_TOKENS, usage.inputTokens());
+    span.setAttribute(USAGE_OUTPUT_TOKENS, usage.outputTokens());
+    if (usage.cacheReadInputTokens() > 0) {
+      span.setAttribute(USAGE_CACHE_READ_INPUT_TOKENS, usage.cacheReadInputTokens());
+    }
+    if (usage.cacheCreationInputTokens() > 0) {
+      span.setAttribute(USAGE_CACHE_CREATION_INPUT_TOKENS, usage.cacheCreationInputTokens());
+    }
+    if (usage.reasoningOutputTokens() > 0) {
+      span.setAttribute(USAGE_REASONING_OUTPUT_TOKENS, usage.reasoningOutputTokens());
+    }
+    instruments.tokenUsage().record(usage.inputTokens(), common.toBuilder().put(TOKEN_TYPE, "input").build());
+    instruments.tokenUsage().record(usage.outputTokens(), common.toBuilder().put(TOKEN_TYPE, "output").build());
+    double cost = state.prices().costUsd(pricedModel, usage);
+    if (Double.isNaN(cost) && !pricedModel.equals(requestModel)) {
+      cost = state.prices().costUsd(requestModel, usage);
+    }
+    if (!Double.isNaN(cost)) {
+      span.setAttribute(AIRLOCK_COST_USD, cost);
+      instruments.cost().add(cost, Attributes.builder()
+          .put(PROVIDER_NAME, match.provider().semconvProviderName())
+          .put(AIRLOCK_PROVIDER, match.provider().providerName())
+          .put(REQUEST_MODEL, requestModel)
+          .build());
+    }
+  }
+
+  private LlmResponse response() {
+    if (streaming) {
+      return accumulator == null ? null : accumulator.result();
+    }
+    if (body == null || body.size() == 0) {
+      return null;
+    }
+    return ResponseCodec.parse(match.endpoint(), body.toByteArray());
+  }
+
+  private String errorType(Throwable error, boolean cancelled) {
+    if (error != null) {
+      return error.getClass().getName();
+    }
+    if (status >= 400) {
+      return Integer.toString(status);
+    }
+    if (cancelled) {
+      return "cancelled";
+    }
+    if (streaming && accumulator != null && !accumulator.sawTerminalEvent()) {
+      return "incomplete_stream";
+    }
+    return null;
+  }
+}

@@ -1,0 +1,149 @@
+package dev.airlock.agent.engine;
+
+import static dev.airlock.agent.telemetry.GenAiAttributes.*;
+
+import dev.airlock.agent.codec.Endpoint;
+import dev.airlock.agent.codec.LlmRequest;
+import dev.airlock.agent.codec.RequestCodec;
+import dev.airlock.agent.telemetry.LlmInstruments;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import java.util.Collections;
+
+/**
+ * The transport-independent engine: the doors ask it whether a request is an LLM call
+ * ({@link #match}) and, if so, hand it the request ({@link #begin}); the returned {@link LlmCall}
+ * then sees the response. It knows nothing of bytecode or of any transport's types.
+ */
+public final class Pipeline {
+
+  private static final TextMapGetter<RequestHeaders> HEADER_GETTER = new TextMapGetter<RequestHeaders>() {
+    @Override
+    public Iterable<String> keys(RequestHeaders carrier) {
+      return Collections.emptyList();
+    }
+
+    @Override
+    public String get(RequestHeaders carrier, String key) {
+      return carrier == null ? null : carrier.first(key);
+    }
+  };
+
+  private final LlmInstruments instruments;
+  private final PromptFingerprint fingerprint = new PromptFingerprint();
+  private volatile PipelineState state;
+
+  public Pipeline(PipelineState initial, LlmInstruments instruments) {
+    this.state = initial;
+    this.instruments = instruments;
+  }
+
+  /** Swaps the policy in force; calls already begun keep the state they began with. */
+  public void install(PipelineState next) {
+    this.state = next;
+  }
+
+  public PipelineState state() {
+    return state;
+  }
+
+  /** Whether a request to this host could be an LLM call: one hash lookup; see {@link ProviderRegistry#isCandidateHost}. */
+  public boolean isCandidateHost(String host) {
+    return state.registry().isCandidateHost(host);
+  }
+
+  /**
+   * Whether the request is an LLM call: one hash lookup for any other host.
+   *
+   * @param port the effective port (the scheme's default when the URL has none)
+   */
+  public ProviderMatch match(String host, int port, String path) {
+    return state.registry().match(host, port, path);
+  }
+
+  /**
+   * Starts an LLM call.
+   *
+   * @param transport the door's name, for the span ({@code okhttp}, {@code jdk-httpclient})
+   * @param body the request body as the application wrote it
+   * @return the call, or null when the body is not one we understand: the door then sends the
+   *     original request untouched and records nothing
+   */
+  public LlmCall begin(ProviderMatch match, String transport, String host, int port, String path,
+      RequestHeaders headers, byte[] body) {
+    PipelineState current = state;
+    Endpoint endpoint = match.endpoint();
+    LlmRequest request = RequestCodec.parse(endpoint, path, body);
+    if (request == null) {
+      return null;
+    }
+    byte[] outgoing = body;
+    boolean usageRequested = false;
+    if (endpoint == Endpoint.OPENAI_CHAT && request.stream() && !request.streamIncludeUsage()) {
+      // Streams report usage only when asked; ask for it, and drop the extra chunk on the way back.
+      byte[] withUsage = RequestCodec.withStreamUsageRequested(body);
+      if (withUsage != null) {
+        outgoing = withUsage;
+        usageRequested = true;
+      }
+    }
+    String model = request.model() == null ? "unknown" : request.model();
+    String operation = endpoint.operation().semconvName();
+    ProviderEndpoint provider = match.provider();
+    SpanBuilder builder = instruments.tracer()
+        .spanBuilder(operation + " " + model)
+        .setSpanKind(SpanKind.CLIENT)
+        .setParent(W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, HEADER_GETTER));
+    Attributes attributes = startAttributes(current, provider, endpoint, request, model, transport, host, port, usageRequested);
+    builder.setAllAttributes(attributes);
+    Span span = builder.startSpan();
+    return new LlmCall(current, instruments, span, match, request, model, host, outgoing, usageRequested);
+  }
+
+  private Attributes startAttributes(PipelineState current, ProviderEndpoint provider, Endpoint endpoint,
+      LlmRequest request, String model, String transport, String host, int port, boolean usageRequested) {
+    AttributesBuilder a = Attributes.builder()
+        .put(OPERATION_NAME, endpoint.operation().semconvName())
+        .put(PROVIDER_NAME, provider.semconvProviderName())
+        .put(REQUEST_MODEL, model)
+        .put(REQUEST_STREAM, request.stream())
+        .put(SERVER_ADDRESS, host)
+        .put(SERVER_PORT, (long) port)
+        .put(AIRLOCK_PROVIDER, provider.providerName())
+        .put(AIRLOCK_ENDPOINT, endpoint.name().toLowerCase(java.util.Locale.ROOT))
+        .put(AIRLOCK_TRANSPORT, transport)
+        .put(AIRLOCK_POLICY_NAME, current.policy().name())
+        .put(AIRLOCK_POLICY_VERSION, current.policy().version())
+        .put(AIRLOCK_POLICY_SHA256, current.policy().sha256());
+    putIfPresent(a, REQUEST_TEMPERATURE, request.temperature());
+    putIfPresent(a, REQUEST_TOP_P, request.topP());
+    putIfPresent(a, REQUEST_TOP_K, request.topK());
+    putIfPresent(a, REQUEST_MAX_TOKENS, request.maxTokens());
+    putIfPresent(a, REQUEST_SEED, request.seed());
+    putIfPresent(a, REQUEST_FREQUENCY_PENALTY, request.frequencyPenalty());
+    putIfPresent(a, REQUEST_PRESENCE_PENALTY, request.presencePenalty());
+    putIfPresent(a, REQUEST_CHOICE_COUNT, request.choiceCount());
+    if (request.stopSequences() != null && !request.stopSequences().isEmpty()) {
+      a.put(REQUEST_STOP_SEQUENCES, request.stopSequences());
+    }
+    if (request.systemPrompt() != null) {
+      a.put(AIRLOCK_SYSTEM_PROMPT_FINGERPRINT, fingerprint.of(request.systemPrompt()));
+    }
+    if (usageRequested) {
+      a.put(AIRLOCK_USAGE_REQUESTED, true);
+    }
+    return a.build();
+  }
+
+  private static <T> void putIfPresent(AttributesBuilder a, io.opentelemetry.api.common.AttributeKey<T> key, T value) {
+    if (value != null) {
+      a.put(key, value);
+    }
+  }
+}

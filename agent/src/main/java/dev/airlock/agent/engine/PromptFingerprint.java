@@ -1,0 +1,36 @@
+package dev.airlock.agent.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * A short, stable hash of a system prompt: a prompt change shows up in the traces as a new value,
+ * while the prompt itself never leaves the JVM. The first 12 hex digits of SHA-256.
+ */
+final class PromptFingerprint {
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final int HEX_DIGITS = 12;
+
+  private final ThreadLocal<MessageDigest> digests = ThreadLocal.withInitial(PromptFingerprint::newDigest);
+
+  String of(String prompt) {
+    MessageDigest digest = digests.get();
+    byte[] hash = digest.digest(prompt.getBytes(StandardCharsets.UTF_8));
+    char[] out = new char[HEX_DIGITS];
+    for (int i = 0; i < HEX_DIGITS / 2; i++) {
+      out[2 * i] = HEX[(hash[i] >> 4) & 0xf];
+      out[2 * i + 1] = HEX[hash[i] & 0xf];
+    }
+    return new String(out);
+  }
+
+  private static MessageDigest newDigest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  }
+}

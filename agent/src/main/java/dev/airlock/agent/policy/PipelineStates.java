@@ -1,0 +1,107 @@
+package dev.airlock.agent.policy;
+
+import dev.airlock.agent.codec.WireFormat;
+import dev.airlock.agent.cost.Price;
+import dev.airlock.agent.cost.PriceTable;
+import dev.airlock.agent.engine.PipelineState;
+import dev.airlock.agent.engine.PolicyIdentity;
+import dev.airlock.agent.engine.ProviderEndpoint;
+import dev.airlock.agent.engine.ProviderRegistry;
+import dev.airlock.policy.BuiltinProvider;
+import dev.airlock.policy.BuiltinProviders;
+import dev.airlock.policy.ModelPrice;
+import dev.airlock.policy.Policy;
+import dev.airlock.policy.ProviderSpec;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Turns a loaded policy (or none) into the immutable state the pipeline runs on. */
+public final class PipelineStates {
+
+  private PipelineStates() {}
+
+  /** Built-in providers and prices only: the agent observes. */
+  public static PipelineState observeOnly() {
+    return new PipelineState(ProviderRegistry.of(builtinEndpoints(Map.of())), PriceTable.builtIn(),
+        PolicyIdentity.OBSERVE_ONLY);
+  }
+
+  public static PipelineState of(Policy policy) {
+    Map<String, String> regions = new HashMap<>();
+    List<ProviderEndpoint> declared = new ArrayList<>();
+    for (ProviderSpec spec : policy.providers().values()) {
+      spec.region().ifPresent(region -> regions.put(spec.name(), region));
+      if (!spec.isBuiltin() && spec.baseUrl().isPresent()) {
+        declared.add(declaredEndpoint(spec, spec.baseUrl().get()));
+      }
+    }
+    List<ProviderEndpoint> endpoints = new ArrayList<>(declared);
+    endpoints.addAll(builtinEndpoints(regions));
+    PolicyIdentity identity = new PolicyIdentity(policy.name(), policy.version().orElse(""), policy.sha256());
+    return new PipelineState(ProviderRegistry.of(endpoints), PriceTable.builtIn().withOverrides(prices(policy)), identity);
+  }
+
+  private static ProviderEndpoint declaredEndpoint(ProviderSpec spec, URI baseUrl) {
+    WireFormat format = WireFormat.valueOf(spec.format().name());
+    int port = baseUrl.getPort() != -1 ? baseUrl.getPort() : "http".equalsIgnoreCase(baseUrl.getScheme()) ? 80 : 443;
+    return ProviderEndpoint.builder()
+        .providerName(spec.name())
+        .semconvProviderName(semconvNameOf(format))
+        .format(format)
+        .host(baseUrl.getHost().toLowerCase(Locale.ROOT))
+        .port(port)
+        .basePath(baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath())
+        .region(spec.region().orElse(null))
+        .build();
+  }
+
+  private static List<ProviderEndpoint> builtinEndpoints(Map<String, String> regions) {
+    List<ProviderEndpoint> endpoints = new ArrayList<>();
+    for (BuiltinProvider builtin : BuiltinProviders.all()) {
+      ProviderEndpoint.Builder b = ProviderEndpoint.builder()
+          .providerName(builtin.name())
+          .semconvProviderName(builtin.genAiProviderName())
+          .format(WireFormat.valueOf(builtin.format().name()))
+          .region(regions.get(builtin.name()));
+      if (builtin.hostIsSuffix()) {
+        b.hostSuffix(builtin.host());
+      } else {
+        b.host(builtin.host());
+      }
+      endpoints.add(b.build());
+    }
+    return endpoints;
+  }
+
+  /** A self-hosted model speaks a provider's format; the conventions name it by that format. */
+  private static String semconvNameOf(WireFormat format) {
+    switch (format) {
+      case ANTHROPIC:
+        return "anthropic";
+      case GEMINI:
+        return "gcp.gemini";
+      default:
+        return "openai";
+    }
+  }
+
+  private static Map<String, Price> prices(Policy policy) {
+    Map<String, Price> prices = new HashMap<>();
+    for (Map.Entry<String, ModelPrice> e : policy.models().entrySet()) {
+      ModelPrice m = e.getValue();
+      Price price = Price.of(m.inputPerMillion().doubleValue(), m.outputPerMillion().doubleValue());
+      if (m.cachedInputPerMillion().isPresent()) {
+        price = price.withCachedInput(m.cachedInputPerMillion().get().doubleValue());
+      }
+      if (m.cacheWritePerMillion().isPresent()) {
+        price = price.withCacheWrite(m.cacheWritePerMillion().get().doubleValue());
+      }
+      prices.put(e.getKey(), price);
+    }
+    return prices;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.airlock.agent.telemetry;
+
+import static io.opentelemetry.api.common.AttributeKey.doubleKey;
+import static io.opentelemetry.api.common.AttributeKey.longKey;
+import static io.opentelemetry.api.common.AttributeKey.stringArrayKey;
+import static io.opentelemetry.api.common.AttributeKey.stringKey;
+import static io.opentelemetry.api.common.AttributeKey.booleanKey;
+
+import io.opentelemetry.api.common.AttributeKey;
+import java.util.List;
+
+/**
+ * Attribute names: the OpenTelemetry GenAI semantic conventions (Development stability, as of
+ * 2026-11), the HTTP/server ones they reuse, and Airlock's own under {@code airlock.*}.
+ */
+public final class GenAiAttributes {
+
+  public static final AttributeKey<String> OPERATION_NAME = stringKey("gen_ai.operation.name");
+  public static final AttributeKey<String> PROVIDER_NAME = stringKey("gen_ai.provider.name");
+  public static final AttributeKey<String> REQUEST_MODEL = stringKey("gen_ai.request.model");
+  public static final AttributeKey<Double> REQUEST_TEMPERATURE = doubleKey("gen_ai.request.temperature");
+  public static final AttributeKey<Double> REQUEST_TOP_P = doubleKey("gen_ai.request.top_p");
+  public static final AttributeKey<Long> REQUEST_TOP_K = longKey("gen_ai.request.top_k");
+  public static final AttributeKey<Long> REQUEST_MAX_TOKENS = longKey("gen_ai.request.max_tokens");
+  public static final AttributeKey<Long> REQUEST_SEED = longKey("gen_ai.request.seed");
+  public static final AttributeKey<Double> REQUEST_FREQUENCY_PENALTY = doubleKey("gen_ai.request.frequency_penalty");
+  public static final AttributeKey<Double> REQUEST_PRESENCE_PENALTY = doubleKey("gen_ai.request.presence_penalty");
+  public static final AttributeKey<List<String>> REQUEST_STOP_SEQUENCES = stringArrayKey("gen_ai.request.stop_sequences");
+  public static final AttributeKey<Long> REQUEST_CHOICE_COUNT = longKey("gen_ai.request.choice.count");
+  public static final AttributeKey<Boolean> REQUEST_STREAM = booleanKey("gen_ai.request.stream");
+  public static final AttributeKey<String> RESPONSE_MODEL = stringKey("gen_ai.response.model");
+  public static final AttributeKey<String> RESPONSE_ID = stringKey("gen_ai.response.id");
+  public static final AttributeKey<List<String>> RESPONSE_FINISH_REASONS = stringArrayKey("gen_ai.response.finish_reasons");
+  public static final AttributeKey<Double> RESPONSE_TIME_TO_FIRST_CHUNK = doubleKey("gen_ai.response.time_to_first_chunk");
+  public static final AttributeKey<Long> USAGE_INPUT_TOKENS = longKey("gen_ai.usage.input_tokens");
+  public static final AttributeKey<Long> USAGE_OUTPUT_TOKENS = longKey("gen_ai.usage.output_tokens");
+  public static final AttributeKey<Long> USAGE_CACHE_READ_INPUT_TOKENS = longKey("gen_ai.usage.cache_read.input_tokens");
+  public static final AttributeKey<Long> USAGE_CACHE_CREATION_INPUT_TOKENS = longKey("gen_ai.usage.cache_creation.input_tokens");
+  public static final AttributeKey<Long> USAGE_REASONING_OUTPUT_TOKENS = longKey("gen_ai.usage.reasoning.output_tokens");
+  public static final AttributeKey<String> TOKEN_TYPE = stringKey("gen_ai.token.type");
+  public static final AttributeKey<String> SERVER_ADDRESS = stringKey("server.address");
+  public static final AttributeKey<Long> SERVER_PORT = longKey("server.port");
+  public static final AttributeKey<String> ERROR_TYPE = stringKey("error.type");
+  public static final AttributeKey<Long> HTTP_RESPONSE_STATUS_CODE = longKey("http.response.status_code");
+
+  public static final AttributeKey<Double> AIRLOCK_COST_USD = doubleKey("airlock.cost.usd");
+  public static final AttributeKey<String> AIRLOCK_PROVIDER = stringKey("airlock.provider");
+  public static final AttributeKey<String> AIRLOCK_ENDPOINT = stringKey("airlock.endpoint");
+  public static final AttributeKey<String> AIRLOCK_SYSTEM_PROMPT_FINGERPRINT = stringKey("airlock.system_prompt.fingerprint");
+  public static final AttributeKey<String> AIRLOCK_POLICY_NAME = stringKey("airlock.policy.name");
+  public static final AttributeKey<String> AIRLOCK_POLICY_VERSION = stringKey("airlock.policy.version");
+  public static final AttributeKey<String> AIRLOCK_POLICY_SHA256 = stringKey("airlock.policy.sha256");
+  public static final AttributeKey<Boolean> AIRLOCK_USAGE_REQUESTED = booleanKey("airlock.stream.usage_requested");
+  public static final AttributeKey<String> AIRLOCK_TENANT = stringKey("airlock.tenant");
+  public static final AttributeKey<String> AIRLOCK_FEATURE = stringKey("airlock.feature");
+  public static final AttributeKey<String> AIRLOCK_TRANSPORT = stringKey("airlock.transport");
+  public static final AttributeKey<String> AIRLOCK_OUTCOME = stringKey("airlock.outcome");
+
+  private GenAiAttributes() {}
+}

@@ -1,0 +1,78 @@
+package dev.airlock.agent.telemetry;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.metrics.DoubleCounter;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.LongHistogram;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.trace.Tracer;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The tracer and the metric instruments of LLM calls, created once: the GenAI client metrics
+ * (with the bucket boundaries the conventions advise) and Airlock's cost counter.
+ */
+public final class LlmInstruments {
+
+  static final String SCOPE = "dev.airlock";
+
+  private static final List<Long> TOKEN_BUCKETS = Arrays.asList(
+      1L, 4L, 16L, 64L, 256L, 1024L, 4096L, 16384L, 65536L, 262144L, 1048576L, 4194304L, 16777216L, 67108864L);
+  private static final List<Double> SECONDS_BUCKETS = Arrays.asList(
+      0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92);
+  private static final List<Double> FIRST_CHUNK_BUCKETS = Arrays.asList(
+      0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0);
+
+  private final Tracer tracer;
+  private final LongHistogram tokenUsage;
+  private final DoubleHistogram operationDuration;
+  private final DoubleHistogram timeToFirstChunk;
+  private final DoubleCounter cost;
+
+  public LlmInstruments(OpenTelemetry openTelemetry, String agentVersion) {
+    this.tracer = openTelemetry.getTracer(SCOPE, agentVersion);
+    Meter meter = openTelemetry.getMeter(SCOPE);
+    this.tokenUsage = meter.histogramBuilder("gen_ai.client.token.usage")
+        .ofLongs()
+        .setUnit("{token}")
+        .setDescription("Number of input and output tokens used.")
+        .setExplicitBucketBoundariesAdvice(TOKEN_BUCKETS)
+        .build();
+    this.operationDuration = meter.histogramBuilder("gen_ai.client.operation.duration")
+        .setUnit("s")
+        .setDescription("GenAI operation duration.")
+        .setExplicitBucketBoundariesAdvice(SECONDS_BUCKETS)
+        .build();
+    this.timeToFirstChunk = meter.histogramBuilder("gen_ai.client.operation.time_to_first_chunk")
+        .setUnit("s")
+        .setDescription("Time to receive the first chunk of a streamed response.")
+        .setExplicitBucketBoundariesAdvice(FIRST_CHUNK_BUCKETS)
+        .build();
+    this.cost = meter.counterBuilder("airlock.cost")
+        .ofDoubles()
+        .setUnit("USD")
+        .setDescription("Cost of LLM calls in US dollars, from the price table and the policy's models.")
+        .build();
+  }
+
+  public Tracer tracer() {
+    return tracer;
+  }
+
+  public LongHistogram tokenUsage() {
+    return tokenUsage;
+  }
+
+  public DoubleHistogram operationDuration() {
+    return operationDuration;
+  }
+
+  public DoubleHistogram timeToFirstChunk() {
+    return timeToFirstChunk;
+  }
+
+  public DoubleCounter cost() {
+    return cost;
+  }
+}
