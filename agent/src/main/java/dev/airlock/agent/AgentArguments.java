@@ -1,5 +1,6 @@
 package dev.airlock.agent;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -12,16 +13,21 @@ import java.util.Set;
  */
 public final class AgentArguments {
 
-  private static final Set<String> KNOWN = Set.of("policy", "telemetry", "log");
+  private static final Set<String> KNOWN = Set.of("policy", "policy.pubkey", "telemetry", "log", "reload");
 
   private final String policyPath;
   private final String telemetryFile;
   private final AgentLog.Level logLevel;
+  private final Duration reloadInterval;
+  private final String publicKeyPath;
 
-  private AgentArguments(String policyPath, String telemetryFile, AgentLog.Level logLevel) {
+  private AgentArguments(String policyPath, String telemetryFile, AgentLog.Level logLevel, Duration reloadInterval,
+      String publicKeyPath) {
     this.policyPath = policyPath;
+    this.publicKeyPath = publicKeyPath;
     this.telemetryFile = telemetryFile;
     this.logLevel = logLevel;
+    this.reloadInterval = reloadInterval;
   }
 
   /**
@@ -45,7 +51,7 @@ public final class AgentArguments {
         String key = trimmed.substring(0, eq).trim().toLowerCase(Locale.ROOT);
         if (!KNOWN.contains(key)) {
           throw new IllegalArgumentException(
-              "unknown agent argument '" + key + "' (known keys: policy, telemetry, log)");
+              "unknown agent argument '" + key + "' (known keys: policy, policy.pubkey, telemetry, log, reload)");
         }
         values.put(key, trimmed.substring(eq + 1).trim());
       }
@@ -53,7 +59,9 @@ public final class AgentArguments {
     String policy = firstNonBlank(values.get("policy"), env.get("AIRLOCK_POLICY"));
     String telemetry = firstNonBlank(values.get("telemetry"), env.get("AIRLOCK_TELEMETRY_FILE"));
     String log = firstNonBlank(values.get("log"), env.get("AIRLOCK_LOG"));
-    return new AgentArguments(policy, telemetry, parseLevel(log));
+    String reload = firstNonBlank(values.get("reload"), env.get("AIRLOCK_RELOAD"));
+    String publicKey = firstNonBlank(values.get("policy.pubkey"), env.get("AIRLOCK_POLICY_PUBKEY"));
+    return new AgentArguments(policy, telemetry, parseLevel(log), parseReload(reload), publicKey);
   }
 
   public static AgentArguments parse(String agentArgs) {
@@ -61,7 +69,35 @@ public final class AgentArguments {
   }
 
   static AgentArguments none() {
-    return new AgentArguments(null, null, AgentLog.Level.INFO);
+    return new AgentArguments(null, null, AgentLog.Level.INFO, DEFAULT_RELOAD, null);
+  }
+
+  /** How often the policy file is checked for changes unless {@code reload=} says otherwise. */
+  static final Duration DEFAULT_RELOAD = Duration.ofSeconds(1);
+
+  /** {@code off}, or a duration such as {@code 500ms}, {@code 2s}, {@code 1m}. */
+  private static Duration parseReload(String value) {
+    if (value == null) {
+      return DEFAULT_RELOAD;
+    }
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    if (v.equals("off")) {
+      return null;
+    }
+    try {
+      if (v.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+      }
+      if (v.endsWith("s")) {
+        return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)));
+      }
+      if (v.endsWith("m")) {
+        return Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1)));
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the error below
+    }
+    throw new IllegalArgumentException("reload '" + value + "' is not 'off' or a duration like 500ms, 2s, 1m");
   }
 
   private static AgentLog.Level parseLevel(String value) {
@@ -88,6 +124,11 @@ public final class AgentArguments {
     return policyPath;
   }
 
+  /** The public key policy signatures must verify with, or null when policies are not signed. */
+  public String publicKeyPath() {
+    return publicKeyPath;
+  }
+
   /** The OTLP JSON lines file, or null. */
   public String telemetryFile() {
     return telemetryFile;
@@ -97,12 +138,18 @@ public final class AgentArguments {
     return logLevel;
   }
 
+  /** How often to check the policy file for changes, or null when reloading is off. */
+  public Duration reloadInterval() {
+    return reloadInterval;
+  }
+
   @Override
   public String toString() {
     Map<String, String> shown = new LinkedHashMap<>();
     shown.put("policy", String.valueOf(policyPath));
     shown.put("telemetry", String.valueOf(telemetryFile));
     shown.put("log", logLevel.name().toLowerCase(Locale.ROOT));
+    shown.put("reload", reloadInterval == null ? "off" : reloadInterval.toString());
     return Collections.unmodifiableMap(shown).toString();
   }
 }

@@ -3,9 +3,12 @@ package dev.airlock.agent;
 import dev.airlock.agent.engine.Pipeline;
 import dev.airlock.agent.install.DoorInstaller;
 import dev.airlock.agent.policy.PolicyRuntime;
+import dev.airlock.agent.policy.PolicyWatcher;
+import dev.airlock.agent.telemetry.PolicyReloadCounter;
 import dev.airlock.agent.telemetry.AgentTelemetry;
 import dev.airlock.agent.telemetry.LlmInstruments;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
 
 /**
  * The {@code -javaagent} entry point. Whatever goes wrong here, the application starts: the agent
@@ -41,11 +44,15 @@ public final class AirlockAgent {
     AgentLog.setLevel(arguments.logLevel());
     keepByteBuddyAwayFromUnsafe();
     try {
-      PolicyRuntime policy = PolicyRuntime.startWith(arguments.policyPath());
+      PolicyRuntime policy = PolicyRuntime.startWith(arguments.policyPath(), arguments.publicKeyPath());
       AgentTelemetry telemetry = AgentTelemetry.start(arguments.telemetryFile(), System.getenv());
       Runtime.getRuntime().addShutdownHook(new Thread(telemetry::close, "airlock-telemetry-shutdown"));
       Pipeline pipeline = new Pipeline(policy.initialState(), new LlmInstruments(telemetry.openTelemetry(), version()));
       java.util.List<String> doors = DoorInstaller.install(instrumentation, pipeline);
+      if (arguments.policyPath() != null && arguments.reloadInterval() != null) {
+        PolicyWatcher.start(policy, Path.of(arguments.policyPath()), arguments.reloadInterval(),
+            pipeline::install, new PolicyReloadCounter(telemetry.openTelemetry()));
+      }
       AgentLog.banner("Airlock " + version()
           + " | policy " + pipeline.state().policy()
           + " | doors " + String.join(", ", doors)

@@ -46,7 +46,7 @@ class AgentStartupIT {
 
   @Test
   void aSectionTheAgentDoesNotEnforceIsRefusedByNameAndTheAppRunsOn() throws Exception {
-    Path policy = MockPolicy.write(dir, mock.port(), "pii:\n  detect: [email]\n  action: mask");
+    Path policy = MockPolicy.write(dir, mock.port(), "audit:\n  file: /tmp/airlock-audit.jsonl");
     AppRun.Result without = openAiApp().run();
     Path telemetry = dir.resolve("telemetry.jsonl");
     AppRun.Result with = openAiApp().withAgent("policy=" + policy + ",telemetry=" + telemetry).run();
@@ -54,7 +54,7 @@ class AgentStartupIT {
     assertEquals(without.stdout, with.stdout);
     assertEquals(0, with.exitCode);
     String stderr = with.stderr;
-    assertTrue(stderr.contains(policy + ":16:1: error: pii: section 'pii' is not enforced"), stderr);
+    assertTrue(stderr.contains(policy + ":16:1: error: audit: section 'audit' is not enforced"), stderr);
     assertTrue(stderr.contains("observe only"), stderr);
     assertTrue(TelemetryFile.read(telemetry).spans.isEmpty(),
         "a refused policy's providers are not in force, so the mock is not an LLM host");

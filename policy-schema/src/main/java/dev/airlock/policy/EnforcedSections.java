@@ -45,7 +45,8 @@ public final class EnforcedSections {
   /** The sections read into {@link Policy}. */
   private static final Set<String> ENFORCED =
       Collections.unmodifiableSet(
-          new LinkedHashSet<>(Arrays.asList("airlock", "name", "version", "providers", "models")));
+          new LinkedHashSet<>(
+              Arrays.asList("airlock", "name", "version", "providers", "models", "pii", "guardrails")));
 
   private static final String REFUSAL =
       " is not enforced by this version of Airlock; refusing the policy rather than silently"

@@ -26,6 +26,8 @@ public final class Policy {
   private final String sourceName;
   private final Map<String, ProviderSpec> providers;
   private final Map<String, ModelPrice> models;
+  private final PiiPolicy pii;
+  private final GuardrailsPolicy guardrails;
 
   private Policy(Builder b) {
     this.formatVersion = b.formatVersion;
@@ -35,6 +37,8 @@ public final class Policy {
     this.sourceName = b.sourceName == null ? "" : b.sourceName;
     this.providers = Collections.unmodifiableMap(new LinkedHashMap<>(b.providers));
     this.models = Collections.unmodifiableMap(new LinkedHashMap<>(b.models));
+    this.pii = b.pii;
+    this.guardrails = b.guardrails;
   }
 
   public static Builder builder() {
@@ -137,6 +141,16 @@ public final class Policy {
   }
 
   /** Builds a {@link Policy}; only {@link #name(String)} is required. */
+  /** The {@code pii:} section, or empty when the policy has none. */
+  public Optional<PiiPolicy> pii() {
+    return Optional.ofNullable(pii);
+  }
+
+  /** The {@code guardrails:} section, or empty when the policy has none. */
+  public Optional<GuardrailsPolicy> guardrails() {
+    return Optional.ofNullable(guardrails);
+  }
+
   public static final class Builder {
     private int formatVersion = FORMAT_VERSION;
     private String name;
@@ -145,6 +159,8 @@ public final class Policy {
     private String sourceName;
     private final Map<String, ProviderSpec> providers = new LinkedHashMap<>();
     private final Map<String, ModelPrice> models = new LinkedHashMap<>();
+    private PiiPolicy pii;
+    private GuardrailsPolicy guardrails;
 
     private Builder() {}
 
@@ -184,6 +200,16 @@ public final class Policy {
     public Builder model(String modelId, ModelPrice price) {
       models.put(
           Objects.requireNonNull(modelId, "modelId"), Objects.requireNonNull(price, "price"));
+      return this;
+    }
+
+    public Builder pii(PiiPolicy pii) {
+      this.pii = pii;
+      return this;
+    }
+
+    public Builder guardrails(GuardrailsPolicy guardrails) {
+      this.guardrails = guardrails;
       return this;
     }
 

@@ -68,6 +68,12 @@ final class PolicyReader {
       case "models":
         new ModelsReader(expect).read(value).forEach(policy::model);
         break;
+      case "pii":
+        policy.pii(new PiiReader(expect).read(value));
+        break;
+      case "guardrails":
+        policy.guardrails(new GuardrailsReader(expect).read(value));
+        break;
       default:
         // EnforcedSections lists a section this reader does not know: a programming error that
         // must not turn into a silently ignored control.

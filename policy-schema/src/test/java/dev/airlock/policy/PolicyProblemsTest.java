@@ -29,8 +29,8 @@ class PolicyProblemsTest {
             "    region: us",
             "models:",
             "  gpt-x: {input: -1, output: 0.6, cachd_input: 0.1}",
-            "pii:",
-            "  detect: [email]");
+            "audit:",
+            "  file: /var/log/airlock/audit.jsonl");
     assertFalse(r.ok());
     assertTrue(r.policy().isEmpty());
     assertEquals(
@@ -46,7 +46,7 @@ class PolicyProblemsTest {
             + "13:18 models.gpt-x.input: must not be negative, got -1\n"
             + "13:35 models.gpt-x.cachd_input: unknown key 'cachd_input', did you mean"
             + " 'cached_input'?\n"
-            + "14:1 pii: section 'pii' is not enforced by this version of Airlock; refusing the"
+            + "14:1 audit: section 'audit' is not enforced by this version of Airlock; refusing the"
             + " policy rather than silently ignoring a control (remove the section to load it)\n",
         render(r.errors()));
     assertFalse(r.toString().contains("sk-live"), "a refused inline key must not be echoed");

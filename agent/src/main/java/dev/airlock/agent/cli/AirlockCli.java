@@ -28,11 +28,14 @@ public final class AirlockCli {
       "commands:",
       "  validate POLICY...   check policy files; every problem as file:line:col",
       "  schema               print the policy JSON Schema (for editors and CI)",
+      "  keygen --out PREFIX  write an Ed25519 key pair for signing policies",
+      "  sign --key PRIVATE.pem POLICY      write POLICY.sig",
+      "  verify --pubkey PUBLIC.pem POLICY  check POLICY.sig",
       "  version              print the agent version",
       "  help [COMMAND]       this text, or a command's",
       "",
-      "As an agent: java -javaagent:airlock-agent.jar=policy=PATH[,telemetry=PATH][,log=debug] -jar app.jar",
-      "Exit codes: 0 ok, 1 the policy is invalid, 2 bad usage.");
+      "As an agent: java -javaagent:airlock-agent.jar=policy=PATH[,policy.pubkey=PATH][,telemetry=PATH][,log=debug] -jar app.jar",
+      "Exit codes: 0 ok, 1 the policy is invalid (or its signature is), 2 bad usage.");
 
   private final PrintStream out;
   private final PrintStream err;
@@ -66,12 +69,16 @@ public final class AirlockCli {
       case "--help":
       case "-h":
         return help(rest);
+      case "keygen":
+        return signatures().keygen(rest);
+      case "sign":
+        return signatures().sign(rest, this::isValidQuietly);
+      case "verify":
+        return signatures().verify(rest);
       case "test":
       case "explain":
       case "pii":
       case "audit":
-      case "sign":
-      case "verify":
         err.println("airlock: '" + command + "' is not available in this version yet (see README, Roadmap)");
         return USAGE;
       default:
@@ -94,6 +101,15 @@ public final class AirlockCli {
         return OK;
       case "version":
         out.println("usage: java -jar airlock-agent.jar version\n\nPrints the agent version.");
+        return OK;
+      case "keygen":
+        out.println(SignatureCommands.KEYGEN_HELP);
+        return OK;
+      case "sign":
+        out.println(SignatureCommands.SIGN_HELP);
+        return OK;
+      case "verify":
+        out.println(SignatureCommands.VERIFY_HELP);
         return OK;
       default:
         err.println("airlock: no help for unknown command '" + rest.get(0) + "'");
@@ -145,6 +161,19 @@ public final class AirlockCli {
       }
     }
     return allValid ? OK : FAILED;
+  }
+
+  private SignatureCommands signatures() {
+    return new SignatureCommands(out, err);
+  }
+
+  private boolean isValidQuietly(Path policy) {
+    if (!Files.isRegularFile(policy)) {
+      return false;
+    }
+    PolicyLoadResult result = PolicyLoader.load(policy);
+    result.errors().forEach(err::println);
+    return result.ok();
   }
 
   private int schema(List<String> rest) {

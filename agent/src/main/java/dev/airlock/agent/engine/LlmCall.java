@@ -8,6 +8,10 @@ import dev.airlock.agent.codec.ResponseCodec;
 import dev.airlock.agent.codec.SseParser;
 import dev.airlock.agent.codec.StreamAccumulator;
 import dev.airlock.agent.codec.Usage;
+import dev.airlock.agent.redact.BlockedAnswer;
+import dev.airlock.agent.redact.GuardedRequest;
+import dev.airlock.agent.redact.Placeholders;
+import dev.airlock.agent.redact.StreamPseudonymRestorer;
 import dev.airlock.agent.telemetry.LlmInstruments;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -15,6 +19,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -43,6 +48,7 @@ public final class LlmCall {
   private final String host;
   private final byte[] outgoingBody;
   private final boolean usageRequested;
+  private final GuardedRequest guarded;
   private final long startNanos = System.nanoTime();
   private final AtomicBoolean ended = new AtomicBoolean();
 
@@ -53,10 +59,11 @@ public final class LlmCall {
   private ByteArrayOutputStream body;
   private boolean bodyTruncated;
   private ByteArrayOutputStream rewritten;
+  private StreamPseudonymRestorer restorer;
   private long firstChunkNanos = -1;
 
   LlmCall(PipelineState state, LlmInstruments instruments, Span span, ProviderMatch match, LlmRequest request,
-      String requestModel, String host, byte[] outgoingBody, boolean usageRequested) {
+      String requestModel, String host, byte[] outgoingBody, boolean usageRequested, GuardedRequest guarded) {
     this.state = state;
     this.instruments = instruments;
     this.span = span;
@@ -66,6 +73,7 @@ public final class LlmCall {
     this.host = host;
     this.outgoingBody = outgoingBody;
     this.usageRequested = usageRequested;
+    this.guarded = guarded;
   }
 
   /** The body to send: the application's own array unless the agent changed the request. */
@@ -73,17 +81,26 @@ public final class LlmCall {
     return outgoingBody;
   }
 
-  /** Whether the agent changed the request body. */
+  /** Whether the agent changed the request body (redaction, or asking for stream usage). */
   public boolean requestChanged() {
-    return usageRequested;
+    return usageRequested || guarded.changed();
   }
 
   /**
-   * Whether response bytes must go through {@link #rewrite} rather than {@link #observe}: true when
-   * the agent asked for stream usage the application did not, and so must remove that chunk.
+   * The answer to give the application instead of sending the request, or null. The door hands it
+   * over as the provider's response and then reports it like any other ({@link #onResponse} ...).
+   */
+  public BlockedAnswer blockedAnswer() {
+    return guarded.blocked();
+  }
+
+  /**
+   * Whether response bytes must go through {@link #rewrite} rather than {@link #observe}: when the
+   * agent asked for stream usage the application did not (that chunk is removed), or when
+   * pseudonyms must be turned back into the values the application sent.
    */
   public boolean rewritesResponse() {
-    return usageRequested;
+    return usageRequested || guarded.restores();
   }
 
   public LlmRequest request() {
@@ -97,6 +114,9 @@ public final class LlmCall {
     if (streaming) {
       accumulator = new StreamAccumulator(match.endpoint());
       sse = new SseParser(this::onEvent, MAX_EVENT_BYTES);
+      if (guarded.restores()) {
+        restorer = new StreamPseudonymRestorer(match.endpoint(), guarded.restorations());
+      }
     } else {
       body = new ByteArrayOutputStream(4096);
     }
@@ -137,10 +157,7 @@ public final class LlmCall {
    */
   public byte[] rewrite(byte[] bytes, int offset, int length) {
     if (!streaming) {
-      observe(bytes, offset, length);
-      byte[] same = new byte[length];
-      System.arraycopy(bytes, offset, same, 0, length);
-      return same;
+      return rewriteWhole(bytes, offset, length);
     }
     markFirstChunk();
     if (rewritten == null) {
@@ -155,22 +172,64 @@ public final class LlmCall {
   /** At the end of a rewritten stream: whatever was held back (an unterminated last event). */
   public byte[] finishRewrite() {
     if (!streaming) {
+      return finishWhole();
+    }
+    if (rewritten == null) {
+      rewritten = new ByteArrayOutputStream();
+    }
+    sse.finish();
+    if (restorer != null) {
+      restorer.finish(rewritten);
+    }
+    byte[] tail = rewritten.toByteArray();
+    rewritten.reset();
+    return tail;
+  }
+
+  /**
+   * A non-streamed answer that must be restored is held until its end (it is one JSON document),
+   * up to {@link #MAX_BODY_BYTES}; a larger one is passed on as it is.
+   */
+  private byte[] rewriteWhole(byte[] bytes, int offset, int length) {
+    markFirstChunk();
+    if (!guarded.restores() || bodyTruncated) {
+      keep(bytes, offset, length);
+      byte[] same = new byte[length];
+      System.arraycopy(bytes, offset, same, 0, length);
+      return same;
+    }
+    if (body.size() + length > MAX_BODY_BYTES) {
+      byte[] held = body.toByteArray();
+      bodyTruncated = true;
+      body = null;
+      byte[] all = new byte[held.length + length];
+      System.arraycopy(held, 0, all, 0, held.length);
+      System.arraycopy(bytes, offset, all, held.length, length);
+      return all;
+    }
+    body.write(bytes, offset, length);
+    return new byte[0];
+  }
+
+  private byte[] finishWhole() {
+    if (!guarded.restores() || bodyTruncated || body == null) {
       return new byte[0];
     }
-    byte[] tail = sse.pending();
-    sse.finish();
-    if (rewritten != null) {
-      rewritten.reset();
-    }
-    return tail;
+    String restored = Placeholders.restoreJson(body.toString(StandardCharsets.UTF_8), guarded.restorations());
+    return restored.getBytes(StandardCharsets.UTF_8);
   }
 
   private void onEvent(String eventName, String data, byte[] raw) {
     accumulator.onEvent(eventName, data);
-    if (usageRequested && rewritten != null) {
-      if (data != null && StreamAccumulator.isUsageOnlyChunk(data)) {
-        return;
-      }
+    if (rewritten == null) {
+      return;
+    }
+    if (usageRequested && data != null && StreamAccumulator.isUsageOnlyChunk(data)) {
+      return;
+    }
+    if (restorer != null) {
+      restorer.onEvent(eventName, data, raw, rewritten);
+    } else {
       rewritten.write(raw, 0, raw.length);
     }
   }
@@ -223,8 +282,31 @@ public final class LlmCall {
     }
   }
 
+  private void recordGuard() {
+    if (!guarded.piiCounts().isEmpty()) {
+      span.setAttribute(AIRLOCK_PII_TYPES, new java.util.ArrayList<>(guarded.piiCounts().keySet()));
+      span.setAttribute(AIRLOCK_PII_COUNT, (long) guarded.piiCounts().values().stream().mapToInt(Integer::intValue).sum());
+      guarded.piiCounts().forEach((type, count) -> instruments.piiDetections().add(count, Attributes.of(
+          AIRLOCK_PII_TYPE, type, AIRLOCK_PII_ACTION, guarded.piiActions().get(type))));
+    }
+    if (guarded.injectionScore() >= 0) {
+      span.setAttribute(AIRLOCK_INJECTION_SCORE, guarded.injectionScore());
+      if (guarded.injectionRule() != null) {
+        span.setAttribute(AIRLOCK_INJECTION_SIGNAL, guarded.injectionRule());
+      }
+    }
+    if (guarded.injectionFlagged()) {
+      span.setAttribute(AIRLOCK_INJECTION_FLAGGED, true);
+    }
+    if (guarded.blocked() != null) {
+      span.setAttribute(AIRLOCK_BLOCKED_RULE, guarded.blocked().rule());
+      instruments.blocked().add(1, Attributes.of(AIRLOCK_BLOCKED_RULE, guarded.blocked().rule()));
+    }
+  }
+
   private void record(Throwable error, boolean closedEarly) {
     long endNanos = System.nanoTime();
+    recordGuard();
     LlmResponse response = response();
     boolean cancelled = closedEarly && (streaming ? !accumulator.sawTerminalEvent() : response == null);
     String responseModel = response != null && response.model() != null ? response.model() : null;
@@ -309,6 +391,9 @@ public final class LlmCall {
   private String errorType(Throwable error, boolean cancelled) {
     if (error != null) {
       return error.getClass().getName();
+    }
+    if (guarded.blocked() != null) {
+      return "airlock_blocked";
     }
     if (status >= 400) {
       return Integer.toString(status);

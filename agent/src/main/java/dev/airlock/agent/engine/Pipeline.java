@@ -5,6 +5,7 @@ import static dev.airlock.agent.telemetry.GenAiAttributes.*;
 import dev.airlock.agent.codec.Endpoint;
 import dev.airlock.agent.codec.LlmRequest;
 import dev.airlock.agent.codec.RequestCodec;
+import dev.airlock.agent.redact.GuardedRequest;
 import dev.airlock.agent.telemetry.LlmInstruments;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.common.Attributes;
@@ -83,12 +84,14 @@ public final class Pipeline {
     if (request == null) {
       return null;
     }
-    byte[] outgoing = body;
+    GuardedRequest guarded = current.guard().inspect(endpoint, body);
+    byte[] outgoing = guarded.body();
     boolean usageRequested = false;
-    if (endpoint == Endpoint.OPENAI_CHAT && request.stream() && !request.streamIncludeUsage()) {
+    if (guarded.blocked() == null && endpoint == Endpoint.OPENAI_CHAT && request.stream()
+        && !request.streamIncludeUsage()) {
       // Streams report usage only when asked; ask for it, and drop the extra chunk on the way back.
-      byte[] withUsage = RequestCodec.withStreamUsageRequested(body);
-      if (withUsage != null) {
+      byte[] withUsage = RequestCodec.withStreamUsageRequested(outgoing);
+      if (withUsage != null && withUsage != outgoing) {
         outgoing = withUsage;
         usageRequested = true;
       }
@@ -103,7 +106,7 @@ public final class Pipeline {
     Attributes attributes = startAttributes(current, provider, endpoint, request, model, transport, host, port, usageRequested);
     builder.setAllAttributes(attributes);
     Span span = builder.startSpan();
-    return new LlmCall(current, instruments, span, match, request, model, host, outgoing, usageRequested);
+    return new LlmCall(current, instruments, span, match, request, model, host, outgoing, usageRequested, guarded);
   }
 
   private Attributes startAttributes(PipelineState current, ProviderEndpoint provider, Endpoint endpoint,

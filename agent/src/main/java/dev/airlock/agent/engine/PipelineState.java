@@ -1,6 +1,7 @@
 package dev.airlock.agent.engine;
 
 import dev.airlock.agent.cost.PriceTable;
+import dev.airlock.agent.redact.RequestGuard;
 
 /**
  * Everything a call needs from the policy in force, swapped as one immutable unit so that a call
@@ -10,11 +11,18 @@ public final class PipelineState {
   private final ProviderRegistry registry;
   private final PriceTable prices;
   private final PolicyIdentity policy;
+  private final RequestGuard guard;
 
-  public PipelineState(ProviderRegistry registry, PriceTable prices, PolicyIdentity policy) {
+  public PipelineState(ProviderRegistry registry, PriceTable prices, PolicyIdentity policy, RequestGuard guard) {
     this.registry = registry;
     this.prices = prices;
     this.policy = policy;
+    this.guard = guard;
+  }
+
+  /** The input guardrails and PII handling of the policy (inactive when it has none). */
+  public RequestGuard guard() {
+    return guard;
   }
 
   public ProviderRegistry registry() {

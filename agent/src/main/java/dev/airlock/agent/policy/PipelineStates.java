@@ -7,6 +7,11 @@ import dev.airlock.agent.engine.PipelineState;
 import dev.airlock.agent.engine.PolicyIdentity;
 import dev.airlock.agent.engine.ProviderEndpoint;
 import dev.airlock.agent.engine.ProviderRegistry;
+import dev.airlock.agent.guard.injection.InjectionDetectors;
+import dev.airlock.agent.redact.PiiScanners;
+import dev.airlock.agent.redact.RequestGuard;
+import dev.airlock.policy.GuardrailsPolicy;
+import dev.airlock.policy.PiiPolicy;
 import dev.airlock.policy.BuiltinProvider;
 import dev.airlock.policy.BuiltinProviders;
 import dev.airlock.policy.ModelPrice;
@@ -27,7 +32,7 @@ public final class PipelineStates {
   /** Built-in providers and prices only: the agent observes. */
   public static PipelineState observeOnly() {
     return new PipelineState(ProviderRegistry.of(builtinEndpoints(Map.of())), PriceTable.builtIn(),
-        PolicyIdentity.OBSERVE_ONLY);
+        PolicyIdentity.OBSERVE_ONLY, new RequestGuard(null, null, null, null));
   }
 
   public static PipelineState of(Policy policy) {
@@ -42,7 +47,16 @@ public final class PipelineStates {
     List<ProviderEndpoint> endpoints = new ArrayList<>(declared);
     endpoints.addAll(builtinEndpoints(regions));
     PolicyIdentity identity = new PolicyIdentity(policy.name(), policy.version().orElse(""), policy.sha256());
-    return new PipelineState(ProviderRegistry.of(endpoints), PriceTable.builtIn().withOverrides(prices(policy)), identity);
+    return new PipelineState(ProviderRegistry.of(endpoints), PriceTable.builtIn().withOverrides(prices(policy)),
+        identity, guardOf(policy));
+  }
+
+  private static RequestGuard guardOf(Policy policy) {
+    PiiPolicy pii = policy.pii().orElse(null);
+    GuardrailsPolicy guardrails = policy.guardrails().orElse(null);
+    boolean scoresInjection = guardrails != null && guardrails.injectionAction().isPresent();
+    return new RequestGuard(pii, pii == null ? null : PiiScanners.from(pii), guardrails,
+        scoresInjection ? InjectionDetectors.load(PipelineStates.class.getClassLoader()) : null);
   }
 
   private static ProviderEndpoint declaredEndpoint(ProviderSpec spec, URI baseUrl) {

@@ -56,5 +56,14 @@ public final class GenAiAttributes {
   public static final AttributeKey<String> AIRLOCK_TRANSPORT = stringKey("airlock.transport");
   public static final AttributeKey<String> AIRLOCK_OUTCOME = stringKey("airlock.outcome");
 
+  public static final AttributeKey<List<String>> AIRLOCK_PII_TYPES = stringArrayKey("airlock.pii.types");
+  public static final AttributeKey<Long> AIRLOCK_PII_COUNT = longKey("airlock.pii.count");
+  public static final AttributeKey<String> AIRLOCK_PII_TYPE = stringKey("airlock.pii.type");
+  public static final AttributeKey<String> AIRLOCK_PII_ACTION = stringKey("airlock.pii.action");
+  public static final AttributeKey<Double> AIRLOCK_INJECTION_SCORE = doubleKey("airlock.injection.score");
+  public static final AttributeKey<String> AIRLOCK_INJECTION_SIGNAL = stringKey("airlock.injection.signal");
+  public static final AttributeKey<Boolean> AIRLOCK_INJECTION_FLAGGED = booleanKey("airlock.injection.flagged");
+  public static final AttributeKey<String> AIRLOCK_BLOCKED_RULE = stringKey("airlock.blocked.rule");
+
   private GenAiAttributes() {}
 }

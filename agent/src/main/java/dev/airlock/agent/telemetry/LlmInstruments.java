@@ -3,6 +3,7 @@ package dev.airlock.agent.telemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.metrics.DoubleCounter;
 import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.LongHistogram;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.trace.Tracer;
@@ -29,6 +30,8 @@ public final class LlmInstruments {
   private final DoubleHistogram operationDuration;
   private final DoubleHistogram timeToFirstChunk;
   private final DoubleCounter cost;
+  private final LongCounter piiDetections;
+  private final LongCounter blocked;
 
   public LlmInstruments(OpenTelemetry openTelemetry, String agentVersion) {
     this.tracer = openTelemetry.getTracer(SCOPE, agentVersion);
@@ -54,6 +57,22 @@ public final class LlmInstruments {
         .setUnit("USD")
         .setDescription("Cost of LLM calls in US dollars, from the price table and the policy's models.")
         .build();
+    this.piiDetections = meter.counterBuilder("airlock.pii.detections")
+        .setUnit("{detection}")
+        .setDescription("Personal data found in requests, by type and the action taken.")
+        .build();
+    this.blocked = meter.counterBuilder("airlock.blocked")
+        .setUnit("{call}")
+        .setDescription("LLM calls the policy refused, by rule.")
+        .build();
+  }
+
+  public LongCounter piiDetections() {
+    return piiDetections;
+  }
+
+  public LongCounter blocked() {
+    return blocked;
   }
 
   public Tracer tracer() {

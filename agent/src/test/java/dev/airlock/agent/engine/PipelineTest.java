@@ -42,7 +42,8 @@ class PipelineTest {
         .providerName("mock").semconvProviderName("openai").format(WireFormat.OPENAI)
         .host("127.0.0.1").port(8080).basePath("/v1").build()));
     PriceTable prices = PriceTable.builtIn().withOverrides(Map.of("gpt-4o-mini", Price.of(1.0, 2.0)));
-    pipeline = new Pipeline(new PipelineState(registry, prices, new PolicyIdentity("p", "1", "ab")),
+    pipeline = new Pipeline(new PipelineState(registry, prices, new PolicyIdentity("p", "1", "ab"),
+        new dev.airlock.agent.redact.RequestGuard(null, null, null, null)),
         new LlmInstruments(sdk, "test"));
   }
 

@@ -5,6 +5,7 @@ import dev.airlock.agent.engine.LlmCall;
 import dev.airlock.agent.engine.Pipeline;
 import dev.airlock.agent.engine.ProviderMatch;
 import dev.airlock.agent.engine.RequestHeaders;
+import dev.airlock.agent.redact.BlockedAnswer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,6 +81,10 @@ public final class JdkHttpClientDoor implements Predicate<Object>, Function<Obje
       AgentLog.debug("the JDK HttpClient door failed before sending; the original call goes ahead", agentFailure);
       return null;
     }
+    BlockedAnswer blocked = call.blockedAnswer();
+    if (blocked != null) {
+      return answerBlocked(original, observing, blocked, async);
+    }
     HttpClient httpClient = (HttpClient) client;
     REISSUING.set(Boolean.TRUE);
     try {
@@ -102,6 +107,25 @@ public final class JdkHttpClientDoor implements Predicate<Object>, Function<Obje
       return new Object[] {future, null};
     } finally {
       REISSUING.remove();
+    }
+  }
+
+  /** The policy's refusal, through the app's own handler; the request never leaves the JVM. */
+  private static Object[] answerBlocked(HttpRequest request, HttpResponse.BodyHandler<Object> handler,
+      BlockedAnswer blocked, boolean async) {
+    CompletableFuture<HttpResponse<Object>> response = SyntheticResponse.deliver(request, handler, blocked.status(),
+        Map.of("content-type", List.of(BlockedAnswer.CONTENT_TYPE), BlockedAnswer.RULE_HEADER, List.of(blocked.rule())),
+        blocked.body());
+    if (async) {
+      return new Object[] {response, null};
+    }
+    try {
+      return new Object[] {response.get(), null};
+    } catch (java.util.concurrent.ExecutionException e) {
+      return new Object[] {null, e.getCause()};
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Object[] {null, e};
     }
   }
 

@@ -135,12 +135,12 @@ public final class AnthropicSampleApp {
     // ---------------------------------------------------------------- scenarios
 
     private String messages() {
-        Message message = client().messages().create(params("Hello from the messages scenario"));
+        Message message = client().messages().create(params(question("Hello from the messages scenario")));
         return describe(message);
     }
 
     private String stream() {
-        MessageCreateParams params = params("Hello from the stream scenario");
+        MessageCreateParams params = params(question("Hello from the stream scenario"));
         StringBuilder text = new StringBuilder();
         int textDeltas = 0;
         String model = null;
@@ -187,7 +187,7 @@ public final class AnthropicSampleApp {
 
     private String async() throws Exception {
         Message message = client().async().messages()
-                .create(params("Hello from the async scenario"))
+                .create(params(question("Hello from the async scenario")))
                 .get(ASYNC_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         return describe(message);
     }
@@ -241,5 +241,11 @@ public final class AnthropicSampleApp {
             current = current.getCause();
         }
         return current;
+    }
+
+    /** The user's question: PROMPT when set (as a command-line assistant takes it), else the greeting. */
+    private static String question(String greeting) {
+        String prompt = System.getenv("PROMPT");
+        return prompt == null || prompt.isEmpty() ? greeting : prompt;
     }
 }

@@ -131,7 +131,7 @@ public final class LangChain4jSampleApp {
                 .temperature(0.0)
                 .customHeaders(customHeaders())
                 .build();
-        ChatResponse response = model.chat(request("Hello from the chat scenario"));
+        ChatResponse response = model.chat(request(question("Hello from the chat scenario")));
         return describe(response, null);
     }
 
@@ -147,7 +147,7 @@ public final class LangChain4jSampleApp {
         AtomicInteger partials = new AtomicInteger();
         AtomicReference<ChatResponse> complete = new AtomicReference<>();
         AtomicReference<Throwable> error = new AtomicReference<>();
-        model.chat(request("Hello from the stream scenario"), new StreamingChatResponseHandler() {
+        model.chat(request(question("Hello from the stream scenario")), new StreamingChatResponseHandler() {
             @Override
             public void onPartialResponse(String partialResponse) {
                 if (partialResponse != null && !partialResponse.isEmpty()) {
@@ -257,5 +257,11 @@ public final class LangChain4jSampleApp {
             throw (Error) cause;
         }
         return new RuntimeException(cause);
+    }
+
+    /** The user's question: PROMPT when set (as a command-line assistant takes it), else the greeting. */
+    private static String question(String greeting) {
+        String prompt = System.getenv("PROMPT");
+        return prompt == null || prompt.isEmpty() ? greeting : prompt;
     }
 }

@@ -38,7 +38,7 @@ import okhttp3.Request;
  * in the order of {@link #ALL_SCENARIOS}. Each scenario prints exactly one line to stdout. The exit
  * code is 0 when every scenario succeeded and 1 otherwise.
  *
- * <p>Optional environment: TRACEPARENT (sent as a {@code traceparent} header on every call, as an
+ * <p>Optional environment: PROMPT (the question to ask instead of each scenario's greeting), TRACEPARENT (sent as a {@code traceparent} header on every call, as an
  * app with its own tracing would) and HEALTH_URL (target of the plain, non-LLM {@code health} GET).
  */
 public final class OpenAiSampleApp {
@@ -150,13 +150,13 @@ public final class OpenAiSampleApp {
 
     private String chat() {
         ChatCompletion completion = client().chat().completions().create(
-                chatParams("Hello from the chat scenario"));
+                chatParams(question("Hello from the chat scenario")));
         return describe(completion);
     }
 
     private String stream() {
         // Deliberately no stream_options.include_usage: the provider then sends no usage chunk.
-        ChatCompletionCreateParams params = chatParams("Hello from the stream scenario");
+        ChatCompletionCreateParams params = chatParams(question("Hello from the stream scenario"));
         StringBuilder text = new StringBuilder();
         int contentChunks = 0;
         String model = null;
@@ -194,7 +194,7 @@ public final class OpenAiSampleApp {
         ResponseCreateParams params = ResponseCreateParams.builder()
                 .model(ChatModel.GPT_4O_MINI)
                 .instructions(SYSTEM_PROMPT)
-                .input("Hello from the responses scenario")
+                .input(question("Hello from the responses scenario"))
                 .temperature(0.0)
                 .build();
         Response response = client().responses().create(params);
@@ -208,7 +208,7 @@ public final class OpenAiSampleApp {
         ResponseCreateParams params = ResponseCreateParams.builder()
                 .model(ChatModel.GPT_4O_MINI)
                 .instructions(SYSTEM_PROMPT)
-                .input("Hello from the responses-stream scenario")
+                .input(question("Hello from the responses-stream scenario"))
                 .temperature(0.0)
                 .build();
         StringBuilder text = new StringBuilder();
@@ -256,7 +256,7 @@ public final class OpenAiSampleApp {
 
     private String async() throws Exception {
         ChatCompletion completion = client().async().chat().completions()
-                .create(chatParams("Hello from the async scenario"))
+                .create(chatParams(question("Hello from the async scenario")))
                 .get(ASYNC_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         return describe(completion);
     }
@@ -360,5 +360,11 @@ public final class OpenAiSampleApp {
             current = current.getCause();
         }
         return current;
+    }
+
+    /** The user's question: PROMPT when set (as a command-line assistant takes it), else the greeting. */
+    private static String question(String greeting) {
+        String prompt = System.getenv("PROMPT");
+        return prompt == null || prompt.isEmpty() ? greeting : prompt;
     }
 }

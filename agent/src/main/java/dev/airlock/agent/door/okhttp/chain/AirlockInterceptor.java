@@ -6,7 +6,9 @@ import dev.airlock.agent.engine.Pipeline;
 import dev.airlock.agent.engine.ProviderMatch;
 import java.io.IOException;
 import okhttp3.HttpUrl;
+import dev.airlock.agent.redact.BlockedAnswer;
 import okhttp3.Interceptor;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -59,6 +61,10 @@ public final class AirlockInterceptor implements Interceptor {
       AgentLog.debug("the OkHttp door failed before sending; the original call goes ahead", agentFailure);
       return chain.proceed(request);
     }
+    BlockedAnswer blocked = call.blockedAnswer();
+    if (blocked != null) {
+      return observe(blockedResponse(request, blocked), call);
+    }
     Response response;
     try {
       response = chain.proceed(toSend);
@@ -77,11 +83,28 @@ public final class AirlockInterceptor implements Interceptor {
         call.complete();
         return response;
       }
-      return response.newBuilder().body(new ObservedResponseBody(body, call)).build();
+      Response.Builder observed = response.newBuilder().body(new ObservedResponseBody(body, call));
+      if (call.rewritesResponse()) {
+        observed.removeHeader("Content-Length");
+      }
+      return observed.build();
     } catch (RuntimeException agentFailure) {
       AgentLog.debug("the OkHttp door could not watch a response; passing it on as is", agentFailure);
       return response;
     }
+  }
+
+  /** The provider-format error the policy answers with; the request never leaves the JVM. */
+  private static Response blockedResponse(Request request, BlockedAnswer blocked) {
+    return new Response.Builder()
+        .request(request)
+        .protocol(Protocol.HTTP_1_1)
+        .code(blocked.status())
+        .message("Bad Request")
+        .header("Content-Type", BlockedAnswer.CONTENT_TYPE)
+        .header(BlockedAnswer.RULE_HEADER, blocked.rule())
+        .body(new BytesResponseBody(blocked.body()))
+        .build();
   }
 
   /** The body's bytes, or null when reading them could take them from the transport. */

@@ -1,0 +1,113 @@
+package dev.airlock.agent.door.jdk;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLSession;
+
+/**
+ * A response the agent gives itself (a blocked call), delivered through the application's own
+ * {@code BodyHandler} exactly as a network response would be.
+ */
+final class SyntheticResponse<T> implements HttpResponse<T> {
+
+  private final HttpRequest request;
+  private final int status;
+  private final HttpHeaders headers;
+  private final T body;
+
+  private SyntheticResponse(HttpRequest request, int status, HttpHeaders headers, T body) {
+    this.request = request;
+    this.status = status;
+    this.headers = headers;
+    this.body = body;
+  }
+
+  /** Runs {@code handler} over {@code bytes}; completes when the handler's body does. */
+  static <T> CompletableFuture<HttpResponse<T>> deliver(HttpRequest request, BodyHandler<T> handler, int status,
+      Map<String, List<String>> headerMap, byte[] bytes) {
+    HttpHeaders headers = HttpHeaders.of(headerMap, (name, value) -> true);
+    BodySubscriber<T> subscriber = handler.apply(new ResponseInfo() {
+      @Override
+      public int statusCode() {
+        return status;
+      }
+
+      @Override
+      public HttpHeaders headers() {
+        return headers;
+      }
+
+      @Override
+      public HttpClient.Version version() {
+        return HttpClient.Version.HTTP_1_1;
+      }
+    });
+    AtomicBoolean delivered = new AtomicBoolean();
+    subscriber.onSubscribe(new Flow.Subscription() {
+      @Override
+      public void request(long n) {
+        if (n > 0 && delivered.compareAndSet(false, true)) {
+          subscriber.onNext(List.of(ByteBuffer.wrap(bytes)));
+          subscriber.onComplete();
+        }
+      }
+
+      @Override
+      public void cancel() {
+        delivered.set(true);
+      }
+    });
+    return subscriber.getBody().toCompletableFuture()
+        .thenApply(body -> new SyntheticResponse<>(request, status, headers, body));
+  }
+
+  @Override
+  public int statusCode() {
+    return status;
+  }
+
+  @Override
+  public HttpRequest request() {
+    return request;
+  }
+
+  @Override
+  public Optional<HttpResponse<T>> previousResponse() {
+    return Optional.empty();
+  }
+
+  @Override
+  public HttpHeaders headers() {
+    return headers;
+  }
+
+  @Override
+  public T body() {
+    return body;
+  }
+
+  @Override
+  public Optional<SSLSession> sslSession() {
+    return Optional.empty();
+  }
+
+  @Override
+  public URI uri() {
+    return request.uri();
+  }
+
+  @Override
+  public HttpClient.Version version() {
+    return HttpClient.Version.HTTP_1_1;
+  }
+}

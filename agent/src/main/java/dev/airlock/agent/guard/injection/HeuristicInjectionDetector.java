@@ -1,0 +1,124 @@
+package dev.airlock.agent.guard.injection;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The built-in prompt-injection detector: a scored heuristic model, no network, no model file.
+ *
+ * <p>For each text it
+ * <ol>
+ *   <li>folds the text ({@link TextNormalizer}): invisible characters removed, compatibility forms,
+ *       diacritics and Cyrillic/Greek look-alikes folded to plain Latin, so "ｉｇｎｏｒｅ",
+ *       "ig\u200Bnore" and "іgnоrе" all read "ignore";</li>
+ *   <li>runs the phrase rules ({@link EnglishRules}, {@link EuropeanRules}) that the anchor gate
+ *       wakes: instruction override, new instructions, system-prompt and secret extraction,
+ *       role-play jailbreaks, authority claims, fake roles and chat-template delimiters,
+ *       instructions addressed to the assistant from inside data;</li>
+ *   <li>reports the obfuscation the folding undid ({@link ObfuscationSignals}), scoring the text
+ *       hidden in Unicode tag characters;</li>
+ *   <li>decodes base64, hex and (when the text mentions it) ROT13 payloads with a bounded budget
+ *       and scores the decoded text ({@link EncodedPayloadScanner}), nesting at most
+ *       {@value #MAX_DEPTH} levels;</li>
+ *   <li>weighs everything for the {@link ContentSource} ({@link SourceWeights}) and combines it
+ *       with a noisy-OR that has diminishing returns within a rule family
+ *       ({@link SignalCollector}).</li>
+ * </ol>
+ *
+ * <p>Immutable and thread-safe; the rules are compiled once, so {@link #create()} is cheap and
+ * returns a shared instance. Work per call is linear in the text length (all patterns use bounded
+ * repetition) plus bounded decoding. Never returns null; does not throw for any text.
+ */
+public final class HeuristicInjectionDetector implements InjectionDetector {
+
+  /** Payload nesting: text, a payload inside it, a payload inside that. */
+  static final int MAX_DEPTH = 2;
+  /** Chars decoded per call across all payloads. */
+  private static final int DECODE_BUDGET = 16_384;
+  /** Weight of a payload that decodes to plain text with no evidence in it: odd, not proof. */
+  private static final double PLAIN_PAYLOAD = 0.3;
+
+  private static final Pattern ROT13_HINT = Pattern.compile("\\brot[\\s-]?13\\b", Pattern.CASE_INSENSITIVE);
+
+  private static final HeuristicInjectionDetector INSTANCE = new HeuristicInjectionDetector(PhraseMatcher.standard());
+
+  private final PhraseMatcher phrases;
+
+  private HeuristicInjectionDetector(PhraseMatcher phrases) {
+    this.phrases = phrases;
+  }
+
+  /** The detector; a shared, immutable instance. */
+  public static HeuristicInjectionDetector create() {
+    return INSTANCE;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>{@link ContentSource#SYSTEM} and empty text score {@link InjectionScore#none()}.
+   *
+   * @throws NullPointerException when {@code source} is null
+   */
+  @Override
+  public InjectionScore score(CharSequence text, ContentSource source) {
+    Objects.requireNonNull(source, "source");
+    if (text == null || text.length() == 0 || source == ContentSource.SYSTEM) {
+      return InjectionScore.none();
+    }
+    SignalCollector out = new SignalCollector(source);
+    analyze(text, source, 0, new EncodedPayloadScanner.Budget(DECODE_BUDGET), out);
+    return out.toScore();
+  }
+
+  /** The phrase matcher, for tests. */
+  PhraseMatcher phrases() {
+    return phrases;
+  }
+
+  private void analyze(CharSequence text, ContentSource source, int depth, EncodedPayloadScanner.Budget budget,
+      SignalCollector out) {
+    NormalizedText norm = TextNormalizer.normalize(text);
+    phrases.match(norm, out);
+    ObfuscationSignals.emit(norm.findings(), out,
+        hidden -> depth < MAX_DEPTH ? nested(hidden, source, depth + 1, budget) : null);
+    if (depth >= MAX_DEPTH) {
+      return;
+    }
+    String folded = norm.text();
+    for (EncodedPayloadScanner.Payload p : EncodedPayloadScanner.scan(folded, budget)) {
+      InjectionScore inner = nested(p.decoded, source, depth + 1, budget);
+      out.add(RuleFamily.ENCODED_PAYLOAD, payloadWeight(inner), norm.originalStart(p.start), norm.originalEnd(p.end));
+    }
+    if (ROT13_HINT.matcher(folded).find() && budget.take(folded.length())) {
+      InjectionScore inner = nested(rot13(folded), source, MAX_DEPTH, budget);
+      if (inner.score() > 0) {
+        out.add(RuleFamily.ENCODED_PAYLOAD, payloadWeight(inner), 0, text.length());
+      }
+    }
+  }
+
+  private InjectionScore nested(String text, ContentSource source, int depth, EncodedPayloadScanner.Budget budget) {
+    SignalCollector inner = new SignalCollector(source);
+    analyze(text, source, depth, budget, inner);
+    return inner.toScore();
+  }
+
+  /** Hidden text is suspicious in itself; hidden text that scores is an attack. */
+  private static double payloadWeight(InjectionScore inner) {
+    return inner.score() > 0 ? Math.max(PLAIN_PAYLOAD, 0.5 + 0.5 * inner.score()) : PLAIN_PAYLOAD;
+  }
+
+  private static String rot13(String s) {
+    char[] c = s.toCharArray();
+    for (int i = 0; i < c.length; i++) {
+      char ch = c[i];
+      if (ch >= 'a' && ch <= 'z') {
+        c[i] = (char) ('a' + (ch - 'a' + 13) % 26);
+      } else if (ch >= 'A' && ch <= 'Z') {
+        c[i] = (char) ('A' + (ch - 'A' + 13) % 26);
+      }
+    }
+    return new String(c);
+  }
+}

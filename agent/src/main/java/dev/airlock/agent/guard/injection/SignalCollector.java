@@ -1,0 +1,126 @@
+package dev.airlock.agent.guard.injection;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Gathers the evidence of one scoring call and turns it into an {@link InjectionScore}.
+ *
+ * <p>Combination is a noisy-OR: each piece of evidence is treated as an independent chance that
+ * the text is an attack, so {@code score = 1 - prod(1 - w)}. Two refinements keep it honest:
+ * <ul>
+ *   <li>within one family, the k-th strongest signal counts {@code 0.5^k} of its weight, so
+ *       "ignore the above" repeated twenty times is not twenty independent proofs;</li>
+ *   <li>within one family, a signal whose span overlaps a stronger one is dropped: two rules that
+ *       fire on the same words are one piece of evidence, not two.</li>
+ * </ul>
+ * Not thread-safe; one instance per call.
+ */
+final class SignalCollector {
+
+  /** Signals of one family that count; beyond this the decay makes them irrelevant anyway. */
+  private static final int MAX_PER_FAMILY = 8;
+  /** Bound on what one family may accumulate before selection, so input size cannot blow memory. */
+  private static final int MAX_COLLECTED_PER_FAMILY = 64;
+  private static final double REPEAT_DECAY = 0.5;
+
+  private static final Comparator<Entry> BY_FAMILY_THEN_STRENGTH =
+      Comparator.<Entry>comparingInt(e -> e.family.ordinal())
+          .thenComparing(Comparator.<Entry>comparingDouble(e -> e.weight).reversed())
+          .thenComparingInt(e -> e.start);
+  private static final Comparator<Entry> BY_POSITION =
+      Comparator.<Entry>comparingInt(e -> e.start)
+          .thenComparing(Comparator.<Entry>comparingDouble(e -> e.weight).reversed());
+
+  private final ContentSource source;
+  private final List<Entry> entries = new ArrayList<>();
+  private final int[] perFamily = new int[RuleFamily.values().length];
+
+  SignalCollector(ContentSource source) {
+    this.source = source;
+  }
+
+  /**
+   * Records evidence; its weight is adjusted for the content source here, once.
+   *
+   * @param baseWeight the rule's weight for user text, in [0, 1]
+   * @param start span start in the caller's (original) text
+   * @param end span end in the caller's text
+   */
+  void add(RuleFamily family, double baseWeight, int start, int end) {
+    double w = SourceWeights.weigh(source, family, baseWeight);
+    if (w <= 0.0 || perFamily[family.ordinal()] >= MAX_COLLECTED_PER_FAMILY) {
+      return;
+    }
+    perFamily[family.ordinal()]++;
+    entries.add(new Entry(family, w, start, Math.max(start, end)));
+  }
+
+  /** Whether nothing was recorded. */
+  boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
+  /** The combined score and the signals that count, in text order. */
+  InjectionScore toScore() {
+    if (entries.isEmpty()) {
+      return InjectionScore.none();
+    }
+    entries.sort(BY_FAMILY_THEN_STRENGTH);
+    List<Entry> kept = new ArrayList<>();
+    double notAttack = 1.0;
+    int i = 0;
+    while (i < entries.size()) {
+      RuleFamily family = entries.get(i).family;
+      int familyStart = kept.size();
+      double familyNot = 1.0;
+      double factor = 1.0;
+      for (; i < entries.size() && entries.get(i).family == family; i++) {
+        Entry e = entries.get(i);
+        if (kept.size() - familyStart >= MAX_PER_FAMILY || overlapsAny(e, kept, familyStart)) {
+          continue;
+        }
+        kept.add(e);
+        familyNot *= 1.0 - e.weight * factor;
+        factor *= REPEAT_DECAY;
+      }
+      notAttack *= familyNot;
+    }
+    kept.sort(BY_POSITION);
+    List<InjectionSignal> signals = new ArrayList<>(kept.size());
+    for (Entry e : kept) {
+      signals.add(new InjectionSignal(e.family.id(), round(e.weight), e.start, e.end));
+    }
+    return InjectionScore.of(round(1.0 - notAttack), signals);
+  }
+
+  private static boolean overlapsAny(Entry e, List<Entry> kept, int from) {
+    for (int k = from; k < kept.size(); k++) {
+      Entry o = kept.get(k);
+      if (e.start < o.end && o.start < e.end) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Four decimals: enough for thresholds, and keeps reports free of float noise. */
+  private static double round(double v) {
+    return Math.max(0.0, Math.min(1.0, Math.round(v * 10_000d) / 10_000d));
+  }
+
+  private static final class Entry {
+    final RuleFamily family;
+    final double weight;
+    final int start;
+    final int end;
+
+    Entry(RuleFamily family, double weight, int start, int end) {
+      this.family = family;
+      this.weight = weight;
+      this.start = start;
+      this.end = end;
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package dev.airlock.agent.pii;
+
+/** Character tests shared by the detectors, so that every detector draws word boundaries alike. */
+final class Chars {
+
+  private Chars() {}
+
+  /** Letters and digits of any script, and '_': the chars that glue a token together. */
+  static boolean isWordChar(char c) {
+    return c == '_' || Character.isLetterOrDigit(c);
+  }
+
+  /** {@link #isWordChar} at {@code i}, false outside the text. */
+  static boolean wordCharAt(CharSequence s, int i) {
+    return i >= 0 && i < s.length() && isWordChar(s.charAt(i));
+  }
+
+  /** ASCII digits only: the numbers we validate are written with them. */
+  static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** {@link #isDigit} at {@code i}, false outside the text. */
+  static boolean digitAt(CharSequence s, int i) {
+    return i >= 0 && i < s.length() && isDigit(s.charAt(i));
+  }
+
+  static boolean isAsciiLetter(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  }
+
+  static boolean isAsciiAlnum(char c) {
+    return isDigit(c) || isAsciiLetter(c);
+  }
+
+  /** The char at {@code i}, or 0 outside the text (so callers need no bounds checks). */
+  static char at(CharSequence s, int i) {
+    return i >= 0 && i < s.length() ? s.charAt(i) : 0;
+  }
+
+  /** True when every char of {@code s} is the same (e.g. "000000000", "1111"). */
+  static boolean allSame(CharSequence s) {
+    for (int i = 1; i < s.length(); i++) {
+      if (s.charAt(i) != s.charAt(0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The ASCII digits of {@code s[start, end)}, separators dropped. */
+  static String digitsOf(CharSequence s, int start, int end) {
+    StringBuilder b = new StringBuilder(end - start);
+    for (int i = start; i < end; i++) {
+      char c = s.charAt(i);
+      if (isDigit(c)) {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,237 @@
+package dev.airlock.agent.pii;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Payment card numbers: 12-19 digits, ungrouped or grouped with one kind of separator (space or
+ * hyphen) as cards print them (4-4-4-4, 4-4-4-4-3, 4-6-5, 4-6-4), whose prefix and length belong
+ * to a known issuer (Visa, Mastercard, American Express, Discover, JCB, Diners Club, UnionPay,
+ * Maestro, Mir, UATP) and that pass the Luhn check.
+ *
+ * <p>A run of digit groups is read from its start: a card, possibly followed by more cards (a
+ * list on one line) and a tail of at most four digits (an expiry month or CVV). A run joined to
+ * letters or to another number by {@code . , / -}, or one that goes on with more digits, is
+ * rejected whole rather than searched for a card inside it. Card words ("card", "visa", ...)
+ * raise the confidence; words such as "order" or "tracking" lower it, since one random number in
+ * ten passes Luhn.
+ */
+final class CreditCardDetector implements Detector {
+
+  static final double GROUPED = 0.9;
+  static final double COMPACT = 0.8;
+
+  private static final ContextWords POSITIVE =
+      ContextWords.of(
+          0.1, "card", "cards", "credit", "debit", "visa", "mastercard", "amex", "cc", "pan",
+          "payment", "kreditkarte", "karte", "carte", "tarjeta", "carta");
+
+  private static final ContextWords NEGATIVE =
+      ContextWords.of(
+          -0.35, "order", "tracking", "invoice", "serial", "isbn", "imei", "iccid", "account",
+          "transaction", "reference", "ref");
+
+  /**
+   * A run of digit groups joined by single spaces or hyphens; possessive so that a long run costs
+   * one pass. The look-behinds keep the start at the beginning of a run.
+   */
+  private static final Pattern CANDIDATE =
+      Pattern.compile("(?<![\\p{L}\\p{N}_.,/\\-])(?<!\\d[ \\-])\\d++(?:[ \\-]\\d++)*+");
+
+  /** Most groups a printed card number has (4-4-4-4-3). */
+  private static final int MAX_CARD_GROUPS = 5;
+  /** Longest run we read: a short list of cards written on one line. */
+  private static final int MAX_RUN_GROUPS = 64;
+  /** Digits that may follow the cards in the same run: an expiry month or a CVV ("... 1111 123"). */
+  private static final int MAX_TRAILING_DIGITS = 4;
+
+  @Override
+  public String type() {
+    return PiiTypes.CREDIT_CARD;
+  }
+
+  /**
+   * Reads each run from its start: a card, then (in a list such as "4111... 5555...") the next
+   * card right after it, and so on. What is left after the last card may only be a short tail;
+   * otherwise the run is a longer number and nothing in it is reported.
+   */
+  @Override
+  public void detect(CharSequence text, List<Detection> out) {
+    Matcher m = CANDIDATE.matcher(text);
+    int[] starts = new int[MAX_RUN_GROUPS];
+    int[] ends = new int[MAX_RUN_GROUPS];
+    List<Detection> cards = new ArrayList<>();
+    while (m.find()) {
+      int runEnd = m.end();
+      if (runEnd - m.start() < 12 || joinedAfter(text, runEnd)) {
+        continue;
+      }
+      int groups = groups(text, m.start(), runEnd, starts, ends);
+      if (groups < 0) {
+        continue;
+      }
+      cards.clear();
+      int g = 0;
+      while (g < groups) {
+        Detection card = null;
+        int next = g;
+        for (int last = Math.min(groups, g + MAX_CARD_GROUPS); last > g && card == null; last--) {
+          card = card(text, starts[g], ends[last - 1]);
+          next = last;
+        }
+        if (card == null) {
+          break;
+        }
+        cards.add(card);
+        g = next;
+      }
+      if (!cards.isEmpty()
+          && (g == groups || Chars.digitsOf(text, starts[g], runEnd).length() <= MAX_TRAILING_DIGITS)) {
+        out.addAll(cards);
+      }
+    }
+  }
+
+  /** Fills the start and end of each group; -1 when the run has too many groups. */
+  private static int groups(CharSequence t, int start, int end, int[] starts, int[] ends) {
+    int groups = 0;
+    starts[0] = start;
+    for (int i = start; i < end; i++) {
+      if (!Chars.isDigit(t.charAt(i))) {
+        ends[groups++] = i;
+        if (groups == MAX_RUN_GROUPS) {
+          return -1;
+        }
+        starts[groups] = i + 1;
+      }
+    }
+    ends[groups++] = end;
+    return groups;
+  }
+
+  /** A letter, or ". , / -" and a digit, right after the run: it is part of something longer. */
+  private static boolean joinedAfter(CharSequence t, int end) {
+    char c = Chars.at(t, end);
+    return Chars.isWordChar(c)
+        || ((c == '.' || c == ',' || c == '/' || c == '-') && Chars.digitAt(t, end + 1));
+  }
+
+  private static Detection card(CharSequence text, int start, int end) {
+    if (!validGrouping(text, start, end)) {
+      return null;
+    }
+    String digits = Chars.digitsOf(text, start, end);
+    if (digits.length() < 12 || digits.length() > 19) {
+      return null;
+    }
+    String brand = brand(digits);
+    if (brand == null || !luhn(digits)) {
+      return null;
+    }
+    double base = digits.length() == end - start ? COMPACT : GROUPED;
+    double conf = base + POSITIVE.adjust(text, start, end) + NEGATIVE.adjust(text, start, end);
+    return new Detection(PiiTypes.CREDIT_CARD, start, end, Confidence.of(conf), brand);
+  }
+
+  /** One separator kind, and groups as printed on cards (4s with a shorter last, or Amex-style). */
+  static boolean validGrouping(CharSequence t, int start, int end) {
+    char sep = 0;
+    int[] lens = new int[MAX_CARD_GROUPS];
+    int groups = 0;
+    int len = 0;
+    for (int i = start; i < end; i++) {
+      char c = t.charAt(i);
+      if (Chars.isDigit(c)) {
+        len++;
+        continue;
+      }
+      if ((sep != 0 && c != sep) || groups == MAX_CARD_GROUPS - 1) {
+        return false;
+      }
+      sep = c;
+      lens[groups++] = len;
+      len = 0;
+    }
+    lens[groups++] = len;
+    if (groups == 1) {
+      return true;
+    }
+    if (groups == 3 && lens[0] == 4 && lens[1] == 6 && (lens[2] == 5 || lens[2] == 4)) {
+      return true;
+    }
+    for (int g = 0; g < groups - 1; g++) {
+      if (lens[g] != 4) {
+        return false;
+      }
+    }
+    return groups >= 3 && lens[groups - 1] >= 1 && lens[groups - 1] <= 4;
+  }
+
+  /** The issuer whose prefix range and lengths fit, or null. */
+  static String brand(String d) {
+    int n = d.length();
+    int p1 = d.charAt(0) - '0';
+    int p2 = prefix(d, 2);
+    int p3 = prefix(d, 3);
+    int p4 = prefix(d, 4);
+    int p6 = prefix(d, 6);
+    if ((p2 == 34 || p2 == 37) && n == 15) {
+      return "amex";
+    }
+    if (p1 == 4 && (n == 13 || n == 16 || n == 19)) {
+      return "visa";
+    }
+    if (((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) && n == 16) {
+      return "mastercard";
+    }
+    boolean long16to19 = n >= 16 && n <= 19;
+    if ((p4 == 6011 || (p3 >= 644 && p3 <= 649) || p2 == 65 || (p6 >= 622126 && p6 <= 622925))
+        && long16to19) {
+      return "discover";
+    }
+    if (p4 >= 3528 && p4 <= 3589 && long16to19) {
+      return "jcb";
+    }
+    if (((p3 >= 300 && p3 <= 305) || p4 == 3095 || p2 == 36 || p2 == 38 || p2 == 39)
+        && n >= 14 && n <= 19) {
+      return "diners";
+    }
+    if (p4 >= 2200 && p4 <= 2204 && long16to19) {
+      return "mir";
+    }
+    if (p2 == 62 && long16to19) {
+      return "unionpay";
+    }
+    if ((p2 == 50 || (p2 >= 56 && p2 <= 69)) && long16to19) {
+      return "maestro";
+    }
+    if (p1 == 1 && n == 15) {
+      return "uatp";
+    }
+    return null;
+  }
+
+  private static int prefix(String d, int len) {
+    return Integer.parseInt(d.substring(0, Math.min(len, d.length())));
+  }
+
+  /** The Luhn (mod 10) check over all digits, the last being the check digit. */
+  static boolean luhn(CharSequence digits) {
+    int sum = 0;
+    boolean dbl = false;
+    for (int i = digits.length() - 1; i >= 0; i--) {
+      int v = digits.charAt(i) - '0';
+      if (dbl) {
+        v *= 2;
+        if (v > 9) {
+          v -= 9;
+        }
+      }
+      sum += v;
+      dbl = !dbl;
+    }
+    return sum % 10 == 0;
+  }
+}

@@ -1,0 +1,106 @@
+package dev.airlock.agent.pii;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Unlabelled random-looking tokens (20-200 chars of letters, digits and {@code + / = _ -}) that
+ * sit next to a credential word ("password", "secret", "token", "api key", "bearer", ...).
+ *
+ * <p>Random means: lower case, upper case and digits all present with at least 3.2 bits of
+ * entropy per char, or (hex and base32 keys) two of the classes over 32+ chars with at least 3.3
+ * bits, and not made of words (see {@link #wordy}). UUIDs, and tokens near "sha", "hash",
+ * "commit" or "uuid", are identifiers. Without a
+ * credential word nearby the confidence stays below the default threshold: on its own, a random
+ * token is as likely a request id or a file hash as a secret.
+ */
+final class HighEntropySecretDetector implements Detector {
+
+  static final double BASE = 0.3;
+
+  private static final ContextWords POSITIVE =
+      ContextWords.of(
+          0.45, "password", "passwd", "pwd", "passwort", "secret", "secrets", "token", "api key",
+          "apikey", "key", "keys", "credential", "credentials", "auth", "bearer", "authorization",
+          "access key", "signature", "private key");
+
+  private static final ContextWords NEGATIVE =
+      ContextWords.of(
+          -0.3, "sha", "sha1", "sha256", "hash", "checksum", "digest", "commit", "uuid", "guid",
+          "request id", "trace", "etag");
+
+  private static final Pattern TOKEN =
+      Pattern.compile("(?<![A-Za-z0-9_+/=\\-])[A-Za-z0-9_+/=\\-]{20,200}+(?![A-Za-z0-9_+/=\\-])");
+
+  private static final Pattern UUID =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  @Override
+  public String type() {
+    return PiiTypes.SECRET;
+  }
+
+  @Override
+  public void detect(CharSequence text, List<Detection> out) {
+    Matcher m = TOKEN.matcher(text);
+    while (m.find()) {
+      int start = m.start();
+      int end = m.end();
+      // '=' inside base64 is only trailing padding; one followed by more chars is an assignment
+      // ("key=abc..."), and the value starts after it.
+      for (int i = end - 2; i >= start; i--) {
+        if (text.charAt(i) == '=' && text.charAt(i + 1) != '=') {
+          start = i + 1;
+          break;
+        }
+      }
+      while (start < end && text.charAt(start) == '-') {
+        start++;
+      }
+      if (end - start < 20 || !random(text.subSequence(start, end))) {
+        continue;
+      }
+      double conf =
+          BASE + POSITIVE.adjust(text, start, end) + NEGATIVE.adjust(text, start, end);
+      out.add(new Detection(PiiTypes.SECRET, start, end, Confidence.of(conf), "high_entropy"));
+    }
+  }
+
+  static boolean random(CharSequence token) {
+    if (UUID.matcher(token).matches() || wordy(token)) {
+      return false;
+    }
+    TokenShape s = TokenShape.of(token);
+    if (s.alphanumericClasses() == 3) {
+      return s.entropy >= 3.2;
+    }
+    return s.alphanumericClasses() == 2 && s.digit && s.length >= 32 && s.entropy >= 3.3;
+  }
+
+  /**
+   * True when a third or more of the token sits in same-case letter runs of four or more
+   * ("LangChain4jSampleApp", "MAX_RETRY_COUNT_2"): identifiers are made of words, while in a
+   * random base62 string such runs are rare (a lower-case run of four has odds of about 1 in 30
+   * per position).
+   */
+  static boolean wordy(CharSequence token) {
+    int inRuns = 0;
+    int run = 0;
+    int runCase = 0;
+    for (int i = 0; i <= token.length(); i++) {
+      char c = i < token.length() ? token.charAt(i) : ' ';
+      int cs = Character.isLowerCase(c) ? 1 : Character.isUpperCase(c) ? 2 : 0;
+      if (cs != 0 && cs == runCase) {
+        run++;
+        continue;
+      }
+      if (run >= 4) {
+        inRuns += run;
+      }
+      run = cs == 0 ? 0 : 1;
+      runCase = cs;
+    }
+    return inRuns * 3 >= token.length();
+  }
+}

@@ -1,0 +1,203 @@
+package dev.airlock.agent.pii;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * International bank account numbers, checked the way a bank checks them: a country that issues
+ * IBANs, that country's exact length, its BBAN structure (which positions are digits, capital
+ * letters or either, from the SWIFT IBAN registry), check digits 02-98, and ISO 13616 mod 97.
+ *
+ * <p>Written compact ({@code DE89370400440532013000}) or in the print format, groups of four
+ * separated by single spaces or hyphens, the last group shorter ({@code DE89 3704 0044 0532 0130
+ * 00}). Letters are all capitals or, when typed by hand, all lower case; mixed case is not an
+ * IBAN. The detector reads exactly as many characters as the country's IBAN has; if the text goes
+ * on with more of the same token, or with another group of digits, the candidate is rejected
+ * rather than cut short.
+ */
+final class IbanDetector implements Detector {
+
+  static final double CONFIDENCE = 0.95;
+
+  /**
+   * Country, total length, BBAN structure (n digits, a capital letters, c letters or digits), from
+   * the SWIFT IBAN registry, including the countries added up to 2024.
+   */
+  private static final String REGISTRY =
+      "AD24:8n12c AE23:19n AL28:8n16c AT20:16n AZ28:4a20c BA20:16n BE16:12n BG22:4a6n8c"
+          + " BH22:4a14c BI27:23n BR29:23n1a1c BY28:4c4n16c CH21:5n12c CR22:18n CY28:8n16c"
+          + " CZ24:20n DE22:18n DJ27:23n DK18:14n DO28:4c20n EE20:16n EG29:25n ES24:20n FI18:14n"
+          + " FK18:2a12n FO18:14n FR27:10n11c2n GB22:4a14n GE22:2a16n GI23:4a15c GL18:14n"
+          + " GR27:7n16c GT28:4c20c HN28:4a20n HR21:17n HU28:24n IE22:4a14n IL23:19n IQ23:4a15n"
+          + " IS26:22n IT27:1a10n12c JO30:4a4n18c KW30:4a22c KZ20:3n13c LB28:4n20c LC32:4a24c"
+          + " LI21:5n12c LT20:16n LU20:3n13c LV21:4a13c LY25:21n MC27:10n11c2n MD24:20c ME22:18n"
+          + " MK19:3n10c2n MN20:16n MR27:23n MT31:4a5n18c MU30:4a19n3a NI28:4a20n NL18:4a10n"
+          + " NO15:11n OM23:3n16c PK24:4a16c PL28:24n PS29:4a21c PT25:21n QA29:4a21c RO24:4a16c"
+          + " RS22:18n RU33:14n15c SA24:2n18c SC31:4a20n3a SD18:14n SE24:20n SI19:15n SK24:20n"
+          + " SM27:1a10n12c SO23:19n ST25:21n SV28:4a20n TL23:19n TN24:20n TR26:6n16c UA29:6n19c"
+          + " VA22:18n VG24:4a16n XK20:16n YE30:4a4n18c";
+
+  /** Country code to the class of each BBAN position ('n', 'a' or 'c'). */
+  private static final Map<String, char[]> BBAN = new HashMap<>();
+
+  static {
+    for (String entry : REGISTRY.split(" ")) {
+      String cc = entry.substring(0, 2);
+      int length = Integer.parseInt(entry.substring(2, 4));
+      StringBuilder classes = new StringBuilder();
+      Matcher m = Pattern.compile("(\\d+)([nac])").matcher(entry.substring(5));
+      while (m.find()) {
+        for (int i = Integer.parseInt(m.group(1)); i > 0; i--) {
+          classes.append(m.group(2).charAt(0));
+        }
+      }
+      if (classes.length() != length - 4) {
+        throw new IllegalStateException("IBAN registry entry inconsistent: " + entry);
+      }
+      BBAN.put(cc, classes.toString().toCharArray());
+    }
+  }
+
+  /** Two letters and two digits at the start of a token: where an IBAN can begin. */
+  private static final Pattern START = Pattern.compile("(?<![\\p{L}\\p{N}_])[A-Za-z]{2}\\d{2}");
+
+  @Override
+  public String type() {
+    return PiiTypes.IBAN;
+  }
+
+  @Override
+  public void detect(CharSequence text, List<Detection> out) {
+    Matcher m = START.matcher(text);
+    int from = 0;
+    while (from < text.length() && m.find(from)) {
+      int start = m.start();
+      from = m.end();
+      String cc =
+          new String(new char[] {upper(text.charAt(start)), upper(text.charAt(start + 1))});
+      char[] bban = BBAN.get(cc);
+      if (bban == null) {
+        continue;
+      }
+      char[] iban = new char[bban.length + 4];
+      int end = read(text, start, iban);
+      if (end < 0 || !valid(iban)) {
+        continue;
+      }
+      out.add(new Detection(PiiTypes.IBAN, start, end, CONFIDENCE, cc));
+      from = end;
+    }
+  }
+
+  /**
+   * Copies {@code iban.length} alphanumerics from {@code start} into {@code iban} (upper-cased),
+   * following the compact or grouped layout; returns the end offset, or -1 when the text is not
+   * laid out as an IBAN of that length.
+   */
+  private static int read(CharSequence t, int start, char[] iban) {
+    int n = t.length();
+    int count = 0;
+    int groupLen = 0;
+    char sep = 0;
+    int pos = start;
+    boolean upper = false;
+    boolean lower = false;
+    while (count < iban.length) {
+      if (pos >= n) {
+        return -1;
+      }
+      char c = t.charAt(pos);
+      if (Chars.isAsciiAlnum(c)) {
+        if (sep != 0 && groupLen == 4) {
+          return -1;
+        }
+        upper |= c >= 'A' && c <= 'Z';
+        lower |= c >= 'a' && c <= 'z';
+        iban[count++] = upper(c);
+        groupLen++;
+        pos++;
+      } else if ((c == ' ' || c == '-') && Chars.isAsciiAlnum(Chars.at(t, pos + 1))) {
+        if ((sep == 0 && count != 4) || (sep != 0 && c != sep) || groupLen != 4) {
+          return -1; // the print format: groups of four, one separator kind
+        }
+        sep = c;
+        groupLen = 0;
+        pos++;
+      } else {
+        return -1;
+      }
+    }
+    if (upper && lower) {
+      return -1;
+    }
+    char next = Chars.at(t, pos);
+    if (Chars.isWordChar(next)) {
+      return -1;
+    }
+    if (sep != 0 && next == sep && Chars.isDigit(Chars.at(t, pos + 1))) {
+      return -1; // the grouped digits go on: longer than this country's IBAN
+    }
+    return pos;
+  }
+
+  private static char upper(char c) {
+    return c >= 'a' && c <= 'z' ? (char) (c - 32) : c;
+  }
+
+  /** Structure, check digit range and mod 97 of an upper-cased, separator-free IBAN. */
+  static boolean valid(char[] iban) {
+    char[] bban = BBAN.get(new String(iban, 0, 2));
+    if (bban == null || iban.length != bban.length + 4) {
+      return false;
+    }
+    if (!Chars.isAsciiLetter(iban[0]) || !Chars.isAsciiLetter(iban[1])
+        || !Chars.isDigit(iban[2]) || !Chars.isDigit(iban[3])) {
+      return false;
+    }
+    int check = (iban[2] - '0') * 10 + (iban[3] - '0');
+    if (check < 2 || check > 98) {
+      return false;
+    }
+    for (int i = 0; i < bban.length; i++) {
+      char c = iban[i + 4];
+      boolean ok;
+      switch (bban[i]) {
+        case 'n':
+          ok = Chars.isDigit(c);
+          break;
+        case 'a':
+          ok = c >= 'A' && c <= 'Z';
+          break;
+        default:
+          ok = Chars.isDigit(c) || (c >= 'A' && c <= 'Z');
+      }
+      if (!ok) {
+        return false;
+      }
+    }
+    return mod97(iban) == 1;
+  }
+
+  /** ISO 7064 mod 97-10 over BBAN + country + check digits, letters read as 10..35. */
+  private static int mod97(char[] iban) {
+    int r = 0;
+    for (int k = 0; k < iban.length; k++) {
+      char c = iban[(k + 4) % iban.length];
+      if (Chars.isDigit(c)) {
+        r = (r * 10 + (c - '0')) % 97;
+      } else {
+        r = (r * 100 + (c - 'A' + 10)) % 97;
+      }
+    }
+    return r;
+  }
+
+  /** Convenience for tests and callers holding a string: separators and case are ignored. */
+  static boolean isValid(String candidate) {
+    String compact = candidate.replace(" ", "").replace("-", "").toUpperCase(java.util.Locale.ROOT);
+    return compact.length() >= 5 && valid(compact.toCharArray());
+  }
+}

@@ -1,0 +1,253 @@
+package dev.airlock.agent.pii;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * IPv4 and IPv6 addresses, with an optional CIDR prefix ({@code 10.0.0.0/8}, {@code
+ * 2001:db8::/32}) and, for IPv6, an optional zone ({@code fe80::1%eth0}).
+ *
+ * <p>IPv4: four decimal octets 0-255 without leading zeros, not glued to letters and not part of
+ * a longer dotted number (an OID or a five-part version such as {@code 1.3.6.1.4}); "version",
+ * "build" or "section" nearby lowers the confidence (four-part versions and section numbers look
+ * exactly like addresses). IPv6 (RFC 4291 text forms): one to eight groups of 1-4 hex
+ * digits, at most one {@code ::} standing for at least one zero group, eight groups without it,
+ * optionally ending in an embedded IPv4 address that counts as two groups. The whole token is
+ * validated: {@code 2001::db8::1} or {@code 12345:db8::1} is rejected rather than searched for a
+ * valid part. C++ scopes ({@code std::cout}), MAC addresses and clock times fail these rules.
+ * Addresses with almost no digits ({@code ::}, {@code a::b}) are reported only with context.
+ */
+final class IpAddressDetector implements Detector {
+
+  static final double IPV4 = 0.75;
+  static final double IPV6 = 0.8;
+  static final double IPV6_LOOPBACK = 0.6;
+  static final double IPV6_SPARSE = 0.4;
+  static final double IPV6_UNSPECIFIED = 0.3;
+
+  private static final ContextWords POSITIVE =
+      ContextWords.of(
+          0.15, "ip", "ips", "ipv4", "ipv6", "address", "addr", "host", "server", "client",
+          "remote", "src", "dst", "gateway", "subnet", "cidr", "prefix");
+
+  private static final ContextWords NEGATIVE =
+      ContextWords.of(
+          -0.4, "*version", "*versions", "ver", "release", "build", "firmware", "oid", "snmp",
+          "semver", "section", "sections", "sec", "chapter", "clause", "paragraph", "rfc", "figure",
+          "table", "step");
+
+  private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+
+  private static final Pattern IPV4_PATTERN =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}_.])" + OCTET + "(?:\\." + OCTET + "){3}(?![\\p{L}\\p{N}_]|\\.\\d)");
+
+  /** Longest token we try to read as IPv6 (8 full groups with an embedded IPv4 is 45). */
+  private static final int MAX_IPV6 = 45;
+
+  @Override
+  public String type() {
+    return PiiTypes.IP_ADDRESS;
+  }
+
+  @Override
+  public void detect(CharSequence text, List<Detection> out) {
+    detectIpv4(text, out);
+    detectIpv6(text, out);
+  }
+
+  private static void detectIpv4(CharSequence text, List<Detection> out) {
+    Matcher m = IPV4_PATTERN.matcher(text);
+    while (m.find()) {
+      // "10.0.0.0/123": the address is reported, the impossible prefix is left out.
+      add(text, m.start(), prefixEnd(text, m.end(), 32), IPV4, "ipv4", out);
+    }
+  }
+
+  /**
+   * Reads each maximal run of hex digits, colons and dots that starts a token, and validates it
+   * whole; scanning resumes after the run, so every char is looked at a bounded number of times.
+   */
+  private static void detectIpv6(CharSequence text, List<Detection> out) {
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (!(isHex(c) || c == ':') || !ipv6StartAllowed(text, i)) {
+        i++;
+        continue;
+      }
+      int runEnd = i;
+      int colons = 0;
+      while (runEnd < n) {
+        char r = text.charAt(runEnd);
+        if (r == ':') {
+          colons++;
+        } else if (!isHex(r) && r != '.') {
+          break;
+        }
+        runEnd++;
+      }
+      if (colons >= 2) {
+        detectIpv6Run(text, i, runEnd, out);
+      }
+      i = Math.max(runEnd, i + 1);
+    }
+  }
+
+  private static void detectIpv6Run(CharSequence text, int start, int runEnd, List<Detection> out) {
+    int end = runEnd;
+    // Sentence punctuation: trailing dots, or a lone trailing ':' ("::" belongs to the address).
+    while (end > start && text.charAt(end - 1) == '.') {
+      end--;
+    }
+    if (end - start >= 2 && text.charAt(end - 1) == ':' && text.charAt(end - 2) != ':') {
+      end--;
+    }
+    if (end - start < 2 || end - start > MAX_IPV6) {
+      return;
+    }
+    double conf = ipv6Confidence(text, start, end);
+    if (conf == 0) {
+      return;
+    }
+    int stop = end;
+    if (end == runEnd) {
+      stop = zoneEnd(text, stop);
+      stop = prefixEnd(text, stop, 128);
+      if (Chars.wordCharAt(text, stop)) {
+        return; // "fe80::1text": glued to a word
+      }
+    }
+    add(text, start, stop, conf, "ipv6", out);
+  }
+
+  /** Extends over a zone id ("%eth0") when one follows. */
+  private static int zoneEnd(CharSequence text, int end) {
+    if (Chars.at(text, end) != '%') {
+      return end;
+    }
+    int z = end + 1;
+    while (z < text.length() && z - end <= 16) {
+      char c = text.charAt(z);
+      if (!(Chars.isAsciiAlnum(c) || c == '_' || c == '-' || c == '.')) {
+        break;
+      }
+      z++;
+    }
+    while (z > end + 1 && text.charAt(z - 1) == '.') {
+      z--;
+    }
+    return z > end + 1 ? z : end;
+  }
+
+  private static void add(
+      CharSequence text, int start, int end, double base, String detail, List<Detection> out) {
+    double conf = base + POSITIVE.adjust(text, start, end) + NEGATIVE.adjust(text, start, end);
+    out.add(new Detection(PiiTypes.IP_ADDRESS, start, end, Confidence.of(conf), detail));
+  }
+
+  /** Extends over "/N" when N is a valid prefix length (not glued to more digits or letters). */
+  private static int prefixEnd(CharSequence text, int end, int max) {
+    if (Chars.at(text, end) != '/' || !Chars.digitAt(text, end + 1)) {
+      return end;
+    }
+    int p = end + 1;
+    int value = 0;
+    while (Chars.digitAt(text, p) && p - end <= 3) {
+      value = value * 10 + (text.charAt(p) - '0');
+      p++;
+    }
+    boolean leadingZero = text.charAt(end + 1) == '0' && p - end > 2;
+    if (value > max || leadingZero || Chars.wordCharAt(text, p)) {
+      return end;
+    }
+    return p;
+  }
+
+  private static boolean ipv6StartAllowed(CharSequence t, int i) {
+    char p = Chars.at(t, i - 1);
+    return !Chars.isWordChar(p) && p != ':' && p != '.';
+  }
+
+  private static boolean isHex(char c) {
+    return Chars.isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
+
+  /** The confidence of {@code [start, end)} as an IPv6 address, or 0 when it is not one. */
+  static double ipv6Confidence(CharSequence t, int start, int end) {
+    String s = t.subSequence(start, end).toString();
+    int doubleColon = s.indexOf("::");
+    if (doubleColon >= 0 && (s.indexOf("::", doubleColon + 1) >= 0)) {
+      return 0; // two "::", or ":::"
+    }
+    int groups = 0;
+    int hexDigits = 0;
+    String head = doubleColon >= 0 ? s.substring(0, doubleColon) : s;
+    String tail = doubleColon >= 0 ? s.substring(doubleColon + 2) : "";
+    boolean embeddedV4 = false;
+    int dot = s.indexOf('.');
+    if (dot >= 0) {
+      int lastColon = s.lastIndexOf(':');
+      if (lastColon < 0 || lastColon > dot || !isIpv4(s.substring(lastColon + 1))) {
+        return 0;
+      }
+      embeddedV4 = true;
+      groups += 2;
+      if (doubleColon >= 0 && lastColon == doubleColon + 1) {
+        tail = "";
+      } else if (doubleColon >= 0 && lastColon > doubleColon + 1) {
+        tail = s.substring(doubleColon + 2, lastColon);
+      } else if (doubleColon < 0) {
+        head = s.substring(0, lastColon);
+      } else {
+        return 0;
+      }
+    }
+    for (String part : new String[] {head, tail}) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      for (String g : part.split(":", -1)) {
+        if (g.isEmpty() || g.length() > 4) {
+          return 0;
+        }
+        groups++;
+        hexDigits += g.length();
+      }
+    }
+    if (doubleColon >= 0 ? groups > 7 : groups != 8) {
+      return 0;
+    }
+    if (s.equals("::")) {
+      return IPV6_UNSPECIFIED;
+    }
+    if (s.equals("::1")) {
+      return IPV6_LOOPBACK;
+    }
+    return hexDigits < 4 && !embeddedV4 ? IPV6_SPARSE : IPV6;
+  }
+
+  /** Strict dotted quad: four octets 0-255 without leading zeros. */
+  static boolean isIpv4(String s) {
+    String[] parts = s.split("\\.", -1);
+    if (parts.length != 4) {
+      return false;
+    }
+    for (String p : parts) {
+      if (p.isEmpty() || p.length() > 3 || (p.length() > 1 && p.charAt(0) == '0')) {
+        return false;
+      }
+      for (int i = 0; i < p.length(); i++) {
+        if (!Chars.isDigit(p.charAt(i))) {
+          return false;
+        }
+      }
+      if (Integer.parseInt(p) > 255) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,438 @@
+package dev.airlock.agent.pii;
+
+import java.util.List;
+
+/**
+ * Phone numbers: international ({@code +CC ...} or {@code 00CC ...}) for every ITU country code,
+ * and the national formats of the US (NANP), the UK, Germany, France, the Netherlands, Spain and
+ * Italy.
+ *
+ * <p>A candidate is a run of digit groups joined by single separators ({@code space - . /}) or
+ * parentheses ({@code (415) 555-0132}, {@code +44 (0)20 7123 4567}). The run is taken whole: it
+ * is never cut to find a phone number inside a longer number, because a card number, an IBAN or
+ * an order id would then yield one. It is accepted when:
+ *
+ * <ul>
+ *   <li><b>international:</b> the digits after {@code +} start with an assigned country code
+ *       (the codes are prefix-free, so the split is unique) and the national number has the
+ *       length that country uses (US/CA 10 with NANP area and exchange rules, UK 9-10, DE 6-13,
+ *       FR/NL/ES 9, IT 6-11, elsewhere 4-14 with at most 15 digits in all);
+ *   <li><b>national, trunk prefix 0</b> (UK, DE, FR, NL, IT landlines): {@code 0} then a non-zero
+ *       digit, 9-12 digits, grouped as an area code of 2-6 digits followed either by pairs
+ *       ({@code 01 42 68 53 00}) or by a group of 3+ digits then groups of 2+ ({@code 020 7123
+ *       4567}, {@code 030/1234567});
+ *   <li><b>US:</b> 10 digits (or 11 with a leading 1), area and exchange starting 2-9, grouped
+ *       3-3-4 ({@code 415-555-0132}, {@code (415) 555-0132}, {@code 415.555.0132});
+ *   <li><b>Italian mobile:</b> 10 digits starting 3, grouped 3-3-4, 3-7, 3-3-2-2 or 3-4-3;
+ *   <li><b>Spain:</b> 9 digits starting 6-9, grouped 3-2-2-2 or 2-3-2-2 (3-3-3 is also how
+ *       Europeans group thousands, so it needs a context word).
+ * </ul>
+ *
+ * <p>Ungrouped national numbers ({@code 02071234567}, {@code 4155550132}) look like any other
+ * id, so they are reported below the default threshold and need a word such as "phone" or "tel"
+ * nearby. Runs of one repeated digit, dates (at most 8 digits), versions, prices (a decimal point
+ * or comma joins the next digit), and numbers glued to letters or currency signs are never phone
+ * numbers; dots separate only three or more groups of two or more digits ({@code 415.555.0132},
+ * {@code 06.12.34.56.78}), so decimals are not numbers either. Words such as "order" or
+ * "invoice" lower the confidence.
+ */
+final class PhoneDetector implements Detector {
+
+  static final double INTL_GROUPED = 0.8;
+  static final double INTL_COMPACT = 0.75;
+  static final double INTL_00_GROUPED = 0.6;
+  static final double INTL_00_COMPACT = 0.4;
+  static final double NATIONAL_GROUPED = 0.6;
+  static final double US_PARENS = 0.7;
+  static final double AMBIGUOUS_GROUPED = 0.45;
+  static final double NATIONAL_COMPACT = 0.35;
+  static final double NATIONAL_COMPACT_WEAK = 0.3;
+
+  static final ContextWords POSITIVE =
+      ContextWords.of(
+          0.25,
+          "phone", "phones", "telephone", "tel", "mobile", "mob", "cell", "cellphone", "call",
+          "fax", "whatsapp", "sms", "text me", "contact", "landline", "hotline", "dial",
+          "telefon", "telefono", "teléfono", "téléphone", "tél", "portable", "móvil", "movil",
+          "cellulare", "handy", "mobiel", "telefoonnummer", "rufnummer", "festnetz");
+
+  static final ContextWords NEGATIVE =
+      ContextWords.of(
+          -0.35,
+          "isbn", "issn", "doi", "invoice", "order", "tracking", "serial", "sku", "ticket",
+          "*version", "build", "iban", "account", "transaction", "ssn", "social security");
+
+  private static final int MAX_GROUPS = 8;
+  /** 15 digits of E.164 plus the "00" international prefix, with room for a "(0)". */
+  private static final int MAX_DIGITS = 18;
+
+  /** Assigned ITU-T E.164 country calling codes (prefix-free, so the split is unambiguous). */
+  private static final String COUNTRY_CODES =
+      "1 7 20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 53 54 55 56 57 58 60 61 62"
+          + " 63 64 65 66 81 82 84 86 90 91 92 93 94 95 98 211 212 213 216 218 220 221 222 223"
+          + " 224 225 226 227 228 229 230 231 232 233 234 235 236 237 238 239 240 241 242 243 244"
+          + " 245 246 247 248 249 250 251 252 253 254 255 256 257 258 260 261 262 263 264 265 266"
+          + " 267 268 269 290 291 297 298 299 350 351 352 353 354 355 356 357 358 359 370 371 372"
+          + " 373 374 375 376 377 378 379 380 381 382 383 385 386 387 389 420 421 423 500 501 502"
+          + " 503 504 505 506 507 508 509 590 591 592 593 594 595 596 597 598 599 670 672 673 674"
+          + " 675 676 677 678 679 680 681 682 683 685 686 687 688 689 690 691 692 800 808 850 852"
+          + " 853 855 856 870 878 880 881 882 883 886 888 960 961 962 963 964 965 966 967 968 970"
+          + " 971 972 973 974 975 976 977 979 992 993 994 995 996 998";
+
+  /** Index: the code's digits with its length as a leading digit (1 + "44" -> 244). */
+  private static final boolean[] CC = new boolean[4000];
+
+  static {
+    for (String code : COUNTRY_CODES.split(" ")) {
+      CC[code.length() * 1000 + Integer.parseInt(code)] = true;
+    }
+  }
+
+  @Override
+  public String type() {
+    return PiiTypes.PHONE;
+  }
+
+  @Override
+  public void detect(CharSequence text, List<Detection> out) {
+    Run run = new Run();
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      boolean candidate =
+          Chars.isDigit(c) || ((c == '+' || c == '(') && Chars.digitAt(text, i + 1));
+      if (!candidate || !startAllowed(text, i)) {
+        i++;
+        continue;
+      }
+      int end = run.read(text, i);
+      if (run.ok) {
+        evaluate(text, run, out);
+      }
+      i = Math.max(end, i + 1);
+    }
+  }
+
+  /** Not inside a word, a longer number, an amount or an id ("#", "$", "+" already used). */
+  private static boolean startAllowed(CharSequence t, int i) {
+    char p = Chars.at(t, i - 1);
+    if (p == 0) {
+      return true;
+    }
+    if (Chars.isWordChar(p)) {
+      return false;
+    }
+    switch (p) {
+      case '+': case '$': case '€': case '£': case '¥': case '#': case '@': case '%': case '&':
+      case '\\': case '.':
+        return false;
+      case ',': case '-': case '/': case ':':
+        return !Chars.digitAt(t, i - 2);
+      case ' ':
+        // "DE89 3704 ...": the tail of a longer alphanumeric run
+        return !Chars.digitAt(t, i - 2);
+      default:
+        return true;
+    }
+  }
+
+  private static void evaluate(CharSequence t, Run run, List<Detection> out) {
+    int slash = 0;
+    boolean dot = false;
+    boolean otherSep = false;
+    for (int g = 1; g < run.count; g++) {
+      char s = run.sep[g];
+      if (s == '/') {
+        slash++;
+        if (g != 1 || run.plus) {
+          return;
+        }
+      } else if (s == '.') {
+        dot = true;
+      } else if (s != 0) {
+        otherSep = true;
+      }
+    }
+    if (slash > 1 || (dot && (otherSep || slash > 0))) {
+      return; // "12/25/2023", "1.5-2": mixed punctuation is arithmetic or dates, not numbers
+    }
+    if (dot && !dottedLayout(run)) {
+      return; // "+35236450.6": a decimal number
+    }
+    String all = run.digits(false);
+    if (Chars.allSame(all)) {
+      return;
+    }
+    boolean grouped = run.count > 1;
+    double base;
+    String detail;
+    if (run.plus) {
+      String digits = run.digits(true);
+      int cc = countryCodeLength(digits);
+      if (cc == 0 || !validNational(digits.substring(0, cc), digits.substring(cc))) {
+        return;
+      }
+      base = grouped ? INTL_GROUPED : INTL_COMPACT;
+      detail = "+" + digits.substring(0, cc);
+    } else if (all.length() > 3 && all.startsWith("00") && all.charAt(2) != '0') {
+      String digits = run.digits(true).substring(2);
+      int cc = countryCodeLength(digits);
+      if (cc == 0 || !validNational(digits.substring(0, cc), digits.substring(cc))) {
+        return;
+      }
+      base = grouped ? INTL_00_GROUPED : INTL_00_COMPACT;
+      detail = "+" + digits.substring(0, cc);
+    } else {
+      if (run.hasZeroInParens()) {
+        return;
+      }
+      double[] result = nationalBase(run, all);
+      if (result == null) {
+        return;
+      }
+      base = result[0];
+      detail = NATIONAL_DETAIL[(int) result[1]];
+    }
+    double conf =
+        base + POSITIVE.adjust(t, run.start, run.end) + NEGATIVE.adjust(t, run.start, run.end);
+    out.add(new Detection(PiiTypes.PHONE, run.start, run.end, Confidence.of(conf), detail));
+  }
+
+  private static final String[] NATIONAL_DETAIL = {"national", "US", "IT", "ES"};
+
+  /** Returns {base confidence, detail index}, or null when no national format fits. */
+  private static double[] nationalBase(Run run, String d) {
+    int n = d.length();
+    int k = run.count;
+    boolean compact = k == 1;
+    if (d.charAt(0) == '0') {
+      if (d.charAt(1) == '0') {
+        return null;
+      }
+      if (compact) {
+        return n == 10 || n == 11 ? new double[] {NATIONAL_COMPACT, 0} : null;
+      }
+      if (n < 9 || n > 12 || run.len[0] < 2 || run.len[0] > 6) {
+        return null;
+      }
+      boolean pairs = k >= 4;
+      boolean blocks = run.len[1] >= 3;
+      for (int g = 1; g < k; g++) {
+        pairs &= run.len[g] == 2;
+        blocks &= run.len[g] >= 2 && run.len[g] <= 8;
+      }
+      return pairs || blocks ? new double[] {NATIONAL_GROUPED, 0} : null;
+    }
+    if (n == 10 || (n == 11 && d.charAt(0) == '1')) {
+      int first = n == 11 ? 1 : 0;
+      if (n == 11 && !compact && run.len[0] != 1) {
+        return null;
+      }
+      String nsn = d.substring(first);
+      boolean nanp = nsn.charAt(0) >= '2' && nsn.charAt(3) >= '2';
+      boolean itMobile = n == 10 && d.charAt(0) == '3';
+      if (compact) {
+        if (n == 11) {
+          return nanp ? new double[] {NATIONAL_COMPACT_WEAK, 1} : null;
+        }
+        return nanp || itMobile ? new double[] {NATIONAL_COMPACT, nanp ? 1 : 2} : null;
+      }
+      int g0 = first;
+      int groups = k - g0;
+      if (nanp && groups == 3 && run.len[g0] == 3 && run.len[g0 + 1] == 3 && run.len[g0 + 2] == 4) {
+        return new double[] {run.paren[g0] ? US_PARENS : NATIONAL_GROUPED, 1};
+      }
+      if (nanp && groups == 2 && run.paren[g0] && run.len[g0] == 3 && run.len[g0 + 1] == 7) {
+        return new double[] {US_PARENS, 1};
+      }
+      if (itMobile && matches(run, 3, 3, 4) || itMobile && matches(run, 3, 7)
+          || itMobile && matches(run, 3, 3, 2, 2) || itMobile && matches(run, 3, 4, 3)) {
+        return new double[] {NATIONAL_GROUPED, 2};
+      }
+      return null;
+    }
+    if (n == 9 && d.charAt(0) >= '6') {
+      if (compact) {
+        return new double[] {NATIONAL_COMPACT_WEAK, 3};
+      }
+      if (matches(run, 3, 2, 2, 2) || matches(run, 2, 3, 2, 2)) {
+        return new double[] {NATIONAL_GROUPED, 3};
+      }
+      if (matches(run, 3, 3, 3)) {
+        return new double[] {AMBIGUOUS_GROUPED, 3};
+      }
+    }
+    return null;
+  }
+
+  /** Dotted numbers are written in three or more groups of two or more digits (415.555.0132). */
+  private static boolean dottedLayout(Run run) {
+    if (run.count < 3) {
+      return false;
+    }
+    for (int g = 0; g < run.count; g++) {
+      if (run.len[g] < 2) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean matches(Run run, int... lens) {
+    if (run.count != lens.length) {
+      return false;
+    }
+    for (int g = 0; g < lens.length; g++) {
+      if (run.len[g] != lens[g]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Length (1-3) of the country code that starts {@code digits}, or 0 when none is assigned. */
+  static int countryCodeLength(String digits) {
+    int v = 0;
+    for (int len = 1; len <= 3 && len <= digits.length(); len++) {
+      v = v * 10 + (digits.charAt(len - 1) - '0');
+      if (CC[len * 1000 + v]) {
+        return len;
+      }
+    }
+    return 0;
+  }
+
+  /** The national significant number's length and leading digits, per country. */
+  static boolean validNational(String cc, String nsn) {
+    int n = nsn.length();
+    if (n == 0 || Chars.allSame(nsn)) {
+      return false;
+    }
+    boolean leadingZero = nsn.charAt(0) == '0';
+    switch (cc) {
+      case "1":
+        return n == 10 && nsn.charAt(0) >= '2' && nsn.charAt(3) >= '2';
+      case "7":
+        return n == 10 && !leadingZero;
+      case "31": case "33": case "34":
+        return n == 9 && !leadingZero;
+      case "39":
+        return n >= 6 && n <= 11;
+      case "44":
+        return (n == 9 || n == 10) && !leadingZero;
+      case "49":
+        return n >= 6 && n <= 13 && !leadingZero;
+      default:
+        return n >= 4 && cc.length() + n <= 15 && cc.length() + n >= 8 && !leadingZero;
+    }
+  }
+
+  /**
+   * One candidate run of digit groups. Reused across the candidates of one call (detectors are
+   * shared between threads, so it is created per call, never stored in a field).
+   */
+  private static final class Run {
+    final int[] pos = new int[MAX_GROUPS];
+    final int[] len = new int[MAX_GROUPS];
+    final boolean[] paren = new boolean[MAX_GROUPS];
+    final char[] sep = new char[MAX_GROUPS];
+    int count;
+    boolean plus;
+    boolean ok;
+    int start;
+    int end;
+    private CharSequence text;
+
+    /** Reads the run at {@code i}; returns where scanning resumes (always past the run). */
+    int read(CharSequence t, int i) {
+      text = t;
+      count = 0;
+      ok = false;
+      plus = false;
+      start = i;
+      int p = i;
+      if (t.charAt(p) == '+') {
+        plus = true;
+        p++;
+      }
+      int digits = 0;
+      boolean overflow = false;
+      boolean lastParen = false;
+      while (true) {
+        int before = p;
+        char s = 0;
+        if (count > 0 || overflow) {
+          char c = Chars.at(t, p);
+          if ((c == ' ' || c == '-' || c == '.' || c == '/')
+              && (Chars.digitAt(t, p + 1) || (Chars.at(t, p + 1) == '(' && Chars.digitAt(t, p + 2)))) {
+            s = c;
+            p++;
+          } else if (!(c == '(' && Chars.digitAt(t, p + 1)) && !(lastParen && Chars.isDigit(c))) {
+            break;
+          }
+        }
+        boolean inParens = Chars.at(t, p) == '(';
+        if (inParens) {
+          p++;
+        }
+        int ds = p;
+        while (Chars.digitAt(t, p)) {
+          p++;
+        }
+        if (p == ds || (inParens && Chars.at(t, p) != ')')) {
+          p = before; // an empty or unbalanced group ends the run before it
+          break;
+        }
+        int groupLen = p - ds;
+        if (inParens) {
+          p++;
+        }
+        if (count == MAX_GROUPS || digits + groupLen > MAX_DIGITS) {
+          overflow = true;
+        } else if (!overflow) {
+          this.pos[count] = ds;
+          this.len[count] = groupLen;
+          this.paren[count] = inParens;
+          this.sep[count] = s;
+          count++;
+        }
+        digits += groupLen;
+        lastParen = inParens;
+      }
+      end = p;
+      if (count == 0) {
+        return i + 1;
+      }
+      char after = Chars.at(t, end);
+      boolean joined =
+          Chars.isWordChar(after)
+              || after == '%'
+              || ((after == '.' || after == ',' || after == '-' || after == '/' || after == ':')
+                  && Chars.digitAt(t, end + 1));
+      ok = !overflow && !joined;
+      return end;
+    }
+
+    /** The digits of the run; with {@code dropZeroInParens}, a "(0)" trunk hint is left out. */
+    String digits(boolean dropZeroInParens) {
+      StringBuilder b = new StringBuilder(MAX_DIGITS);
+      for (int g = 0; g < count; g++) {
+        if (dropZeroInParens && paren[g] && len[g] == 1 && text.charAt(pos[g]) == '0') {
+          continue;
+        }
+        b.append(text, pos[g], pos[g] + len[g]);
+      }
+      return b.toString();
+    }
+
+    boolean hasZeroInParens() {
+      for (int g = 0; g < count; g++) {
+        if (paren[g] && len[g] == 1 && text.charAt(pos[g]) == '0') {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package dev.airlock.agent.redact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.airlock.agent.codec.Endpoint;
+import dev.airlock.agent.guard.injection.ContentSource;
+import dev.airlock.agent.guard.injection.InjectionDetector;
+import dev.airlock.agent.guard.injection.InjectionScore;
+import dev.airlock.agent.pii.Detection;
+import dev.airlock.agent.pii.PiiScanner;
+import dev.airlock.policy.GuardrailsPolicy;
+import dev.airlock.policy.PiiPolicy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The input side of the policy: scores every text part for prompt injection, then finds personal
+ * data and masks, pseudonymizes, blocks or records it as the {@code pii:} section says. Built once
+ * per policy; thread-safe. Detected values never leave this class except as placeholders kept in
+ * the request's {@link Pseudonyms}.
+ */
+public final class RequestGuard {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final PiiPolicy pii;
+  private final PiiScanner scanner;
+  private final GuardrailsPolicy guardrails;
+  private final InjectionDetector injection;
+
+  /**
+   * @param pii the section, or null; {@code scanner} must then be null too
+   * @param guardrails the section, or null; {@code injection} is used only when it sets an action
+   */
+  public RequestGuard(PiiPolicy pii, PiiScanner scanner, GuardrailsPolicy guardrails, InjectionDetector injection) {
+    this.pii = pii;
+    this.scanner = scanner;
+    this.guardrails = guardrails;
+    this.injection = guardrails != null && guardrails.injectionAction().isPresent() ? injection : null;
+  }
+
+  /** Whether any check is configured; when not, requests are not even parsed. */
+  public boolean isActive() {
+    return scanner != null || injection != null;
+  }
+
+  public GuardedRequest inspect(Endpoint endpoint, byte[] body) {
+    if (!isActive()) {
+      return GuardedRequest.untouched(body);
+    }
+    JsonNode root;
+    try {
+      root = JSON.readTree(body);
+    } catch (IOException e) {
+      return GuardedRequest.untouched(body);
+    }
+    Pass pass = new Pass();
+    RequestTexts.visit(endpoint, root, (text, role) -> pass.visit(text, role));
+    return pass.result(endpoint, root, body);
+  }
+
+  /** The state of one request's inspection. */
+  private final class Pass {
+    final Pseudonyms pseudonyms = new Pseudonyms();
+    final Map<String, Integer> counts = new LinkedHashMap<>();
+    final Map<String, String> actions = new LinkedHashMap<>();
+    boolean changed;
+    String blockedType;
+    double injectionScore = -1;
+    String injectionRule;
+
+    String visit(String text, TextRole role) {
+      score(text, role);
+      return scanner == null ? text : redact(text);
+    }
+
+    private void score(String text, TextRole role) {
+      if (injection == null) {
+        return;
+      }
+      ContentSource source = role == TextRole.USER ? ContentSource.USER
+          : role == TextRole.TOOL_RESULT ? ContentSource.TOOL_RESULT : null;
+      if (source == null) {
+        return;
+      }
+      InjectionScore score = injection.score(text, source);
+      if (score.score() > injectionScore) {
+        injectionScore = score.score();
+        injectionRule = score.topRule();
+      }
+    }
+
+    private String redact(String text) {
+      List<Detection> detections = scanner.scan(text);
+      if (detections.isEmpty()) {
+        return text;
+      }
+      StringBuilder out = new StringBuilder(text.length());
+      int at = 0;
+      for (Detection d : detections) {
+        PiiPolicy.Action action = pii.actionFor(d.type());
+        counts.merge(d.type(), 1, Integer::sum);
+        actions.put(d.type(), action.id());
+        out.append(text, at, d.start());
+        String value = text.substring(d.start(), d.end());
+        switch (action) {
+          case MASK:
+            out.append('[').append(Pseudonyms.label(d.type())).append(']');
+            changed = true;
+            break;
+          case PSEUDONYMIZE:
+            out.append(pseudonyms.placeholderFor(d.type(), value));
+            changed = true;
+            break;
+          case BLOCK:
+            if (blockedType == null) {
+              blockedType = d.type();
+            }
+            out.append(value);
+            break;
+          default:
+            out.append(value);
+            break;
+        }
+        at = d.end();
+      }
+      out.append(text, at, text.length());
+      return out.toString();
+    }
+
+    GuardedRequest result(Endpoint endpoint, JsonNode root, byte[] original) {
+      BlockedAnswer blocked = null;
+      boolean flagged = false;
+      if (injection != null && injectionScore >= guardrails.injectionThreshold()) {
+        if (guardrails.injectionAction().get() == GuardrailsPolicy.InjectionAction.BLOCK) {
+          blocked = BlockedAnswer.of(endpoint.format(), "guardrails.prompt_injection",
+              String.format(Locale.ROOT, "prompt injection suspected (score %.2f, threshold %.2f, signal %s)",
+                  injectionScore, guardrails.injectionThreshold(), injectionRule));
+        } else {
+          flagged = true;
+        }
+      }
+      if (blocked == null && blockedType != null) {
+        blocked = BlockedAnswer.of(endpoint.format(), "pii." + blockedType,
+            "the request contains " + blockedType + " data, which this policy does not allow to leave the application");
+      }
+      byte[] body = changed && blocked == null ? root.toString().getBytes(StandardCharsets.UTF_8) : original;
+      return new GuardedRequest(body, changed && blocked == null, pseudonyms, pii != null && pii.restore(), counts,
+          actions, blocked, injectionScore, injectionRule, flagged);
+    }
+  }
+}

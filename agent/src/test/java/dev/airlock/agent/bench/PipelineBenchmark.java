@@ -1,0 +1,222 @@
+package dev.airlock.agent.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.airlock.agent.engine.LlmCall;
+import dev.airlock.agent.engine.Pipeline;
+import dev.airlock.agent.engine.ProviderMatch;
+import dev.airlock.agent.engine.RequestHeaders;
+import dev.airlock.agent.telemetry.AgentTelemetry;
+import dev.airlock.agent.telemetry.LlmInstruments;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.exporter.internal.otlp.traces.TraceRequestMarshaler;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * One whole LLM call through the engine, without any transport: match, {@code begin} (parse the
+ * 2 KB request, start the span), the response bytes through {@code observe} (or {@code rewrite}),
+ * {@code complete} (parse the answer or fold the stream, record usage, cost and metrics, end the
+ * span). This is the agent's CPU work per call under the example policy, which today is
+ * pass-through (redaction and cache are not built yet).
+ *
+ * <p>{@code telemetry}:
+ * <ul>
+ *   <li>{@code none}: the agent's own SDK as it starts without any destination
+ *       ({@link AgentTelemetry#start} with no file and no OTLP endpoint): spans and metrics are
+ *       built and recorded, export cost is <b>excluded</b>;
+ *   <li>{@code export}: every span is serialized to OTLP JSON synchronously on the calling thread
+ *       (the file exporter's marshaller, into a discarding stream) and metrics are aggregated by a
+ *       reader: export cost <b>included</b>, as an upper bound (the agent batches spans on a
+ *       background thread instead).
+ * </ul>
+ *
+ * <p>Baselines, measured in the same run: the JSON work the application's SDK does anyway for the
+ * same call (serialize the request from its object model, parse the answer; for a stream, parse
+ * every chunk), with Jackson.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class PipelineBenchmark {
+
+  private static final RequestHeaders NO_HEADERS = name -> null;
+
+  /** The call's bytes; no parameters, so the baselines run once. */
+  @State(Scope.Thread)
+  public static class Inputs {
+    byte[] request;
+    byte[] streamRequestWithUsage;
+    byte[] streamRequestWithoutUsage;
+    byte[] response;
+    byte[][] streamEvents;
+    ObjectMapper mapper;
+    JsonNode requestModel;
+    JsonNode streamRequestModel;
+
+    @Setup
+    public void setUp() throws IOException {
+      request = BenchFixtures.chatRequest(false, false);
+      streamRequestWithUsage = BenchFixtures.chatRequest(true, true);
+      streamRequestWithoutUsage = BenchFixtures.chatRequest(true, false);
+      response = BenchFixtures.chatResponse();
+      streamEvents = BenchFixtures.streamPieces("event");
+      mapper = new ObjectMapper();
+      requestModel = mapper.readTree(request);
+      streamRequestModel = mapper.readTree(streamRequestWithUsage);
+    }
+  }
+
+  /** The engine under the example policy, with the chosen telemetry. */
+  @State(Scope.Thread)
+  public static class Engine {
+    @Param({"none", "export"})
+    public String telemetry;
+
+    Pipeline pipeline;
+    private AutoCloseable sdk;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+      OpenTelemetry otel;
+      if ("none".equals(telemetry)) {
+        AgentTelemetry agentTelemetry = AgentTelemetry.start(null, Collections.emptyMap());
+        otel = agentTelemetry.openTelemetry();
+        sdk = agentTelemetry;
+      } else if ("export".equals(telemetry)) {
+        OpenTelemetrySdk exporting = OpenTelemetrySdk.builder()
+            .setTracerProvider(SdkTracerProvider.builder()
+                .addSpanProcessor(SimpleSpanProcessor.create(new DiscardingOtlpJsonExporter()))
+                .build())
+            .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(InMemoryMetricReader.create()).build())
+            .build();
+        otel = exporting;
+        sdk = exporting;
+      } else {
+        throw new IllegalArgumentException("telemetry: " + telemetry);
+      }
+      pipeline = new Pipeline(BenchFixtures.examplePolicyState(), new LlmInstruments(otel, "bench"));
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+      sdk.close();
+    }
+  }
+
+  // --- baselines: the SDK's own JSON work for the same call ---
+
+  @Benchmark
+  public JsonNode baseline_sdkJsonNonStreaming(Inputs in, Blackhole bh) throws IOException {
+    bh.consume(in.mapper.writeValueAsBytes(in.requestModel));
+    return in.mapper.readTree(in.response);
+  }
+
+  @Benchmark
+  public void baseline_sdkJsonStreaming(Inputs in, Blackhole bh) throws IOException {
+    bh.consume(in.mapper.writeValueAsBytes(in.streamRequestModel));
+    for (byte[] event : in.streamEvents) {
+      // "data: " ... "\n\n"; the SDK parses every chunk but [DONE].
+      int len = event.length - 8;
+      if (len == 6 && event[6] == '[') {
+        continue;
+      }
+      bh.consume(in.mapper.readTree(event, 6, len));
+    }
+  }
+
+  // --- the agent's work for the same call ---
+
+  @Benchmark
+  public LlmCall pipeline_nonStreaming(Inputs in, Engine e) {
+    Pipeline p = e.pipeline;
+    ProviderMatch match = p.match(BenchFixtures.HOST, BenchFixtures.PORT, BenchFixtures.PATH);
+    LlmCall call = p.begin(match, "bench", BenchFixtures.HOST, BenchFixtures.PORT, BenchFixtures.PATH, NO_HEADERS,
+        in.request);
+    call.onResponse(200, "application/json");
+    call.observe(in.response, 0, in.response.length);
+    call.complete();
+    return call;
+  }
+
+  /** The application asked for usage itself: the stream is only watched. */
+  @Benchmark
+  public LlmCall pipeline_streaming_appAsksUsage(Inputs in, Engine e) {
+    Pipeline p = e.pipeline;
+    ProviderMatch match = p.match(BenchFixtures.HOST, BenchFixtures.PORT, BenchFixtures.PATH);
+    LlmCall call = p.begin(match, "bench", BenchFixtures.HOST, BenchFixtures.PORT, BenchFixtures.PATH, NO_HEADERS,
+        in.streamRequestWithUsage);
+    call.onResponse(200, "text/event-stream");
+    for (byte[] event : in.streamEvents) {
+      call.observe(event, 0, event.length);
+    }
+    call.complete();
+    return call;
+  }
+
+  /**
+   * The application did not ask for usage: the agent adds {@code include_usage} to the request and
+   * removes the usage chunk from the stream on its way back (the rewrite path).
+   */
+  @Benchmark
+  public LlmCall pipeline_streaming_agentAddsUsage(Inputs in, Engine e, Blackhole bh) {
+    Pipeline p = e.pipeline;
+    ProviderMatch match = p.match(BenchFixtures.HOST, BenchFixtures.PORT, BenchFixtures.PATH);
+    LlmCall call = p.begin(match, "bench", BenchFixtures.HOST, BenchFixtures.PORT, BenchFixtures.PATH, NO_HEADERS,
+        in.streamRequestWithoutUsage);
+    call.onResponse(200, "text/event-stream");
+    for (byte[] event : in.streamEvents) {
+      bh.consume(call.rewrite(event, 0, event.length));
+    }
+    bh.consume(call.finishRewrite());
+    call.complete();
+    return call;
+  }
+
+  /** What the agent's file exporter does with each batch, written nowhere. */
+  static final class DiscardingOtlpJsonExporter implements SpanExporter {
+    private static final OutputStream NOWHERE = OutputStream.nullOutputStream();
+
+    @Override
+    public CompletableResultCode export(Collection<SpanData> spans) {
+      try {
+        TraceRequestMarshaler.create(spans).writeJsonTo(NOWHERE);
+        NOWHERE.write('\n');
+        return CompletableResultCode.ofSuccess();
+      } catch (IOException e) {
+        return CompletableResultCode.ofFailure();
+      }
+    }
+
+    @Override
+    public CompletableResultCode flush() {
+      return CompletableResultCode.ofSuccess();
+    }
+
+    @Override
+    public CompletableResultCode shutdown() {
+      return CompletableResultCode.ofSuccess();
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package dev.airlock.agent.pii;
+
+import static dev.airlock.agent.pii.Scans.found;
+import static dev.airlock.agent.pii.Scans.single;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Collections;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class IpAddressDetectorTest {
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "The client 203.0.113.42 retried | 203.0.113.42",
+        "route 10.0.0.0/8 via gw | 10.0.0.0/8",
+        "Route is 10.0.0.0/8. | 10.0.0.0/8",
+        "bad prefix 10.0.0.0/123 | 10.0.0.0",
+        "(192.168.1.1) | 192.168.1.1",
+        "IP: 192.168.1.1. | 192.168.1.1",
+        "192.168.2.1@eth0 | 192.168.2.1",
+        "host 10.1.2.3:8080 | 10.1.2.3",
+        "full 2001:0db8:85a3:0000:0000:8a2e:0370:7334 | 2001:0db8:85a3:0000:0000:8a2e:0370:7334",
+        "compressed 2001:db8::8a2e:370:7334 | 2001:db8::8a2e:370:7334",
+        "link local fe80::1%eth0 | fe80::1%eth0",
+        "loopback ::1 | ::1",
+        "Connect to [2001:db8::1]:8080 | 2001:db8::1",
+        "Visit http://[2001:db8::1]/path | 2001:db8::1",
+        "mapped ::ffff:192.0.2.1 | ::ffff:192.0.2.1",
+        "NAT64: 64:ff9b::198.51.100.1 | 64:ff9b::198.51.100.1",
+        "0:0:0:0:0:FFFF:129.144.52.38 | 0:0:0:0:0:FFFF:129.144.52.38",
+        "Prefix: 2001:db8::/32. | 2001:db8::/32",
+        "Server IP: 2400:c401::5054:ff:fe1b:b031. | 2400:c401::5054:ff:fe1b:b031",
+        "text::ffff:192.0.2.1 | 192.0.2.1",
+      })
+  void findsAddressesWithExactSpans(String text, String expected) {
+    assertEquals(Collections.singletonList(expected), found(PiiTypes.IP_ADDRESS, text));
+  }
+
+  @Test
+  void offsetsAndKinds() {
+    String text = "IPs: 192.168.1.1, 10.0.0.1, 2001:db8::1";
+    assertEquals(Arrays.asList("192.168.1.1", "10.0.0.1", "2001:db8::1"), found(PiiTypes.IP_ADDRESS, text));
+    Detection d = single(PiiTypes.IP_ADDRESS, "über 10.0.0.1");
+    assertEquals(5, d.start());
+    assertEquals("ipv4", d.detail());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "256.256.256.256", "192.168.1.256", "300.168.1.1", "192.168.1", "192.168.01.1",
+    "IP192.168.1.1text", "text192.168.1.1", "OID 1.3.6.1.4.1.311", "192.168.1.1.1",
+    "version 1.2.3.4", "PackageVersion prints 2.9.10.8",
+    "gggg:hhhh::1234", "12345:db8::1", "2001::db8::1", "2001::25de::cade", ":::",
+    "684D:1111:222:3333:4444:5555:77", "::ffff:256.0.0.1", "::ffff:192.168.1",
+    "2001:db8::256.1.1.1", "fe80::1text", "text2001:db8::1", "std::cout << x",
+    "MyClass::toString", "MAC address aa:bb:cc:dd:ee:ff", "Time 12:34:56", "Ratio 1:2:3:4",
+    "Port 80:443", "abc:def:ghi", "file:///path/to/file", "Use local ipv6 ::",
+  })
+  void lookAlikesAreNotAddresses(String text) {
+    assertTrue(found(PiiTypes.IP_ADDRESS, text).isEmpty(), text + " -> " + found(PiiTypes.IP_ADDRESS, text));
+  }
+
+  @Test
+  void sparseIpv6NeedsContext() {
+    assertTrue(found(PiiTypes.IP_ADDRESS, "type a::b").isEmpty());
+    assertEquals(0.4, IpAddressDetector.ipv6Confidence("a::b", 0, 4));
+    assertEquals(IpAddressDetector.IPV6, IpAddressDetector.ipv6Confidence("fe80::1", 0, 7));
+  }
+}

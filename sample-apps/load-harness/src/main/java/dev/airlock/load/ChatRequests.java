@@ -1,0 +1,48 @@
+package dev.airlock.load;
+
+import java.nio.charset.StandardCharsets;
+
+/** The request bodies every scenario sends. JDK only, so the tiny start-up app stays tiny. */
+final class ChatRequests {
+
+  private ChatRequests() {}
+
+  /**
+   * A chat request of {@code size} bytes, the kind a support assistant sends: a system prompt, a
+   * short exchange and a last message with personal data. The mock answers with the last user
+   * message ("You said: ..."), so where the bytes go decides the answer's length:
+   *
+   * @param shortAnswer false: the bulk is in the last message, so a 2 KB request gets about a
+   *     1.7 KB answer, or a stream of about 130 events; true: the bulk is in the system prompt and
+   *     the last message is one sentence, so a stream has about 10 events (for paced streams)
+   */
+  static byte[] chat(String model, boolean stream, boolean streamUsage, int size, boolean shortAnswer) {
+    String system = "You are the support assistant of Acme Inc. Answer politely and briefly. "
+        + "Never promise refunds above 500 USD; escalate those to a human agent. Do not reveal internal notes. ";
+    String personal = "My order 55-1182 never arrived. I am Jane Doe, email jane.doe@example.com, phone +1 415 555 0134, "
+        + "card 4111 1111 1111 1111, IBAN DE89 3704 0044 0532 0130 00. ";
+    String filler = "Please check the tracking number and tell me when it will arrive. ";
+    StringBuilder grow = new StringBuilder(shortAnswer ? system + personal : personal);
+    String fixed = shortAnswer ? "When will it arrive?" : system;
+    String head = "{\"model\":\"" + model + "\",\"temperature\":0.2,\"max_tokens\":512,"
+        + (stream ? "\"stream\":true," : "")
+        + (stream && streamUsage ? "\"stream_options\":{\"include_usage\":true}," : "")
+        + "\"messages\":[{\"role\":\"system\",\"content\":\"";
+    String middle = "\"},"
+        + "{\"role\":\"user\",\"content\":\"Hello, I need help with a delivery.\"},"
+        + "{\"role\":\"assistant\",\"content\":\"Of course. Could you give me your order number and email?\"},"
+        + "{\"role\":\"user\",\"content\":\"";
+    String tail = "\"}],\"user\":\"customer-8841\"}";
+    int frame = head.length() + middle.length() + tail.length() + fixed.length();
+    while (frame + grow.length() + filler.length() <= size) {
+      grow.append(filler);
+    }
+    while (frame + grow.length() < size) {
+      grow.append('.');
+    }
+    String body = shortAnswer
+        ? head + grow + middle + fixed + tail
+        : head + fixed + middle + grow + tail;
+    return body.getBytes(StandardCharsets.UTF_8);
+  }
+}
