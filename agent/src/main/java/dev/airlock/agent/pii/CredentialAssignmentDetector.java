@@ -16,12 +16,14 @@ import java.util.Set;
  * <p>Names are found case-insensitively in one Aho-Corasick pass, also inside identifiers ({@code
  * DB_PASSWORD}, {@code clientSecret}), and must be followed by an optional quote and a separator ({@code : = := => ->}, or "is"/"ist"/"est"/"es" in prose).
  * Values are rejected when they are references or placeholders ({@code ${DB_PASS}}, {@code
- * <password>}, {@code ****}, "required", "none", ...) or calls ({@code os.getenv(...)}).
+ * <password>}, {@code ****}, "required", "none", ...), calls ({@code os.getenv(...)}) or paths
+ * ({@code PWD=/home/ana}).
  *
  * <ul>
  *   <li>Password names accept any value of 6+ chars: reported when quoted or when it is not a
- *       plain word; a plain word ("password: incorrect", "password is case-sensitive") stays
- *       below the default threshold unless quoted, digits only just above it.
+ *       plain word; a plain word ("password: incorrect", "password is case-sensitive") or a
+ *       quoted sentence ({@code password = 'Password used to generate key'}, except after
+ *       "passphrase") stays below the default threshold, digits only just above it.
  *   <li>Key and token names need a value of 16+ chars with a digit and a letter and some
  *       randomness (entropy of at least 3 bits per char), so "max_tokens: 4096" and
  *       "token: expired" are not secrets.
@@ -104,7 +106,10 @@ final class CredentialAssignmentDetector implements Detector {
       }
       covered = name[1];
       String word = text.subSequence(name[0], name[1]).toString().toLowerCase(Locale.ROOT);
-      Detection d = valueAfter(text, name[1], PASSWORD_NAME_SET.contains(word), word.equals("bearer"));
+      Detection d =
+          valueAfter(
+              text, name[1], PASSWORD_NAME_SET.contains(word), word.equals("passphrase"),
+              word.equals("bearer"));
       if (d != null) {
         out.add(d);
       }
@@ -112,7 +117,8 @@ final class CredentialAssignmentDetector implements Detector {
   }
 
   /** The secret assigned after a name ending at {@code p}, or null. */
-  private static Detection valueAfter(CharSequence text, int p, boolean password, boolean bearer) {
+  private static Detection valueAfter(
+      CharSequence text, int p, boolean password, boolean passphrase, boolean bearer) {
     int n = text.length();
     int suffix = 0;
     while (p < n && suffix <= MAX_NAME_SUFFIX && isNameChar(text.charAt(p))) {
@@ -146,7 +152,7 @@ final class CredentialAssignmentDetector implements Detector {
       v = text.subSequence(value[0], value[1]).toString();
       password = false;
     }
-    double conf = password ? passwordConfidence(v, value[2] != 0) : tokenConfidence(v);
+    double conf = password ? passwordConfidence(v, value[2] != 0, passphrase) : tokenConfidence(v);
     if (conf <= 0) {
       return null;
     }
@@ -223,6 +229,14 @@ final class CredentialAssignmentDetector implements Detector {
     return plausible(t, p, e) ? new int[] {p, e, 0} : null;
   }
 
+  private static boolean isPath(String v) {
+    boolean unix = (v.startsWith("/") || v.startsWith("~/") || v.startsWith("./"))
+        && v.indexOf('/', 2) > 0;
+    boolean windows = v.length() > 3 && Chars.isAsciiLetter(v.charAt(0)) && v.charAt(1) == ':'
+        && v.charAt(2) == '\\';
+    return unix || windows;
+  }
+
   private static boolean endsValue(char c) {
     return Character.isWhitespace(c) || c == '"' || c == '\'' || c == '`' || c == ',' || c == ';'
         || c == ')' || c == '}' || c == ']' || c == '<' || c == '>' || c == '(' || c == '[';
@@ -235,6 +249,9 @@ final class CredentialAssignmentDetector implements Detector {
       return false;
     }
     String v = t.subSequence(start, end).toString();
+    if (isPath(v)) {
+      return false; // "PWD": "/home/ana/project" is the working directory
+    }
     if (Chars.allSame(v) || PLACEHOLDERS.contains(v.toLowerCase(Locale.ROOT))) {
       return false;
     }
@@ -242,18 +259,36 @@ final class CredentialAssignmentDetector implements Detector {
         && !v.contains("XXXX");
   }
 
-  static double passwordConfidence(String v, boolean quoted) {
+  /**
+   * @param quoted the value was written in quotes: data rather than prose
+   * @param passphrase the name was "passphrase", so several plain words are expected
+   */
+  static double passwordConfidence(String v, boolean quoted, boolean passphrase) {
     if (v.length() < 6) {
       return 0;
     }
     TokenShape shape = TokenShape.of(v);
     if (quoted) {
-      return PASSWORD_STRONG;
+      // 'Password used to generate key': a quoted sentence is a label, unless a passphrase.
+      return passphrase || !allPlainWords(v) ? PASSWORD_STRONG : PASSWORD_WORD;
     }
     if (shape.digitsOnly()) {
       return PASSWORD_DIGITS;
     }
     return isPlainWord(v) ? PASSWORD_WORD : PASSWORD_STRONG;
+  }
+
+  private static boolean allPlainWords(String v) {
+    String[] words = v.trim().split("\\s+");
+    if (words.length < 2) {
+      return false;
+    }
+    for (String w : words) {
+      if (!isPlainWord(w)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Unlabelled random-looking tokens (20-200 chars of letters, digits and {@code + / = _ -}) that
- * sit next to a credential word ("password", "secret", "token", "api key", "bearer", ...).
+ * sit next to a credential word ("password", "secret", "token", "api key", "bearer", ...; not
+ * "key" alone, which labels fingerprints, hashes and KEY_SIZE constants as often).
  *
  * <p>Random means: lower case, upper case and digits all present with at least 3.2 bits of
  * entropy per char, or (hex and base32 keys) two of the classes over 32+ chars with at least 3.3
@@ -22,8 +23,8 @@ final class HighEntropySecretDetector implements Detector {
   private static final ContextWords POSITIVE =
       ContextWords.of(
           0.45, "password", "passwd", "pwd", "passwort", "secret", "secrets", "token", "api key",
-          "apikey", "key", "keys", "credential", "credentials", "auth", "bearer", "authorization",
-          "access key", "signature", "private key");
+          "apikey", "access key", "secret key", "private key", "signing key", "license key",
+          "credential", "credentials", "auth", "bearer", "authorization", "signature");
 
   private static final ContextWords NEGATIVE =
       ContextWords.of(

@@ -8,10 +8,13 @@ import java.util.regex.Pattern;
  * IPv4 and IPv6 addresses, with an optional CIDR prefix ({@code 10.0.0.0/8}, {@code
  * 2001:db8::/32}) and, for IPv6, an optional zone ({@code fe80::1%eth0}).
  *
- * <p>IPv4: four decimal octets 0-255 without leading zeros, not glued to letters and not part of
- * a longer dotted number (an OID or a five-part version such as {@code 1.3.6.1.4}); "version",
- * "build" or "section" nearby lowers the confidence (four-part versions and section numbers look
- * exactly like addresses). IPv6 (RFC 4291 text forms): one to eight groups of 1-4 hex
+ * <p>IPv4: four decimal octets 0-255 without leading zeros, not glued to letters, not part of a
+ * longer dotted number (an OID or a five-part version such as {@code 1.3.6.1.4}) and not followed
+ * by a version suffix ({@code 1.3.0.1-beta}). Four-part versions and section numbers look exactly
+ * like addresses, so: words such as "version", "update" or "section" nearby lower the
+ * confidence, and four numbers all below 32 ({@code 1.6.2.2}, {@code 10.3.2.1}, but also {@code
+ * 8.8.8.8}) are reported only with a CIDR prefix or an IP word nearby ("ip", "server", "dns",
+ * "ping", "http", ...). IPv6 (RFC 4291 text forms): one to eight groups of 1-4 hex
  * digits, at most one {@code ::} standing for at least one zero group, eight groups without it,
  * optionally ending in an embedded IPv4 address that counts as two groups. The whole token is
  * validated: {@code 2001::db8::1} or {@code 12345:db8::1} is rejected rather than searched for a
@@ -21,6 +24,8 @@ import java.util.regex.Pattern;
 final class IpAddressDetector implements Detector {
 
   static final double IPV4 = 0.75;
+  /** Four numbers below 32 read as a version or section number ("1.6.2.2", "10.3.2.1"). */
+  static final double IPV4_SMALL = 0.45;
   static final double IPV6 = 0.8;
   static final double IPV6_LOOPBACK = 0.6;
   static final double IPV6_SPARSE = 0.4;
@@ -28,14 +33,19 @@ final class IpAddressDetector implements Detector {
 
   private static final ContextWords POSITIVE =
       ContextWords.of(
-          0.15, "ip", "ips", "ipv4", "ipv6", "address", "addr", "host", "server", "client",
-          "remote", "src", "dst", "gateway", "subnet", "cidr", "prefix");
+          0.15, "ip", "ips", "ipv4", "ipv6", "address", "addresses", "addr", "host", "hostname",
+          "server", "client", "remote", "src", "dst", "source", "destination", "gateway", "subnet",
+          "cidr", "prefix", "dns", "nameserver", "resolver", "ping", "ssh", "connect",
+          "connecting", "connected", "listen", "listening", "bind", "node", "pod", "router",
+          "firewall", "proxy", "vpn", "lan", "wan", "network", "interface", "nat", "route",
+          "localhost", "inet", "peer", "endpoint", "http", "https", "tcp", "udp", "from", "via");
 
   private static final ContextWords NEGATIVE =
       ContextWords.of(
           -0.4, "*version", "*versions", "ver", "release", "build", "firmware", "oid", "snmp",
-          "semver", "section", "sections", "sec", "chapter", "clause", "paragraph", "rfc", "figure",
-          "table", "step");
+          "semver", "upgrade", "update", "updated", "patch", "fixed", "merged", "changelog",
+          "section", "sections", "sec", "chapter", "clause", "paragraph", "rfc", "figure", "table",
+          "step");
 
   private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 
@@ -60,8 +70,13 @@ final class IpAddressDetector implements Detector {
   private static void detectIpv4(CharSequence text, List<Detection> out) {
     Matcher m = IPV4_PATTERN.matcher(text);
     while (m.find()) {
+      if (Chars.at(text, m.end()) == '-' && Chars.isAsciiLetter(Chars.at(text, m.end() + 1))) {
+        continue; // "1.3.0.1-motley": a version with a suffix
+      }
       // "10.0.0.0/123": the address is reported, the impossible prefix is left out.
-      add(text, m.start(), prefixEnd(text, m.end(), 32), IPV4, "ipv4", out);
+      int end = prefixEnd(text, m.end(), 32);
+      boolean small = end == m.end() && allOctetsBelow32(text, m.start(), m.end());
+      add(text, m.start(), end, small ? IPV4_SMALL : IPV4, "ipv4", out);
     }
   }
 
@@ -146,6 +161,22 @@ final class IpAddressDetector implements Detector {
       CharSequence text, int start, int end, double base, String detail, List<Detection> out) {
     double conf = base + POSITIVE.adjust(text, start, end) + NEGATIVE.adjust(text, start, end);
     out.add(new Detection(PiiTypes.IP_ADDRESS, start, end, Confidence.of(conf), detail));
+  }
+
+  private static boolean allOctetsBelow32(CharSequence t, int start, int end) {
+    int value = 0;
+    for (int i = start; i <= end; i++) {
+      char c = i < end ? t.charAt(i) : '.';
+      if (c == '.') {
+        if (value >= 32) {
+          return false;
+        }
+        value = 0;
+      } else {
+        value = value * 10 + (c - '0');
+      }
+    }
+    return true;
   }
 
   /** Extends over "/N" when N is a valid prefix length (not glued to more digits or letters). */

@@ -14,13 +14,15 @@ import java.util.List;
  *
  * <ul>
  *   <li><b>international:</b> the digits after {@code +} start with an assigned country code
- *       (the codes are prefix-free, so the split is unique) and the national number has the
+ *       (the codes are prefix-free, so the split is unique; when the number is grouped the code
+ *       is a group of its own) and the national number has the
  *       length that country uses (US/CA 10 with NANP area and exchange rules, UK 9-10, DE 6-13,
  *       FR/NL/ES 9, IT 6-11, elsewhere 4-14 with at most 15 digits in all);
  *   <li><b>national, trunk prefix 0</b> (UK, DE, FR, NL, IT landlines): {@code 0} then a non-zero
  *       digit, 9-12 digits, grouped as an area code of 2-6 digits followed either by pairs
  *       ({@code 01 42 68 53 00}) or by a group of 3+ digits then groups of 2+ ({@code 020 7123
- *       4567}, {@code 030/1234567});
+ *       4567}, {@code 030/1234567}); the subscriber part does not start with 0, and a lone second
+ *       group has 5+ digits (so a ZIP+4 such as {@code 02110-1301} is not a number);
  *   <li><b>US:</b> 10 digits (or 11 with a leading 1), area and exchange starting 2-9, grouped
  *       3-3-4 ({@code 415-555-0132}, {@code (415) 555-0132}, {@code 415.555.0132});
  *   <li><b>Italian mobile:</b> 10 digits starting 3, grouped 3-3-4, 3-7, 3-3-2-2 or 3-4-3;
@@ -60,7 +62,8 @@ final class PhoneDetector implements Detector {
       ContextWords.of(
           -0.35,
           "isbn", "issn", "doi", "invoice", "order", "tracking", "serial", "sku", "ticket",
-          "*version", "build", "iban", "account", "transaction", "ssn", "social security");
+          "*version", "build", "iban", "account", "transaction", "ssn", "social security", "zip",
+          "postal", "postcode", "plz");
 
   private static final int MAX_GROUPS = 8;
   /** 15 digits of E.164 plus the "00" international prefix, with room for a "(0)". */
@@ -170,7 +173,9 @@ final class PhoneDetector implements Detector {
     if (run.plus) {
       String digits = run.digits(true);
       int cc = countryCodeLength(digits);
-      if (cc == 0 || !validNational(digits.substring(0, cc), digits.substring(cc))) {
+      // Grouped, the country code is a group of its own ("+44 20 ..."), never cut across groups.
+      if (cc == 0 || (grouped && run.len[0] != cc)
+          || !validNational(digits.substring(0, cc), digits.substring(cc))) {
         return;
       }
       base = grouped ? INTL_GROUPED : INTL_COMPACT;
@@ -178,8 +183,10 @@ final class PhoneDetector implements Detector {
     } else if (all.length() > 3 && all.startsWith("00") && all.charAt(2) != '0') {
       String digits = run.digits(true).substring(2);
       int cc = countryCodeLength(digits);
-      if (cc == 0 || !validNational(digits.substring(0, cc), digits.substring(cc))) {
-        return;
+      boolean ccAlone = run.len[0] == 2 + cc || (run.len[0] == 2 && run.count > 1 && run.len[1] == cc);
+      if (cc == 0 || (grouped && !ccAlone)
+          || !validNational(digits.substring(0, cc), digits.substring(cc))) {
+        return; // "0069 0307 0303" (code points) is not +690 ...
       }
       base = grouped ? INTL_00_GROUPED : INTL_00_COMPACT;
       detail = "+" + digits.substring(0, cc);
@@ -214,6 +221,11 @@ final class PhoneDetector implements Detector {
         return n == 10 || n == 11 ? new double[] {NATIONAL_COMPACT, 0} : null;
       }
       if (n < 9 || n > 12 || run.len[0] < 2 || run.len[0] > 6) {
+        return null;
+      }
+      // Subscriber numbers never start with 0 ("0399 0308 0301" are code points, "01 00 00" a
+      // hex dump), and one 4-digit block after five digits is a US ZIP+4 ("02110-1301").
+      if (run.firstDigit(1) == '0' || (k == 2 && run.len[1] < 5)) {
         return null;
       }
       boolean pairs = k >= 4;
@@ -424,6 +436,10 @@ final class PhoneDetector implements Detector {
         b.append(text, pos[g], pos[g] + len[g]);
       }
       return b.toString();
+    }
+
+    char firstDigit(int group) {
+      return text.charAt(pos[group]);
     }
 
     boolean hasZeroInParens() {

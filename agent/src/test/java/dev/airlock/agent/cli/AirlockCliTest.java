@@ -1,6 +1,7 @@
 package dev.airlock.agent.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -55,5 +56,28 @@ class AirlockCliTest {
     assertEquals(0, run("schema"));
     assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"$schema\""));
     assertEquals(0, run("version"));
+  }
+
+  @Test
+  void keygenSignAndVerifyRoundTrip() throws Exception {
+    Path policy = Files.writeString(dir.resolve("p.yaml"), "airlock: 1\nname: signed\n");
+    String prefix = dir.resolve("team").toString();
+    assertEquals(0, run("keygen", "--out", prefix));
+    assertEquals(0, run("sign", "--key", prefix + ".pem", policy.toString()));
+    assertTrue(Files.exists(dir.resolve("p.yaml.sig")));
+    assertEquals(0, run("verify", "--pubkey", prefix + ".pub.pem", policy.toString()));
+    Files.writeString(policy, "airlock: 1\nname: changed\n");
+    assertEquals(1, run("verify", "--pubkey", prefix + ".pub.pem", policy.toString()));
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("does not match"), out.toString());
+  }
+
+  @Test
+  void anInvalidPolicyIsNeverSigned() throws Exception {
+    Path policy = Files.writeString(dir.resolve("bad.yaml"), "airlock: 1\n");
+    String prefix = dir.resolve("k").toString();
+    assertEquals(0, run("keygen", "--out", prefix));
+    assertEquals(1, run("sign", "--key", prefix + ".pem", policy.toString()));
+    assertFalse(Files.exists(dir.resolve("bad.yaml.sig")));
+    assertEquals(2, run("sign", policy.toString()), "--key is required");
   }
 }

@@ -15,6 +15,7 @@ final class SampleRun {
   private final String baseUrlVariable;
   private final String baseUrl;
   private final String keyVariable;
+  private final List<String> args = new ArrayList<>();
 
   private SampleRun(String app, String baseUrlVariable, String baseUrl, String keyVariable) {
     this.app = app;
@@ -27,19 +28,31 @@ final class SampleRun {
     return new SampleRun(app, baseUrlVariable, baseUrl, keyVariable);
   }
 
-  void execute(Path root, Path agent, Path policy, Path telemetry, String healthUrl)
+  /** Only these scenarios of the app, instead of all. */
+  SampleRun args(String... scenarios) {
+    args.addAll(List.of(scenarios));
+    return this;
+  }
+
+  /** @param prompt the question the app asks (its PROMPT variable), or null for its own */
+  void execute(Path root, Path agent, Path policy, Path telemetry, String healthUrl, String prompt)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-javaagent:" + agent + "=policy=" + policy + ",telemetry=" + telemetry);
     command.add("-jar");
     command.add(root.resolve("sample-apps/" + app + "/target/" + app + ".jar").toString());
+    command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put(baseUrlVariable, baseUrl);
     builder.environment().put(keyVariable, "demo-key");
     builder.environment().put("HEALTH_URL", healthUrl);
+    if (prompt != null) {
+      builder.environment().put("PROMPT", prompt);
+    }
     System.out.println();
-    System.out.println("-- " + app + " (unmodified, under -javaagent:airlock-agent.jar)");
+    System.out.println("-- " + app + " (unmodified, under -javaagent:airlock-agent.jar)"
+        + (prompt == null ? "" : ", asked: " + prompt));
     Process process = builder.start();
     try (BufferedReader out = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

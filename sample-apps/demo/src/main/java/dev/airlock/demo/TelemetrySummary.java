@@ -46,7 +46,8 @@ final class TelemetrySummary {
               String text = v.has("stringValue") ? v.get("stringValue").asText()
                   : v.has("intValue") ? v.get("intValue").asText()
                   : v.has("doubleValue") ? v.get("doubleValue").asText()
-                  : v.has("boolValue") ? v.get("boolValue").asText() : "";
+                  : v.has("boolValue") ? v.get("boolValue").asText()
+                  : v.has("arrayValue") ? arrayText(v.get("arrayValue")) : "";
               call.put(a.path("key").asText(), text);
             }
             long start = Long.parseLong(span.path("startTimeUnixNano").asText());
@@ -60,11 +61,19 @@ final class TelemetrySummary {
     return summary;
   }
 
+  private static String arrayText(JsonNode array) {
+    List<String> items = new ArrayList<>();
+    for (JsonNode item : array.path("values")) {
+      items.add(item.path("stringValue").asText());
+    }
+    return String.join(",", items);
+  }
+
   void print(PrintStream out) {
     out.println("== What the agent saw (" + calls.size() + " LLM calls; non-LLM calls such as the health checks leave no trace)");
-    String format = "%-16s %-15s %-15s %-24s %-6s %6s %6s %12s %8s %8s %s%n";
+    String format = "%-16s %-15s %-15s %-24s %-6s %6s %6s %12s %8s %8s %-22s %s%n";
     out.printf(Locale.ROOT, format, "app", "transport", "provider", "model", "stream", "in", "out", "cost USD",
-        "ms", "ttfc ms", "error");
+        "ms", "ttfc ms", "pii", "error");
     long in = 0;
     long outTokens = 0;
     double cost = 0;
@@ -77,7 +86,8 @@ final class TelemetrySummary {
           c.getOrDefault("gen_ai.usage.input_tokens", "-"), c.getOrDefault("gen_ai.usage.output_tokens", "-"),
           c.containsKey("airlock.cost.usd")
               ? String.format(Locale.ROOT, "%.8f", Double.parseDouble(c.get("airlock.cost.usd"))) : "-",
-          c.get("latency_ms"), ttfc, c.getOrDefault("error.type", ""));
+          c.get("latency_ms"), ttfc, c.getOrDefault("airlock.pii.types", ""),
+          c.containsKey("airlock.blocked.rule") ? "blocked: " + c.get("airlock.blocked.rule") : c.getOrDefault("error.type", ""));
       in += Long.parseLong(c.getOrDefault("gen_ai.usage.input_tokens", "0"));
       outTokens += Long.parseLong(c.getOrDefault("gen_ai.usage.output_tokens", "0"));
       cost += Double.parseDouble(c.getOrDefault("airlock.cost.usd", "0"));

@@ -14,7 +14,7 @@ final class ChatRequests {
    *
    * @param shortAnswer false: the bulk is in the last message, so a 2 KB request gets about a
    *     1.7 KB answer, or a stream of about 130 events; true: the bulk is in the system prompt and
-   *     the last message is one sentence, so a stream has about 10 events (for paced streams)
+   *     the last message is one sentence, so a stream has about 8 content events (for paced streams)
    */
   static byte[] chat(String model, boolean stream, boolean streamUsage, int size, boolean shortAnswer) {
     String system = "You are the support assistant of Acme Inc. Answer politely and briefly. "
@@ -23,7 +23,7 @@ final class ChatRequests {
         + "card 4111 1111 1111 1111, IBAN DE89 3704 0044 0532 0130 00. ";
     String filler = "Please check the tracking number and tell me when it will arrive. ";
     StringBuilder grow = new StringBuilder(shortAnswer ? system + personal : personal);
-    String fixed = shortAnswer ? "When will it arrive?" : system;
+    String fixed = shortAnswer ? "When will my parcel arrive, and could you send me the tracking link again please?" : system;
     String head = "{\"model\":\"" + model + "\",\"temperature\":0.2,\"max_tokens\":512,"
         + (stream ? "\"stream\":true," : "")
         + (stream && streamUsage ? "\"stream_options\":{\"include_usage\":true}," : "")

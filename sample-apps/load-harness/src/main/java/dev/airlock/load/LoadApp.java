@@ -45,7 +45,7 @@ public final class LoadApp {
       "  --client jdk|okhttp   the HTTP client (default jdk)",
       "  --calls N             calls per measured phase (default 2000)",
       "  --paced-calls N       calls of the stream-paced phase (default 300)",
-      "  --chunk-delay-ms N    the mock's pause before each content event in stream-paced (default 5)",
+      "  --chunk-delay-ms N    the mock's pause before each content event in stream-paced (default 2)",
       "  --warmup N            warm-up calls of each kind before measuring (default 5000)",
       "  --concurrency C       threads of the throughput phases (default 8)",
       "  --phases LIST         comma-separated, in order (default " + String.join(",", Phase.ALL) + ")",
@@ -108,7 +108,7 @@ public final class LoadApp {
     String client = "jdk";
     int calls = 2000;
     int pacedCalls = 300;
-    int chunkDelayMs = 5;
+    int chunkDelayMs = 2;
     int warmup = 5000;
     int concurrency = 8;
     List<String> phases = Phase.ALL;

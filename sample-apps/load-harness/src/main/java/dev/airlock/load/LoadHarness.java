@@ -44,7 +44,7 @@ public final class LoadHarness {
       "  --calls N            calls per measured phase (default 2000)",
       "  --warmup N           warm-up calls of each kind, per child JVM (default 5000)",
       "  --paced-calls N      streams of the paced phase (default 300): short answers, the mock pausing",
-      "  --chunk-delay-ms N   before each content event (default 5 ms), as a provider streams tokens",
+      "  --chunk-delay-ms N   before each content event (default 2 ms), as a provider streams tokens",
       "  --concurrency C      threads of the throughput phases (default 8)",
       "  --rounds R           runs of every scenario, interleaved; samples are pooled (default 1)",
       "  --clients LIST       jdk,okhttp (default jdk,okhttp)",
@@ -74,7 +74,7 @@ public final class LoadHarness {
     int calls = 2000;
     int warmup = 5000;
     int pacedCalls = 300;
-    int chunkDelayMs = 5;
+    int chunkDelayMs = 2;
     int concurrency = 8;
     int rounds = 1;
     List<String> clients = List.of("jdk", "okhttp");
@@ -343,6 +343,8 @@ public final class LoadHarness {
         s.url = "http://127.0.0.1:" + port + "/v1/chat/completions";
         s.appArgs.addAll(List.of("--header", "x-portkey-provider: openai",
             "--header", "x-portkey-custom-host: " + mock.baseUrl() + "/v1",
+            // so that the paced phase's x-mock-chunk-delay-ms reaches the mock
+            "--header", "x-portkey-forward-headers: x-mock-chunk-delay-ms",
             "--phases", "plain-latency,stream-latency,stream-paced,plain-throughput,stream-throughput"));
         list.add(s);
       }
@@ -605,7 +607,7 @@ public final class LoadHarness {
     // Paced streams: TTFT as a real provider's stream would see it.
     PhaseStats bpaced = stats(runs, client, "none", "stream-paced");
     if (bpaced.present) {
-      report.append("\n**Streams at a provider's pace, one at a time** (short answers of about 10 events, the mock pausing ")
+      report.append("\n**Streams at a provider's pace, one at a time** (short answers of about 8 content events, the mock pausing ")
           .append(o.chunkDelayMs).append(" ms before each content event, ").append(o.pacedCalls)
           .append(" streams): time to first token added vs no agent:\n\n");
       Table pt = new Table("run", "TTFT p50", "TTFT p99", "TTFT p99.9", "added p50", "added p99", "added p99.9",

@@ -17,9 +17,24 @@ import java.util.concurrent.TimeUnit;
  */
 final class Portkey implements AutoCloseable {
 
-  static final String GATEWAY = "@portkey-ai/gateway@1.15.2";
-  /** Newer @hono/node-server releases break the gateway's streaming (see the field notes). */
-  static final String NODE_SERVER = "@hono/node-server@1.13.5";
+  static final String GATEWAY_VERSION = "1.15.2";
+  static final String GATEWAY = "@portkey-ai/gateway@" + GATEWAY_VERSION;
+  /**
+   * Newer @hono/node-server releases break the gateway (its own dependency range pulls 1.19, whose
+   * immutable response headers make every streamed call fail with a 500), so the package.json pins
+   * it with an npm override.
+   */
+  static final String NODE_SERVER_VERSION = "1.13.5";
+
+  private static final String PACKAGE_JSON = String.join("\n",
+      "{",
+      "  \"private\": true,",
+      "  \"description\": \"The Portkey gateway for the Airlock load harness (installed by it).\",",
+      "  \"dependencies\": {\"@portkey-ai/gateway\": \"" + GATEWAY_VERSION + "\", \"@hono/node-server\": \""
+          + NODE_SERVER_VERSION + "\"},",
+      "  \"overrides\": {\"@hono/node-server\": \"" + NODE_SERVER_VERSION + "\"}",
+      "}",
+      "");
 
   private final Process process;
   private final int port;
@@ -52,11 +67,14 @@ final class Portkey implements AutoCloseable {
   /** Installs the gateway into {@code dir} unless it is there, and starts it on {@code port}. */
   static Portkey start(Path dir, int port) throws IOException, InterruptedException {
     Path startServer = dir.resolve("node_modules/@portkey-ai/gateway/build/start-server.js");
-    if (!Files.exists(startServer)) {
+    Path packageJson = dir.resolve("package.json");
+    boolean pinned = Files.exists(packageJson) && Files.readString(packageJson).equals(PACKAGE_JSON);
+    if (!Files.exists(startServer) || !pinned) {
       Files.createDirectories(dir);
-      LoadHarness.log("installing " + GATEWAY + " and " + NODE_SERVER + " into " + dir + " (npm)");
+      Files.writeString(packageJson, PACKAGE_JSON);
+      LoadHarness.log("installing " + GATEWAY + " with @hono/node-server@" + NODE_SERVER_VERSION + " into " + dir + " (npm)");
       Process npm = new ProcessBuilder(List.of("npm", "install", "--prefix", dir.toString(), "--no-audit", "--no-fund",
-          "--loglevel=error", GATEWAY, NODE_SERVER))
+          "--loglevel=error"))
           .redirectErrorStream(true)
           .redirectOutput(dir.resolve("npm-install.log").toFile())
           .start();

@@ -1,84 +1,109 @@
 package dev.airlock.agent.guard.injection;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Decides, in one pass over the text, which rules can possibly match, so the rest are never run.
+ * Finds, in one pass over the text, where each rule can start. This is what keeps a call cheap:
+ * instead of letting every pattern scan the whole text, a pattern is only tried (anchored) at the
+ * positions the gate reports for it, and a rule whose anchors do not occur costs nothing.
  *
- * <p>Every rule declares anchor stems: word beginnings at least one of which any match must
- * contain ("ignor", "disregard", ...). The gate walks a trie of all stems from the start of every
- * word and collects the rules whose stems occur. Benign text typically wakes a handful of rules
- * instead of all of them, which is what keeps a call cheap: running every regex over a 2 KB prompt
- * would cost several times more than this scan. Immutable and thread-safe after construction.
+ * <p>Every rule declares anchors at which all of its matches start:
+ * <ul>
+ *   <li>word stems (lowercase ASCII letters): the match starts at a word beginning with the stem
+ *       ("ignor" for "ignore", "ignoriere", "ignorez"). All stems live in one trie, walked once
+ *       from the start of every word;</li>
+ *   <li>literals (anything else: {@code <|}, {@code [}, {@code <!--}): the match starts where the
+ *       literal occurs, found with {@link String#indexOf}.</li>
+ * </ul>
+ * Immutable and thread-safe after construction.
  */
 final class AnchorGate {
 
   private static final int ALPHABET = 26;
 
+  private final int ruleCount;
   /** Child node per letter, -1 for none; node {@code k} occupies {@code [k*26, k*26+26)}. */
   private final int[] children;
-  /** The rules woken by reaching node {@code k} (a bit set over rule indices), or null. */
-  private final long[][] wakes;
-  private final int words;
-  /** Rules that declared no anchors: always run. */
-  private final long[] always;
+  /** The rules whose stem ends at node {@code k}, or null. */
+  private final int[][] rulesAt;
+  /** Per rule, its literal anchors (possibly empty). */
+  private final String[][] literals;
 
-  /**
-   * @param anchors per rule index, its stems (lowercase ASCII letters); an empty array means the
-   *     rule is always run
-   */
+  /** @param anchors per rule index, its anchors: stems (lowercase letters) and literals (anything else) */
   AnchorGate(List<String[]> anchors) {
-    this.words = (anchors.size() + 63) / 64;
-    this.always = new long[words];
+    this.ruleCount = anchors.size();
+    this.literals = new String[ruleCount][];
     int nodes = 1;
     int[] child = new int[ALPHABET * 64];
     Arrays.fill(child, -1);
-    long[][] wake = new long[64][];
-    for (int rule = 0; rule < anchors.size(); rule++) {
-      String[] stems = anchors.get(rule);
-      if (stems.length == 0) {
-        always[rule >>> 6] |= 1L << rule;
-        continue;
-      }
-      for (String stem : stems) {
+    List<List<Integer>> rules = new ArrayList<>();
+    rules.add(null);
+    for (int rule = 0; rule < ruleCount; rule++) {
+      List<String> lits = new ArrayList<>();
+      for (String anchor : anchors.get(rule)) {
+        if (!isStem(anchor)) {
+          lits.add(anchor);
+          continue;
+        }
         int node = 0;
-        for (int i = 0; i < stem.length(); i++) {
-          int letter = stem.charAt(i) - 'a';
-          if (letter < 0 || letter >= ALPHABET) {
-            throw new IllegalArgumentException("anchor stems are lowercase ASCII letters: " + stem);
-          }
-          int slot = node * ALPHABET + letter;
+        for (int i = 0; i < anchor.length(); i++) {
+          int slot = node * ALPHABET + (anchor.charAt(i) - 'a');
           if (child[slot] < 0) {
-            if (nodes * ALPHABET >= child.length) {
+            if ((nodes + 1) * ALPHABET > child.length) {
               int old = child.length;
               child = Arrays.copyOf(child, old * 2);
               Arrays.fill(child, old, child.length, -1);
-              wake = Arrays.copyOf(wake, wake.length * 2);
             }
             child[slot] = nodes++;
+            rules.add(null);
           }
           node = child[slot];
         }
-        if (wake[node] == null) {
-          wake[node] = new long[words];
+        if (rules.get(node) == null) {
+          rules.set(node, new ArrayList<>(2));
         }
-        wake[node][rule >>> 6] |= 1L << rule;
+        if (!rules.get(node).contains(rule)) {
+          rules.get(node).add(rule);
+        }
       }
+      literals[rule] = lits.toArray(new String[0]);
     }
     this.children = Arrays.copyOf(child, nodes * ALPHABET);
-    this.wakes = Arrays.copyOf(wake, nodes);
+    this.rulesAt = new int[nodes][];
+    for (int k = 0; k < nodes; k++) {
+      List<Integer> r = rules.get(k);
+      rulesAt[k] = r == null ? null : r.stream().mapToInt(Integer::intValue).toArray();
+    }
   }
 
-  /** The rules that may match {@code text}: a bit set over rule indices. */
-  long[] awake(String text) {
-    long[] awake = always.clone();
+  /** Whether an anchor is a word stem (lowercase ASCII letters) rather than a literal. */
+  static boolean isStem(String anchor) {
+    if (anchor.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < anchor.length(); i++) {
+      char c = anchor.charAt(i);
+      if (c < 'a' || c > 'z') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Where each rule may start in {@code text}: {@code result[rule]} holds ascending start indices
+   * (the array may be longer than the count in {@code counts[rule]}), or is null for none.
+   */
+  int[][] starts(String text, int[] counts) {
+    int[][] starts = new int[ruleCount][];
     int n = text.length();
-    boolean prevLetter = false;
+    boolean prevWordChar = false;
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       int letter = letterIndex(c);
-      if (letter >= 0 && !prevLetter && !(i > 0 && isDigit(text.charAt(i - 1)))) {
+      if (letter >= 0 && !prevWordChar) {
         int node = 0;
         for (int j = i; j < n; j++) {
           int l = letterIndex(text.charAt(j));
@@ -89,21 +114,61 @@ final class AnchorGate {
           if (node < 0) {
             break;
           }
-          long[] w = wakes[node];
-          if (w != null) {
-            for (int k = 0; k < words; k++) {
-              awake[k] |= w[k];
+          int[] rules = rulesAt[node];
+          if (rules != null) {
+            for (int rule : rules) {
+              starts[rule] = append(starts[rule], counts, rule, i);
             }
           }
         }
       }
-      prevLetter = letter >= 0 || (c >= 0x80 && Character.isLetter(c));
+      // Regex \b semantics: letters, digits and '_' are word chars; folded text is mostly ASCII.
+      prevWordChar = letter >= 0 || (c >= '0' && c <= '9') || c == '_' || (c >= 0x80 && Character.isLetterOrDigit(c));
     }
-    return awake;
+    for (int rule = 0; rule < ruleCount; rule++) {
+      if (literals[rule].length > 0) {
+        starts[rule] = addLiterals(text, literals[rule], starts[rule], counts, rule);
+      }
+    }
+    return starts;
   }
 
-  static boolean isAwake(long[] awake, int rule) {
-    return (awake[rule >>> 6] & (1L << rule)) != 0;
+  private static int[] addLiterals(String text, String[] lits, int[] starts, int[] counts, int rule) {
+    int[] merged = starts;
+    boolean added = false;
+    for (String lit : lits) {
+      for (int at = text.indexOf(lit); at >= 0; at = text.indexOf(lit, at + 1)) {
+        merged = append(merged, counts, rule, at);
+        added = true;
+      }
+    }
+    if (added && (lits.length > 1 || starts != null)) {
+      // Several sources: sort and drop duplicates.
+      int count = counts[rule];
+      Arrays.sort(merged, 0, count);
+      int w = 0;
+      for (int r = 0; r < count; r++) {
+        if (w == 0 || merged[w - 1] != merged[r]) {
+          merged[w++] = merged[r];
+        }
+      }
+      counts[rule] = w;
+    }
+    return merged;
+  }
+
+  private static int[] append(int[] list, int[] counts, int rule, int position) {
+    int count = counts[rule];
+    if (list == null) {
+      list = new int[4];
+    } else if (count > 0 && list[count - 1] == position) {
+      return list; // two stems of the same rule at one word
+    } else if (count == list.length) {
+      list = Arrays.copyOf(list, count * 2);
+    }
+    list[count] = position;
+    counts[rule] = count + 1;
+    return list;
   }
 
   private static int letterIndex(char c) {
@@ -114,9 +179,5 @@ final class AnchorGate {
       return c - 'A';
     }
     return -1;
-  }
-
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
   }
 }

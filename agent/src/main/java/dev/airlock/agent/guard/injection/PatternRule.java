@@ -4,9 +4,12 @@ import java.util.regex.Pattern;
 
 /**
  * One phrase rule: a precompiled pattern over folded text, the family it is evidence for, its base
- * weight (for user text; {@link SourceWeights} adjusts it per source), the anchor stems the
- * {@link AnchorGate} uses to skip it, and an example it must match (checked by a unit test, so a
+ * weight (for user text; {@link SourceWeights} adjusts it per source), the anchors at which every
+ * match starts (see {@link AnchorGate}), and an example it must match (checked by a unit test, so a
  * rule whose anchors and pattern drift apart is caught). Immutable.
+ *
+ * <p>The contract a pattern must keep: every match starts at one of its anchors. Context before
+ * the anchor is checked with lookbehind, never consumed.
  */
 final class PatternRule {
 
@@ -34,7 +37,8 @@ final class PatternRule {
   /**
    * A rule whose pattern is matched case-insensitively (ASCII: the text is folded first).
    *
-   * @param anchors space-separated lowercase stems, one of which every match contains at a word start
+   * @param anchors space-separated anchors, at one of which every match starts: word stems
+   *     (lowercase ASCII letters) or literals (any other token, e.g. {@code <|})
    * @param regex the pattern; {@code (?-i:...)} where case matters
    * @param example text the rule must fire on
    */

@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 
 /**
- * Runs the phrase rules over folded text and reports what they find. Only the rules the
- * {@link AnchorGate} wakes are run. Immutable and thread-safe.
+ * Runs the phrase rules over folded text and reports what they find. Immutable and thread-safe.
  */
 final class PhraseMatcher {
 
@@ -38,22 +37,44 @@ final class PhraseMatcher {
     return Collections.unmodifiableList(java.util.Arrays.asList(rules));
   }
 
-  /** Reports every rule match in {@code text} to {@code out}, at original-text spans. */
+  /**
+   * Reports every rule match in {@code text} to {@code out}, at original-text spans. Each rule is
+   * tried only at the start positions its anchors give ({@link AnchorGate}), with
+   * {@link Matcher#lookingAt()}; lookbehinds still see the text before the start (transparent
+   * bounds), and {@code ^} still means a real line start (no anchoring bounds).
+   */
   void match(NormalizedText text, SignalCollector out) {
     String s = text.text();
-    long[] awake = gate.awake(s);
+    int n = s.length();
+    int[] counts = new int[rules.length];
+    int[][] starts = gate.starts(s, counts);
     for (int i = 0; i < rules.length; i++) {
-      if (!AnchorGate.isAwake(awake, i)) {
+      int count = counts[i];
+      if (count == 0) {
         continue;
       }
       PatternRule rule = rules[i];
       Matcher m = rule.pattern.matcher(s);
-      for (int hits = 0; hits < MAX_HITS_PER_RULE && m.find(); hits++) {
+      m.useTransparentBounds(true).useAnchoringBounds(false);
+      int hits = 0;
+      int next = 0;
+      int[] at = starts[i];
+      for (int k = 0; k < count && hits < MAX_HITS_PER_RULE; k++) {
+        int p = at[k];
+        if (p < next) {
+          continue; // inside the previous match of this rule
+        }
+        m.region(p, n);
+        if (!m.lookingAt()) {
+          continue;
+        }
         double w = rule.weight;
         if (rule.mentionSensitive) {
           w *= MentionContext.factor(s, m.start(), m.end());
         }
         out.add(rule.family, w, text.originalStart(m.start()), text.originalEnd(m.end()));
+        hits++;
+        next = Math.max(m.end(), p + 1);
       }
     }
   }

@@ -1,0 +1,186 @@
+package dev.airlock.agent.cli;
+
+import dev.airlock.agent.codec.LlmRequest;
+import dev.airlock.agent.engine.PipelineState;
+import dev.airlock.agent.engine.ProviderMatch;
+import dev.airlock.agent.redact.GuardedRequest;
+import dev.airlock.policy.GuardrailsPolicy;
+import dev.airlock.policy.Policy;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything the agent would decide about one request under one policy, as {@link DryRun} found
+ * it. {@code explain} prints it; {@code test} checks expectations against it. Immutable.
+ */
+final class DryRunResult {
+
+  /** What happens to the request in the end. */
+  enum Verdict {
+    /** No provider endpoint matches the URL: the agent lets the call go untouched and records nothing. */
+    NOT_AN_LLM_CALL,
+    /** A provider endpoint matches but the body is not one the codecs read: passed through untouched. */
+    NOT_UNDERSTOOD,
+    /** Sent to the provider, possibly with values redacted. */
+    SENT,
+    /** Answered by the agent with the provider-format error of {@link GuardedRequest#blocked()}. */
+    BLOCKED
+  }
+
+  private final Policy policy;
+  private final PipelineState state;
+  private final RequestSpec spec;
+  private final URI url;
+  private final int port;
+  private final ProviderMatch match;
+  private final LlmRequest request;
+  private final List<TextPart> texts;
+  private final GuardedRequest guarded;
+  private final byte[] outgoing;
+  private final boolean usageRequested;
+  private final List<String> disagreements;
+
+  DryRunResult(Policy policy, PipelineState state, RequestSpec spec, URI url, int port, ProviderMatch match,
+      LlmRequest request, List<TextPart> texts, GuardedRequest guarded, byte[] outgoing, boolean usageRequested,
+      List<String> disagreements) {
+    this.policy = policy;
+    this.state = state;
+    this.spec = spec;
+    this.url = url;
+    this.port = port;
+    this.match = match;
+    this.request = request;
+    this.texts = Collections.unmodifiableList(new ArrayList<>(texts));
+    this.guarded = guarded;
+    this.outgoing = outgoing;
+    this.usageRequested = usageRequested;
+    this.disagreements = Collections.unmodifiableList(new ArrayList<>(disagreements));
+  }
+
+  Policy policy() {
+    return policy;
+  }
+
+  /** The state the agent would run on for this policy (registry, prices, guard). */
+  PipelineState state() {
+    return state;
+  }
+
+  RequestSpec spec() {
+    return spec;
+  }
+
+  /** The URL the request goes to. */
+  URI url() {
+    return url;
+  }
+
+  /** The effective port: the URL's, else the scheme's default, as the doors compute it. */
+  int port() {
+    return port;
+  }
+
+  /** The provider endpoint and API the URL matched, or null when it is not an LLM call. */
+  ProviderMatch match() {
+    return match;
+  }
+
+  /** What the codec read from the body, or null when there is no match or the body is not understood. */
+  LlmRequest request() {
+    return request;
+  }
+
+  /** The request's texts in visiting order; empty when the guard has nothing to check. */
+  List<TextPart> texts() {
+    return texts;
+  }
+
+  /** The guard's outcome, or null when the request never reaches the guard. */
+  GuardedRequest guarded() {
+    return guarded;
+  }
+
+  /** The body the provider would receive, or null when nothing is sent (blocked). */
+  byte[] outgoing() {
+    return outgoing == null ? null : outgoing.clone();
+  }
+
+  /** Whether the agent adds {@code stream_options.include_usage} so that the stream reports usage. */
+  boolean usageRequested() {
+    return usageRequested;
+  }
+
+  /**
+   * Places where the per-text account (computed here, value by value) and the guard's own totals
+   * differ. Empty unless the guard changed without the CLI following; shown so that an explanation
+   * never silently contradicts what the agent does.
+   */
+  List<String> disagreements() {
+    return disagreements;
+  }
+
+  Verdict verdict() {
+    if (match == null) {
+      return Verdict.NOT_AN_LLM_CALL;
+    }
+    if (request == null) {
+      return Verdict.NOT_UNDERSTOOD;
+    }
+    return guarded.blocked() != null ? Verdict.BLOCKED : Verdict.SENT;
+  }
+
+  /** The rule that blocked the request ({@code pii.credit_card}), or null. */
+  String blockedRule() {
+    return guarded == null || guarded.blocked() == null ? null : guarded.blocked().rule();
+  }
+
+  /** Every finding of every text, in order. */
+  List<PiiFinding> findings() {
+    List<PiiFinding> all = new ArrayList<>();
+    for (TextPart t : texts) {
+      all.addAll(t.findings());
+    }
+    return all;
+  }
+
+  /** The types detected, whatever the action, in order of first appearance. */
+  Set<String> detectedTypes() {
+    Set<String> types = new LinkedHashSet<>();
+    for (PiiFinding f : findings()) {
+      types.add(f.type());
+    }
+    return types;
+  }
+
+  /** The types masked or pseudonymized at least once. */
+  Set<String> redactedTypes() {
+    Set<String> types = new LinkedHashSet<>();
+    for (PiiFinding f : findings()) {
+      if (f.isRedacted()) {
+        types.add(f.type());
+      }
+    }
+    return types;
+  }
+
+  /** The injection guardrail of the policy, or null when it sets none. */
+  GuardrailsPolicy injectionGuardrail() {
+    GuardrailsPolicy g = policy.guardrails().orElse(null);
+    return g != null && g.injectionAction().isPresent() ? g : null;
+  }
+
+  /** The request's highest injection score, or -1 when nothing was scored. */
+  double injectionScore() {
+    return guarded == null ? -1 : guarded.injectionScore();
+  }
+
+  /** Whether the score reached the threshold, so that the guardrail's action (flag or block) fired. */
+  boolean injectionTriggered() {
+    GuardrailsPolicy g = injectionGuardrail();
+    return g != null && injectionScore() >= 0 && injectionScore() >= g.injectionThreshold();
+  }
+}
