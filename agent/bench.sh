@@ -50,10 +50,13 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
 fi
 
 CP="$TARGET/jmh-classes:$TARGET/classes:$(cat "$TARGET/bench.classpath")"
-echo "== running JMH: $JMH_ARGS $*" >&2
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+echo "== running JMH: $JMH_ARGS $* (load average before: $LOAD_BEFORE)" >&2
 # shellcheck disable=SC2086
 "$JAVA_BIN" -cp "$CP" org.openjdk.jmh.Main $JMH_ARGS -foe true \
   -rf json -rff "$TARGET/jmh-result.json" "$@"
 
 echo "== report (also in target/jmh-report.md)" >&2
-"$JAVA_BIN" -cp "$CP" dev.airlock.agent.bench.BenchReport "$TARGET/jmh-result.json" | tee "$TARGET/jmh-report.md"
+LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+"$JAVA_BIN" -cp "$CP" "-Dbench.settings=$JMH_ARGS" "-Dbench.loadBefore=$LOAD_BEFORE" "-Dbench.loadAfter=$LOAD_AFTER" \
+  dev.airlock.agent.bench.BenchReport "$TARGET/jmh-result.json" | tee "$TARGET/jmh-report.md"

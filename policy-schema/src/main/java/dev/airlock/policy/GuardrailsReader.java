@@ -5,16 +5,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/**
- * Reads {@code guardrails:}. This version enforces {@code prompt_injection}; {@code output} is
- * refused by name until the output guardrails are enforced.
- */
+/** Reads {@code guardrails:}: the prompt-injection rule and the output rules. */
 final class GuardrailsReader {
 
   static final List<String> KEYS = Arrays.asList("prompt_injection", "output");
   static final List<String> INJECTION_KEYS = Arrays.asList("action", "threshold");
   /** {@code detect} is read as {@code flag}: both mean "record, do not block". */
   static final List<String> INJECTION_ACTIONS = Arrays.asList("block", "flag", "detect");
+  static final List<String> OUTPUT_KEYS = Arrays.asList("pii", "secrets", "deny", "json");
+  static final List<String> OUTPUT_ACTIONS = Arrays.asList("mask", "block", "detect");
+  static final List<String> JSON_ACTIONS = Arrays.asList("flag", "block");
   private static final double DEFAULT_THRESHOLD = 0.8;
 
   private final Expect expect;
@@ -29,11 +29,6 @@ final class GuardrailsReader {
       return null;
     }
     expect.onlyKeys(guardrails, KEYS);
-    MappingNode.Entry output = guardrails.entry("output");
-    if (output != null) {
-      expect.problems().errorAtKey(output, "'guardrails.output' is not enforced by this version of Airlock;"
-          + " refusing the policy rather than silently ignoring a control (remove it to load the policy)", null);
-    }
     GuardrailsPolicy.InjectionAction action = null;
     double threshold = DEFAULT_THRESHOLD;
     PolicyNode injectionNode = guardrails.get("prompt_injection");
@@ -56,6 +51,53 @@ final class GuardrailsReader {
         }
       }
     }
-    return new GuardrailsPolicy(action, threshold);
+    GuardrailsPolicy.OutputAction pii = null;
+    GuardrailsPolicy.OutputAction secrets = null;
+    GuardrailsPolicy.OutputAction json = null;
+    List<String> deny = new java.util.ArrayList<>();
+    PolicyNode outputNode = guardrails.get("output");
+    if (outputNode != null) {
+      MappingNode output = expect.mapping(outputNode);
+      if (output != null) {
+        expect.onlyKeys(output, OUTPUT_KEYS);
+        pii = outputAction(output.get("pii"), OUTPUT_ACTIONS);
+        secrets = outputAction(output.get("secrets"), OUTPUT_ACTIONS);
+        json = outputAction(output.get("json"), JSON_ACTIONS);
+        deny = denyPatterns(output.get("deny"));
+      }
+    }
+    return new GuardrailsPolicy(action, threshold, pii, secrets, deny, json);
+  }
+
+  private GuardrailsPolicy.OutputAction outputAction(PolicyNode node, List<String> allowed) {
+    if (node == null) {
+      return null;
+    }
+    String id = expect.oneOf(node, allowed);
+    return id == null ? null : GuardrailsPolicy.OutputAction.valueOf(id.toUpperCase(Locale.ROOT));
+  }
+
+  private List<String> denyPatterns(PolicyNode node) {
+    List<String> out = new java.util.ArrayList<>();
+    if (node == null) {
+      return out;
+    }
+    SequenceNode list = expect.sequence(node);
+    if (list == null) {
+      return out;
+    }
+    for (PolicyNode item : list.items()) {
+      String regex = expect.string(item);
+      if (regex == null) {
+        continue;
+      }
+      try {
+        java.util.regex.Pattern.compile(regex);
+        out.add(regex);
+      } catch (java.util.regex.PatternSyntaxException e) {
+        expect.problems().error(item, "pattern does not compile: " + e.getDescription() + " near index " + e.getIndex());
+      }
+    }
+    return out;
   }
 }

@@ -56,8 +56,6 @@ final class Policies {
   static String withoutUnenforcedSections(String yaml) {
     StringBuilder out = new StringBuilder();
     boolean keep = true;
-    boolean inGuardrails = false;
-    boolean inGuardrailsOutput = false;
     for (String line : yaml.split("\n", -1)) {
       if (!line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("#")) {
         String key = line.substring(0, Math.max(line.indexOf(':'), 0));
@@ -65,13 +63,8 @@ final class Policies {
             EnforcedSections.isEnforced(key)
                 || key.equals("telemetry")
                 || key.equals("on_internal_error");
-        inGuardrails = key.equals("guardrails");
-        inGuardrailsOutput = false;
-      } else if (inGuardrails && line.startsWith("  ") && !line.startsWith("   ")) {
-        // guardrails.output is not enforced yet, unlike the rest of the section.
-        inGuardrailsOutput = line.startsWith("  output:");
       }
-      if (keep && !inGuardrailsOutput) {
+      if (keep) {
         out.append(line).append('\n');
       }
     }

@@ -94,7 +94,6 @@ class PolicyLoaderTest {
     List<String> refused =
         Arrays.asList(
             "identity",
-            "guardrails.output",
             "routes",
             "resilience",
             "cache",
@@ -105,20 +104,6 @@ class PolicyLoaderTest {
     List<String> lines = Arrays.asList(text.split("\n", -1));
     StringBuilder expected = new StringBuilder();
     for (String section : refused) {
-      if (section.equals("guardrails.output")) {
-        int outputLine = 0;
-        for (int i = 0; i < lines.size(); i++) {
-          if (lines.get(i).startsWith("  output:")) {
-            outputLine = i + 1;
-          }
-        }
-        expected
-            .append(outputLine)
-            .append(":3 guardrails.output: 'guardrails.output' is not enforced by this version of"
-                + " Airlock; refusing the policy rather than silently ignoring a control (remove it"
-                + " to load the policy)\n");
-        continue;
-      }
       int line = 0;
       for (int i = 0; i < lines.size(); i++) {
         if (lines.get(i).startsWith(section + ":")) {

@@ -28,6 +28,8 @@ public final class AirlockCli {
       "commands:",
       "  validate POLICY...   check policy files; every problem as file:line:col",
       "  schema               print the policy JSON Schema (for editors and CI)",
+      "  explain POLICY REQUEST.json [--json]   the whole decision for one request, nothing sent",
+      "  test POLICY TESTS.yaml [--junit FILE]  run policy unit tests; JUnit XML for CI",
       "  keygen --out PREFIX  write an Ed25519 key pair for signing policies",
       "  sign --key PRIVATE.pem POLICY      write POLICY.sig",
       "  verify --pubkey PUBLIC.pem POLICY  check POLICY.sig",
@@ -35,7 +37,7 @@ public final class AirlockCli {
       "  help [COMMAND]       this text, or a command's",
       "",
       "As an agent: java -javaagent:airlock-agent.jar=policy=PATH[,policy.pubkey=PATH][,telemetry=PATH][,log=debug] -jar app.jar",
-      "Exit codes: 0 ok, 1 the policy is invalid (or its signature is), 2 bad usage.");
+      "Exit codes: 0 ok, 1 the policy is invalid (or its signature is, or a policy test failed), 2 bad usage.");
 
   private final PrintStream out;
   private final PrintStream err;
@@ -75,8 +77,10 @@ public final class AirlockCli {
         return signatures().sign(rest, this::isValidQuietly);
       case "verify":
         return signatures().verify(rest);
-      case "test":
       case "explain":
+        return new ExplainCommand(out, err).run(rest);
+      case "test":
+        return new TestCommand(out, err).run(rest);
       case "pii":
       case "audit":
         err.println("airlock: '" + command + "' is not available in this version yet (see README, Roadmap)");
@@ -101,6 +105,12 @@ public final class AirlockCli {
         return OK;
       case "version":
         out.println("usage: java -jar airlock-agent.jar version\n\nPrints the agent version.");
+        return OK;
+      case "explain":
+        out.println(ExplainCommand.HELP);
+        return OK;
+      case "test":
+        out.println(TestCommand.HELP);
         return OK;
       case "keygen":
         out.println(SignatureCommands.KEYGEN_HELP);

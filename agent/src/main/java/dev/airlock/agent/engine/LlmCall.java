@@ -100,7 +100,68 @@ public final class LlmCall {
    * pseudonyms must be turned back into the values the application sent.
    */
   public boolean rewritesResponse() {
-    return usageRequested || guarded.restores();
+    return usageRequested || guarded.restores() || (guarded.answerCheck() != null && request.stream());
+  }
+
+  /**
+   * Whether the door must read the whole answer first and give the application what
+   * {@link #finishWholeAnswer} returns: a non-streamed call under output rules, whose verdict may
+   * turn the answer into the provider's error.
+   */
+  public boolean holdsWholeAnswer() {
+    return guarded.answerCheck() != null && !request.stream() && guarded.blocked() == null;
+  }
+
+  /** What the application gets instead of a whole answer the door read. */
+  public static final class WholeAnswer {
+    private final int status;
+    private final byte[] body;
+    private final String blockedRule;
+
+    WholeAnswer(int status, byte[] body, String blockedRule) {
+      this.status = status;
+      this.body = body;
+      this.blockedRule = blockedRule;
+    }
+
+    public int status() {
+      return status;
+    }
+
+    public byte[] body() {
+      return body;
+    }
+
+    /** The output rule that replaced the answer with an error, or null. */
+    public String blockedRule() {
+      return blockedRule;
+    }
+  }
+
+  /**
+   * Takes a whole answer (see {@link #holdsWholeAnswer}), records it, and returns what the app gets:
+   * the answer restored and checked, or the provider-format error of the output rule that blocks it.
+   */
+  public WholeAnswer finishWholeAnswer(int statusCode, String contentType, byte[] answer) {
+    onResponse(statusCode, contentType);
+    observe(answer, 0, answer.length);
+    WholeAnswer result = new WholeAnswer(statusCode, answer, null);
+    if (!streaming && statusCode < 300) {
+      byte[] restored = guarded.restores()
+          ? Placeholders.restoreJson(new String(answer, StandardCharsets.UTF_8), guarded.restorations())
+              .getBytes(StandardCharsets.UTF_8)
+          : answer;
+      byte[] checked = guarded.answerCheck().checkWhole(restored);
+      if (checked == null) {
+        BlockedAnswer error = BlockedAnswer.of(match.endpoint().format(), guarded.answerCheck().blockedRule(),
+            "the answer broke an output rule of the policy");
+        result = new WholeAnswer(error.status(), error.body(), error.rule());
+      } else {
+        result = new WholeAnswer(statusCode, checked, null);
+      }
+    }
+    complete();
+    return result;
   }
 
   public LlmRequest request() {
@@ -114,8 +175,8 @@ public final class LlmCall {
     if (streaming) {
       accumulator = new StreamAccumulator(match.endpoint());
       sse = new SseParser(this::onEvent, MAX_EVENT_BYTES);
-      if (guarded.restores()) {
-        restorer = new StreamPseudonymRestorer(match.endpoint(), guarded.restorations());
+      if (guarded.restores() || guarded.answerCheck() != null) {
+        restorer = new StreamPseudonymRestorer(match.endpoint(), guarded.restorations(), guarded.answerCheck());
       }
     } else {
       body = new ByteArrayOutputStream(4096);
@@ -298,9 +359,19 @@ public final class LlmCall {
     if (guarded.injectionFlagged()) {
       span.setAttribute(AIRLOCK_INJECTION_FLAGGED, true);
     }
-    if (guarded.blocked() != null) {
-      span.setAttribute(AIRLOCK_BLOCKED_RULE, guarded.blocked().rule());
-      instruments.blocked().add(1, Attributes.of(AIRLOCK_BLOCKED_RULE, guarded.blocked().rule()));
+    String blockedRule = guarded.blocked() != null ? guarded.blocked().rule()
+        : guarded.answerCheck() != null ? guarded.answerCheck().blockedRule() : null;
+    if (blockedRule != null) {
+      span.setAttribute(AIRLOCK_BLOCKED_RULE, blockedRule);
+      instruments.blocked().add(1, Attributes.of(AIRLOCK_BLOCKED_RULE, blockedRule));
+    }
+    if (guarded.answerCheck() != null) {
+      if (!guarded.answerCheck().foundTypes().isEmpty()) {
+        span.setAttribute(AIRLOCK_OUTPUT_TYPES, new java.util.ArrayList<>(guarded.answerCheck().foundTypes()));
+      }
+      if (guarded.answerCheck().jsonFlagged()) {
+        span.setAttribute(AIRLOCK_OUTPUT_JSON_INVALID, true);
+      }
     }
   }
 
@@ -392,7 +463,8 @@ public final class LlmCall {
     if (error != null) {
       return error.getClass().getName();
     }
-    if (guarded.blocked() != null) {
+    if (guarded.blocked() != null
+        || (guarded.answerCheck() != null && guarded.answerCheck().blockedRule() != null)) {
       return "airlock_blocked";
     }
     if (status >= 400) {

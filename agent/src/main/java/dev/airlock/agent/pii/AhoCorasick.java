@@ -25,6 +25,8 @@ final class AhoCorasick {
   }
 
   private final boolean foldCase;
+  /** Transitions out of the root for ASCII chars (-1: none): most chars of a text end there. */
+  private final int[] rootAscii = new int[128];
   private final char[][] keys;
   private final int[][] next;
   private final int[] fail;
@@ -83,6 +85,12 @@ final class AhoCorasick {
       depth[s] = depths.get(s);
       terminal[s] = ends.get(s);
     }
+    Arrays.fill(rootAscii, -1);
+    for (int i = 0; i < keys[0].length; i++) {
+      if (keys[0][i] < 128) {
+        rootAscii[keys[0][i]] = next[0][i];
+      }
+    }
     fail = new int[size];
     outputLink = new int[size];
     outputLink[0] = -1;
@@ -111,11 +119,20 @@ final class AhoCorasick {
   }
 
   private char fold(char c) {
-    return foldCase ? Character.toLowerCase(Character.toUpperCase(c)) : c;
+    if (!foldCase) {
+      return c;
+    }
+    if (c < 128) {
+      return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+    return Character.toLowerCase(Character.toUpperCase(c));
   }
 
   /** The state reached from {@code s} on {@code c}, or -1. */
   private int step(int s, char c) {
+    if (s == 0 && c < 128) {
+      return rootAscii[c];
+    }
     int i = Arrays.binarySearch(keys[s], c);
     return i >= 0 ? next[s][i] : -1;
   }

@@ -7,7 +7,10 @@ final class Chars {
 
   /** Letters and digits of any script, and '_': the chars that glue a token together. */
   static boolean isWordChar(char c) {
-    return c == '_' || Character.isLetterOrDigit(c);
+    if (c < 128) {
+      return isAsciiAlnum(c) || c == '_';
+    }
+    return Character.isLetterOrDigit(c);
   }
 
   /** {@link #isWordChar} at {@code i}, false outside the text. */

@@ -214,7 +214,7 @@ final class CredentialAssignmentDetector implements Detector {
       return plausible(t, start, e) ? new int[] {start, e, 1} : null;
     }
     int e = p;
-    while (e < n && e - p <= MAX_VALUE && !endsValue(t.charAt(e))) {
+    while (e < n && e - p <= MAX_VALUE && !endsValue(t.charAt(e)) && !htmlQuote(t, e)) {
       e++;
     }
     if (e < n && (t.charAt(e) == '(' || t.charAt(e) == '[')) {
@@ -235,6 +235,16 @@ final class CredentialAssignmentDetector implements Detector {
     boolean windows = v.length() > 3 && Chars.isAsciiLetter(v.charAt(0)) && v.charAt(1) == ':'
         && v.charAt(2) == '\\';
     return unix || windows;
+  }
+
+  /** An escaped quote ("&quot;", "&#39;", "&apos;") closes a value as a quote would. */
+  private static boolean htmlQuote(CharSequence t, int i) {
+    if (t.charAt(i) != '&') {
+      return false;
+    }
+    int end = Math.min(t.length(), i + 6);
+    String ahead = t.subSequence(i, end).toString();
+    return ahead.startsWith("&quot;") || ahead.startsWith("&#") || ahead.startsWith("&apos;");
   }
 
   private static boolean endsValue(char c) {

@@ -34,8 +34,9 @@ final class CreditCardDetector implements Detector {
           "transaction", "reference", "ref");
 
   /**
-   * A run of digit groups joined by single spaces or hyphens; possessive so that a long run costs
-   * one pass. The look-behinds keep the start at the beginning of a run.
+   * A run of digit groups joined by single spaces or hyphens, possessive so that a long run is
+   * read once. It is tried only at token starts ({@link Anchored}); the look-behinds then reject
+   * a start inside a longer number ("12.4111...", "7 4111...").
    */
   private static final Pattern CANDIDATE =
       Pattern.compile("(?<![\\p{L}\\p{N}_.,/\\-])(?<!\\d[ \\-])\\d++(?:[ \\-]\\d++)*+");
@@ -59,12 +60,17 @@ final class CreditCardDetector implements Detector {
    */
   @Override
   public void detect(CharSequence text, List<Detection> out) {
-    Matcher m = CANDIDATE.matcher(text);
+    Matcher m = Anchored.matcher(CANDIDATE, text);
     int[] starts = new int[MAX_RUN_GROUPS];
     int[] ends = new int[MAX_RUN_GROUPS];
     List<Detection> cards = new ArrayList<>();
-    while (m.find()) {
+    for (int i = Anchored.nextStart(text, 0, Anchored.DIGIT); i >= 0;
+        i = Anchored.nextStart(text, i + 1, Anchored.DIGIT)) {
+      if (!Anchored.lookingAt(m, text, i)) {
+        continue;
+      }
       int runEnd = m.end();
+      i = runEnd - 1;
       if (runEnd - m.start() < 12 || joinedAfter(text, runEnd)) {
         continue;
       }

@@ -38,8 +38,13 @@ final class DeTaxIdDetector implements Detector {
 
   @Override
   public void detect(CharSequence text, List<Detection> out) {
-    Matcher m = CANDIDATE.matcher(text);
-    while (m.find()) {
+    Matcher m = Anchored.matcher(CANDIDATE, text);
+    for (int i = Anchored.nextStart(text, 0, Anchored.DIGIT); i >= 0;
+        i = Anchored.nextStart(text, i + 1, Anchored.DIGIT)) {
+      if (!Anchored.lookingAt(m, text, i)) {
+        continue;
+      }
+      i = m.end() - 1;
       String digits = Chars.digitsOf(text, m.start(), m.end());
       if (!checkDigitValid(digits)) {
         continue;

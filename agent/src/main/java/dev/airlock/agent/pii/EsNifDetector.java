@@ -37,8 +37,13 @@ final class EsNifDetector implements Detector {
 
   @Override
   public void detect(CharSequence text, List<Detection> out) {
-    Matcher m = CANDIDATE.matcher(text);
-    while (m.find()) {
+    Matcher m = Anchored.matcher(CANDIDATE, text);
+    for (int i = Anchored.nextStart(text, 0, EsNifDetector::canStart); i >= 0;
+        i = Anchored.nextStart(text, i + 1, EsNifDetector::canStart)) {
+      if (!Anchored.lookingAt(m, text, i)) {
+        continue;
+      }
+      i = m.end() - 1;
       boolean nie = m.group(1) != null;
       String number =
           nie ? (char) ('0' + "XYZ".indexOf(Character.toUpperCase(m.group(1).charAt(0)))) + m.group(2)
@@ -52,6 +57,11 @@ final class EsNifDetector implements Detector {
           new Detection(
               PiiTypes.ES_NIF, m.start(), m.end(), Confidence.of(conf), nie ? "nie" : "nif"));
     }
+  }
+
+  /** A digit, or the X, Y or Z of an NIE. */
+  private static boolean canStart(char c) {
+    return Chars.isDigit(c) || c == 'X' || c == 'Y' || c == 'Z' || c == 'x' || c == 'y' || c == 'z';
   }
 
   /** The mod-23 check letter of {@code number} (digits only), compared case-insensitively. */

@@ -1,7 +1,6 @@
 package dev.airlock.agent.pii;
 
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -31,8 +30,8 @@ final class HighEntropySecretDetector implements Detector {
           -0.3, "sha", "sha1", "sha256", "hash", "checksum", "digest", "commit", "uuid", "guid",
           "request id", "trace", "etag");
 
-  private static final Pattern TOKEN =
-      Pattern.compile("(?<![A-Za-z0-9_+/=\\-])[A-Za-z0-9_+/=\\-]{20,200}+(?![A-Za-z0-9_+/=\\-])");
+  private static final int MIN_LENGTH = 20;
+  private static final int MAX_LENGTH = 200;
 
   private static final Pattern UUID =
       Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -44,28 +43,45 @@ final class HighEntropySecretDetector implements Detector {
 
   @Override
   public void detect(CharSequence text, List<Detection> out) {
-    Matcher m = TOKEN.matcher(text);
-    while (m.find()) {
-      int start = m.start();
-      int end = m.end();
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      if (!isTokenChar(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      int runEnd = i;
+      while (runEnd < n && isTokenChar(text.charAt(runEnd))) {
+        runEnd++;
+      }
+      int start = i;
+      int end = runEnd;
+      i = runEnd;
+      if (end - start < MIN_LENGTH || end - start > MAX_LENGTH) {
+        continue; // short words, or blobs (images, archives) longer than any key
+      }
       // '=' inside base64 is only trailing padding; one followed by more chars is an assignment
       // ("key=abc..."), and the value starts after it.
-      for (int i = end - 2; i >= start; i--) {
-        if (text.charAt(i) == '=' && text.charAt(i + 1) != '=') {
-          start = i + 1;
+      for (int k = end - 2; k >= start; k--) {
+        if (text.charAt(k) == '=' && text.charAt(k + 1) != '=') {
+          start = k + 1;
           break;
         }
       }
       while (start < end && text.charAt(start) == '-') {
         start++;
       }
-      if (end - start < 20 || !random(text.subSequence(start, end))) {
+      if (end - start < MIN_LENGTH || !random(text.subSequence(start, end))) {
         continue;
       }
       double conf =
           BASE + POSITIVE.adjust(text, start, end) + NEGATIVE.adjust(text, start, end);
       out.add(new Detection(PiiTypes.SECRET, start, end, Confidence.of(conf), "high_entropy"));
     }
+  }
+
+  private static boolean isTokenChar(char c) {
+    return Chars.isAsciiAlnum(c) || c == '_' || c == '+' || c == '/' || c == '=' || c == '-';
   }
 
   static boolean random(CharSequence token) {

@@ -61,9 +61,6 @@ final class IbanDetector implements Detector {
     }
   }
 
-  /** Two letters and two digits at the start of a token: where an IBAN can begin. */
-  private static final Pattern START = Pattern.compile("(?<![\\p{L}\\p{N}_])[A-Za-z]{2}\\d{2}");
-
   @Override
   public String type() {
     return PiiTypes.IBAN;
@@ -71,11 +68,13 @@ final class IbanDetector implements Detector {
 
   @Override
   public void detect(CharSequence text, List<Detection> out) {
-    Matcher m = START.matcher(text);
-    int from = 0;
-    while (from < text.length() && m.find(from)) {
-      int start = m.start();
-      from = m.end();
+    // An IBAN starts a token with two letters and two digits.
+    for (int start = Anchored.nextStart(text, 0, Anchored.ASCII_LETTER); start >= 0;
+        start = Anchored.nextStart(text, start + 1, Anchored.ASCII_LETTER)) {
+      if (!Chars.isAsciiLetter(Chars.at(text, start + 1)) || !Chars.digitAt(text, start + 2)
+          || !Chars.digitAt(text, start + 3)) {
+        continue;
+      }
       String cc =
           new String(new char[] {upper(text.charAt(start)), upper(text.charAt(start + 1))});
       char[] bban = BBAN.get(cc);
@@ -88,7 +87,7 @@ final class IbanDetector implements Detector {
         continue;
       }
       out.add(new Detection(PiiTypes.IBAN, start, end, CONFIDENCE, cc));
-      from = end;
+      start = end - 1;
     }
   }
 

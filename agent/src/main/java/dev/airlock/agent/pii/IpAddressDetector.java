@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  * longer dotted number (an OID or a five-part version such as {@code 1.3.6.1.4}) and not followed
  * by a version suffix ({@code 1.3.0.1-beta}). Four-part versions and section numbers look exactly
  * like addresses, so: words such as "version", "update" or "section" nearby lower the
- * confidence, and four numbers all below 32 ({@code 1.6.2.2}, {@code 10.3.2.1}, but also {@code
- * 8.8.8.8}) are reported only with a CIDR prefix or an IP word nearby ("ip", "server", "dns",
- * "ping", "http", ...). IPv6 (RFC 4291 text forms): one to eight groups of 1-4 hex
+ * confidence, and four numbers all below 32 outside the private 10/8 range ({@code 1.6.2.2},
+ * {@code 7.4.1.3}, but also {@code 8.8.8.8}) are reported only with a CIDR prefix or an IP word
+ * nearby ("ip", "server", "dns", "ping", "http", ...). IPv6 (RFC 4291 text forms): one to eight groups of 1-4 hex
  * digits, at most one {@code ::} standing for at least one zero group, eight groups without it,
  * optionally ending in an embedded IPv4 address that counts as two groups. The whole token is
  * validated: {@code 2001::db8::1} or {@code 12345:db8::1} is rejected rather than searched for a
@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 final class IpAddressDetector implements Detector {
 
   static final double IPV4 = 0.75;
-  /** Four numbers below 32 read as a version or section number ("1.6.2.2", "10.3.2.1"). */
+  /** Four numbers below 32 (outside 10/8) read as a version or section number ("1.6.2.2"). */
   static final double IPV4_SMALL = 0.45;
   static final double IPV6 = 0.8;
   static final double IPV6_LOOPBACK = 0.6;
@@ -36,16 +36,16 @@ final class IpAddressDetector implements Detector {
           0.15, "ip", "ips", "ipv4", "ipv6", "address", "addresses", "addr", "host", "hostname",
           "server", "client", "remote", "src", "dst", "source", "destination", "gateway", "subnet",
           "cidr", "prefix", "dns", "nameserver", "resolver", "ping", "ssh", "connect",
-          "connecting", "connected", "listen", "listening", "bind", "node", "pod", "router",
+          "connecting", "connected", "listen", "listening", "bind", "pod", "router",
           "firewall", "proxy", "vpn", "lan", "wan", "network", "interface", "nat", "route",
-          "localhost", "inet", "peer", "endpoint", "http", "https", "tcp", "udp", "from", "via");
+          "localhost", "inet", "peer", "endpoint", "http", "https", "tcp", "udp");
 
   private static final ContextWords NEGATIVE =
       ContextWords.of(
           -0.4, "*version", "*versions", "ver", "release", "build", "firmware", "oid", "snmp",
-          "semver", "upgrade", "update", "updated", "patch", "fixed", "merged", "changelog",
-          "section", "sections", "sec", "chapter", "clause", "paragraph", "rfc", "figure", "table",
-          "step");
+          "semver", "upgrade", "upgraded", "upgrading", "update", "updated", "updating", "bump",
+          "bumped", "deps", "v8", "patch", "fixed", "merged", "changelog", "*section",
+          "*sections", "sec", "chapter", "clause", "paragraph", "rfc", "figure", "table", "step");
 
   private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 
@@ -68,14 +68,22 @@ final class IpAddressDetector implements Detector {
   }
 
   private static void detectIpv4(CharSequence text, List<Detection> out) {
-    Matcher m = IPV4_PATTERN.matcher(text);
-    while (m.find()) {
+    Matcher m = Anchored.matcher(IPV4_PATTERN, text);
+    for (int i = Anchored.nextStart(text, 0, Anchored.DIGIT); i >= 0;
+        i = Anchored.nextStart(text, i + 1, Anchored.DIGIT)) {
+      if (!Anchored.lookingAt(m, text, i)) {
+        continue;
+      }
+      i = m.end() - 1;
       if (Chars.at(text, m.end()) == '-' && Chars.isAsciiLetter(Chars.at(text, m.end() + 1))) {
         continue; // "1.3.0.1-motley": a version with a suffix
       }
       // "10.0.0.0/123": the address is reported, the impossible prefix is left out.
       int end = prefixEnd(text, m.end(), 32);
-      boolean small = end == m.end() && allOctetsBelow32(text, m.start(), m.end());
+      // 10/8 is the private range every cluster uses; its addresses are addresses.
+      boolean privateTen = text.charAt(m.start()) == '1' && text.charAt(m.start() + 1) == '0'
+          && text.charAt(m.start() + 2) == '.';
+      boolean small = end == m.end() && !privateTen && allOctetsBelow32(text, m.start(), m.end());
       add(text, m.start(), end, small ? IPV4_SMALL : IPV4, "ipv4", out);
     }
   }

@@ -38,8 +38,15 @@ final class ItFiscalCodeDetector implements Detector {
 
   @Override
   public void detect(CharSequence text, List<Detection> out) {
-    Matcher m = CANDIDATE.matcher(text);
-    while (m.find()) {
+    Matcher m = Anchored.matcher(CANDIDATE, text);
+    for (int i = Anchored.nextStart(text, 0, Anchored.ASCII_LETTER); i >= 0;
+        i = Anchored.nextStart(text, i + 1, Anchored.ASCII_LETTER)) {
+      // Cheap test first: a 16-char token that starts with six letters.
+      if (Chars.wordCharAt(text, i + 16) || !Chars.wordCharAt(text, i + 15)
+          || !sixLetters(text, i) || !Anchored.lookingAt(m, text, i)) {
+        continue;
+      }
+      i = m.end() - 1;
       String code = m.group();
       String upper = code.toUpperCase(java.util.Locale.ROOT);
       boolean allUpper = code.equals(upper);
@@ -48,6 +55,15 @@ final class ItFiscalCodeDetector implements Detector {
       }
       out.add(new Detection(PiiTypes.IT_FISCAL_CODE, m.start(), m.end(), CONFIDENCE, null));
     }
+  }
+
+  private static boolean sixLetters(CharSequence t, int i) {
+    for (int k = i; k < i + 6; k++) {
+      if (!Chars.isAsciiLetter(Chars.at(t, k))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Month, day and check letter of an upper-case code that already has the 16-char layout. */

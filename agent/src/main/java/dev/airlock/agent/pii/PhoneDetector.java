@@ -13,11 +13,11 @@ import java.util.List;
  * an order id would then yield one. It is accepted when:
  *
  * <ul>
- *   <li><b>international:</b> the digits after {@code +} start with an assigned country code
- *       (the codes are prefix-free, so the split is unique; when the number is grouped the code
- *       is a group of its own) and the national number has the
- *       length that country uses (US/CA 10 with NANP area and exchange rules, UK 9-10, DE 6-13,
- *       FR/NL/ES 9, IT 6-11, elsewhere 4-14 with at most 15 digits in all);
+ *   <li><b>international:</b> the digits after {@code +} (or {@code 00}) start with an assigned
+ *       country code (the codes are prefix-free, so the split is unique; in a grouped number the
+ *       code is a group of its own) and the national number has the length that country uses
+ *       (US/CA 10 with NANP area and exchange rules, UK 9-10, DE 6-13, FR/NL/ES 9, IT 6-11,
+ *       elsewhere 4-14 with 8-15 digits in all, no leading 0 except in Italy);
  *   <li><b>national, trunk prefix 0</b> (UK, DE, FR, NL, IT landlines): {@code 0} then a non-zero
  *       digit, 9-12 digits, grouped as an area code of 2-6 digits followed either by pairs
  *       ({@code 01 42 68 53 00}) or by a group of 3+ digits then groups of 2+ ({@code 020 7123
@@ -64,6 +64,29 @@ final class PhoneDetector implements Detector {
           "isbn", "issn", "doi", "invoice", "order", "tracking", "serial", "sku", "ticket",
           "*version", "build", "iban", "account", "transaction", "ssn", "social security", "zip",
           "postal", "postcode", "plz");
+
+  /** A national format that fits: its base confidence and the detection's detail. */
+  private static final class Verdict {
+    final double base;
+    final String detail;
+
+    Verdict(double base, String detail) {
+      this.base = base;
+      this.detail = detail;
+    }
+  }
+
+  private static final Verdict TRUNK = new Verdict(NATIONAL_GROUPED, "national");
+  private static final Verdict TRUNK_COMPACT = new Verdict(NATIONAL_COMPACT, "national");
+  private static final Verdict US = new Verdict(NATIONAL_GROUPED, "US");
+  private static final Verdict US_WITH_PARENS = new Verdict(US_PARENS, "US");
+  private static final Verdict US_COMPACT = new Verdict(NATIONAL_COMPACT, "US");
+  private static final Verdict US_COMPACT_WITH_1 = new Verdict(NATIONAL_COMPACT_WEAK, "US");
+  private static final Verdict IT_MOBILE = new Verdict(NATIONAL_GROUPED, "IT");
+  private static final Verdict IT_MOBILE_COMPACT = new Verdict(NATIONAL_COMPACT, "IT");
+  private static final Verdict ES = new Verdict(NATIONAL_GROUPED, "ES");
+  private static final Verdict ES_THOUSANDS_LIKE = new Verdict(AMBIGUOUS_GROUPED, "ES");
+  private static final Verdict ES_COMPACT = new Verdict(NATIONAL_COMPACT_WEAK, "ES");
 
   private static final int MAX_GROUPS = 8;
   /** 15 digits of E.164 plus the "00" international prefix, with room for a "(0)". */
@@ -183,7 +206,8 @@ final class PhoneDetector implements Detector {
     } else if (all.length() > 3 && all.startsWith("00") && all.charAt(2) != '0') {
       String digits = run.digits(true).substring(2);
       int cc = countryCodeLength(digits);
-      boolean ccAlone = run.len[0] == 2 + cc || (run.len[0] == 2 && run.count > 1 && run.len[1] == cc);
+      boolean ccAlone =
+          run.len[0] == 2 + cc || (run.len[0] == 2 && run.count > 1 && run.len[1] == cc);
       if (cc == 0 || (grouped && !ccAlone)
           || !validNational(digits.substring(0, cc), digits.substring(cc))) {
         return; // "0069 0307 0303" (code points) is not +690 ...
@@ -194,22 +218,20 @@ final class PhoneDetector implements Detector {
       if (run.hasZeroInParens()) {
         return;
       }
-      double[] result = nationalBase(run, all);
-      if (result == null) {
+      Verdict verdict = national(run, all);
+      if (verdict == null) {
         return;
       }
-      base = result[0];
-      detail = NATIONAL_DETAIL[(int) result[1]];
+      base = verdict.base;
+      detail = verdict.detail;
     }
     double conf =
         base + POSITIVE.adjust(t, run.start, run.end) + NEGATIVE.adjust(t, run.start, run.end);
     out.add(new Detection(PiiTypes.PHONE, run.start, run.end, Confidence.of(conf), detail));
   }
 
-  private static final String[] NATIONAL_DETAIL = {"national", "US", "IT", "ES"};
-
-  /** Returns {base confidence, detail index}, or null when no national format fits. */
-  private static double[] nationalBase(Run run, String d) {
+  /** The national format the run fits, or null. */
+  private static Verdict national(Run run, String d) {
     int n = d.length();
     int k = run.count;
     boolean compact = k == 1;
@@ -218,7 +240,7 @@ final class PhoneDetector implements Detector {
         return null;
       }
       if (compact) {
-        return n == 10 || n == 11 ? new double[] {NATIONAL_COMPACT, 0} : null;
+        return n == 10 || n == 11 ? TRUNK_COMPACT : null;
       }
       if (n < 9 || n > 12 || run.len[0] < 2 || run.len[0] > 6) {
         return null;
@@ -234,7 +256,7 @@ final class PhoneDetector implements Detector {
         pairs &= run.len[g] == 2;
         blocks &= run.len[g] >= 2 && run.len[g] <= 8;
       }
-      return pairs || blocks ? new double[] {NATIONAL_GROUPED, 0} : null;
+      return pairs || blocks ? TRUNK : null;
     }
     if (n == 10 || (n == 11 && d.charAt(0) == '1')) {
       int first = n == 11 ? 1 : 0;
@@ -246,33 +268,33 @@ final class PhoneDetector implements Detector {
       boolean itMobile = n == 10 && d.charAt(0) == '3';
       if (compact) {
         if (n == 11) {
-          return nanp ? new double[] {NATIONAL_COMPACT_WEAK, 1} : null;
+          return nanp ? US_COMPACT_WITH_1 : null;
         }
-        return nanp || itMobile ? new double[] {NATIONAL_COMPACT, nanp ? 1 : 2} : null;
+        return nanp ? US_COMPACT : itMobile ? IT_MOBILE_COMPACT : null;
       }
       int g0 = first;
       int groups = k - g0;
       if (nanp && groups == 3 && run.len[g0] == 3 && run.len[g0 + 1] == 3 && run.len[g0 + 2] == 4) {
-        return new double[] {run.paren[g0] ? US_PARENS : NATIONAL_GROUPED, 1};
+        return run.paren[g0] ? US_WITH_PARENS : US;
       }
       if (nanp && groups == 2 && run.paren[g0] && run.len[g0] == 3 && run.len[g0 + 1] == 7) {
-        return new double[] {US_PARENS, 1};
+        return US_WITH_PARENS;
       }
       if (itMobile && matches(run, 3, 3, 4) || itMobile && matches(run, 3, 7)
           || itMobile && matches(run, 3, 3, 2, 2) || itMobile && matches(run, 3, 4, 3)) {
-        return new double[] {NATIONAL_GROUPED, 2};
+        return IT_MOBILE;
       }
       return null;
     }
     if (n == 9 && d.charAt(0) >= '6') {
       if (compact) {
-        return new double[] {NATIONAL_COMPACT_WEAK, 3};
+        return ES_COMPACT;
       }
       if (matches(run, 3, 2, 2, 2) || matches(run, 2, 3, 2, 2)) {
-        return new double[] {NATIONAL_GROUPED, 3};
+        return ES;
       }
       if (matches(run, 3, 3, 3)) {
-        return new double[] {AMBIGUOUS_GROUPED, 3};
+        return ES_THOUSANDS_LIKE;
       }
     }
     return null;

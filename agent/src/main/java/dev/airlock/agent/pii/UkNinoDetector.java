@@ -34,8 +34,16 @@ final class UkNinoDetector implements Detector {
 
   @Override
   public void detect(CharSequence text, List<Detection> out) {
-    Matcher m = CANDIDATE.matcher(text);
-    while (m.find()) {
+    Matcher m = Anchored.matcher(CANDIDATE, text);
+    for (int i = Anchored.nextStart(text, 0, Anchored.ASCII_LETTER); i >= 0;
+        i = Anchored.nextStart(text, i + 1, Anchored.ASCII_LETTER)) {
+      // Cheap test first: two letters, then a digit or a space.
+      boolean shape = Chars.isAsciiLetter(Chars.at(text, i + 1))
+          && (Chars.digitAt(text, i + 2) || Chars.at(text, i + 2) == ' ');
+      if (!shape || !Anchored.lookingAt(m, text, i)) {
+        continue;
+      }
+      i = m.end() - 1;
       String prefix = m.group(1);
       String suffix = m.group(3);
       boolean upper = Character.isUpperCase(prefix.charAt(0));

@@ -42,8 +42,13 @@ final class UsSsnDetector implements Detector {
 
   @Override
   public void detect(CharSequence text, List<Detection> out) {
-    Matcher m = CANDIDATE.matcher(text);
-    while (m.find()) {
+    Matcher m = Anchored.matcher(CANDIDATE, text);
+    for (int i = Anchored.nextStart(text, 0, Anchored.DIGIT); i >= 0;
+        i = Anchored.nextStart(text, i + 1, Anchored.DIGIT)) {
+      if (!Anchored.lookingAt(m, text, i)) {
+        continue;
+      }
+      i = m.end() - 1;
       boolean bare = m.group(1) == null;
       String area = bare ? m.group(5) : m.group(1);
       String group = bare ? m.group(6) : m.group(3);

@@ -8,6 +8,7 @@ import dev.airlock.agent.engine.PolicyIdentity;
 import dev.airlock.agent.engine.ProviderEndpoint;
 import dev.airlock.agent.engine.ProviderRegistry;
 import dev.airlock.agent.guard.injection.InjectionDetectors;
+import dev.airlock.agent.redact.OutputGuard;
 import dev.airlock.agent.redact.PiiScanners;
 import dev.airlock.agent.redact.RequestGuard;
 import dev.airlock.policy.GuardrailsPolicy;
@@ -56,7 +57,8 @@ public final class PipelineStates {
     GuardrailsPolicy guardrails = policy.guardrails().orElse(null);
     boolean scoresInjection = guardrails != null && guardrails.injectionAction().isPresent();
     return new RequestGuard(pii, pii == null ? null : PiiScanners.from(pii), guardrails,
-        scoresInjection ? InjectionDetectors.load(PipelineStates.class.getClassLoader()) : null);
+        scoresInjection ? InjectionDetectors.load(PipelineStates.class.getClassLoader()) : null,
+        OutputGuard.of(guardrails, pii));
   }
 
   private static ProviderEndpoint declaredEndpoint(ProviderSpec spec, URI baseUrl) {

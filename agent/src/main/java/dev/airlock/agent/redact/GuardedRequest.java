@@ -19,10 +19,11 @@ public final class GuardedRequest {
   private final double injectionScore;
   private final String injectionRule;
   private final boolean injectionFlagged;
+  private final AnswerCheck answerCheck;
 
   GuardedRequest(byte[] body, boolean changed, Pseudonyms pseudonyms, boolean restore, Map<String, Integer> piiCounts,
       Map<String, String> piiActions, BlockedAnswer blocked, double injectionScore, String injectionRule,
-      boolean injectionFlagged) {
+      boolean injectionFlagged, AnswerCheck answerCheck) {
     this.body = body;
     this.changed = changed;
     this.pseudonyms = pseudonyms;
@@ -33,12 +34,13 @@ public final class GuardedRequest {
     this.injectionScore = injectionScore;
     this.injectionRule = injectionRule;
     this.injectionFlagged = injectionFlagged;
+    this.answerCheck = answerCheck;
   }
 
   /** Nothing to guard: the body goes as the app wrote it. */
   public static GuardedRequest untouched(byte[] body) {
     return new GuardedRequest(body, false, new Pseudonyms(), false, NONE, Collections.emptyMap(), null, -1, null,
-        false);
+        false, null);
   }
 
   /** The body to send. */
@@ -81,6 +83,11 @@ public final class GuardedRequest {
 
   public String injectionRule() {
     return injectionRule;
+  }
+
+  /** The output rules for this call's answer, or null when the policy has none. */
+  public AnswerCheck answerCheck() {
+    return answerCheck != null && answerCheck.isActive() ? answerCheck : null;
   }
 
   /** Scored at or above the threshold, with the action {@code flag}. */

@@ -31,12 +31,20 @@ public final class RequestGuard {
   private final PiiScanner scanner;
   private final GuardrailsPolicy guardrails;
   private final InjectionDetector injection;
+  private final OutputGuard output;
+
+  /** Without output rules. */
+  public RequestGuard(PiiPolicy pii, PiiScanner scanner, GuardrailsPolicy guardrails, InjectionDetector injection) {
+    this(pii, scanner, guardrails, injection, OutputGuard.none());
+  }
 
   /**
    * @param pii the section, or null; {@code scanner} must then be null too
    * @param guardrails the section, or null; {@code injection} is used only when it sets an action
    */
-  public RequestGuard(PiiPolicy pii, PiiScanner scanner, GuardrailsPolicy guardrails, InjectionDetector injection) {
+  public RequestGuard(PiiPolicy pii, PiiScanner scanner, GuardrailsPolicy guardrails, InjectionDetector injection,
+      OutputGuard output) {
+    this.output = output;
     this.pii = pii;
     this.scanner = scanner;
     this.guardrails = guardrails;
@@ -45,7 +53,7 @@ public final class RequestGuard {
 
   /** Whether any check is configured; when not, requests are not even parsed. */
   public boolean isActive() {
-    return scanner != null || injection != null;
+    return scanner != null || injection != null || output.isActive();
   }
 
   public GuardedRequest inspect(Endpoint endpoint, byte[] body) {
@@ -59,8 +67,9 @@ public final class RequestGuard {
       return GuardedRequest.untouched(body);
     }
     Pass pass = new Pass();
+    boolean jsonRequested = AnswerTexts.jsonRequested(endpoint, root);
     RequestTexts.visit(endpoint, root, (text, role) -> pass.visit(text, role));
-    return pass.result(endpoint, root, body);
+    return pass.result(endpoint, root, body, new AnswerCheck(output, endpoint, pass.sentValues, jsonRequested));
   }
 
   /** The state of one request's inspection. */
@@ -68,6 +77,7 @@ public final class RequestGuard {
     final Pseudonyms pseudonyms = new Pseudonyms();
     final Map<String, Integer> counts = new LinkedHashMap<>();
     final Map<String, String> actions = new LinkedHashMap<>();
+    final java.util.Set<String> sentValues = new java.util.HashSet<>();
     boolean changed;
     String blockedType;
     double injectionScore = -1;
@@ -75,6 +85,7 @@ public final class RequestGuard {
 
     String visit(String text, TextRole role) {
       score(text, role);
+      output.collectSentValues(text, sentValues);
       return scanner == null ? text : redact(text);
     }
 
@@ -107,6 +118,7 @@ public final class RequestGuard {
         actions.put(d.type(), action.id());
         out.append(text, at, d.start());
         String value = text.substring(d.start(), d.end());
+        sentValues.add(value);
         switch (action) {
           case MASK:
             out.append('[').append(Pseudonyms.label(d.type())).append(']');
@@ -132,7 +144,7 @@ public final class RequestGuard {
       return out.toString();
     }
 
-    GuardedRequest result(Endpoint endpoint, JsonNode root, byte[] original) {
+    GuardedRequest result(Endpoint endpoint, JsonNode root, byte[] original, AnswerCheck answerCheck) {
       BlockedAnswer blocked = null;
       boolean flagged = false;
       if (injection != null && injectionScore >= guardrails.injectionThreshold()) {
@@ -150,7 +162,7 @@ public final class RequestGuard {
       }
       byte[] body = changed && blocked == null ? root.toString().getBytes(StandardCharsets.UTF_8) : original;
       return new GuardedRequest(body, changed && blocked == null, pseudonyms, pii != null && pii.restore(), counts,
-          actions, blocked, injectionScore, injectionRule, flagged);
+          actions, blocked, injectionScore, injectionRule, flagged, answerCheck);
     }
   }
 }

@@ -28,23 +28,46 @@ public final class StreamPseudonymRestorer {
 
   private final Endpoint endpoint;
   private final Map<String, String> restorations;
+  private final AnswerCheck check;
   private final Map<String, Channel> channels = new LinkedHashMap<>();
+  private boolean blocked;
 
   public StreamPseudonymRestorer(Endpoint endpoint, Map<String, String> restorations) {
+    this(endpoint, restorations, null);
+  }
+
+  /** @param check the output rules to apply to the restored text, or null */
+  public StreamPseudonymRestorer(Endpoint endpoint, Map<String, String> restorations, AnswerCheck check) {
     this.endpoint = endpoint;
     this.restorations = restorations;
+    this.check = check;
   }
 
   /** One text stream within the answer, with the last delta event that carried it (for flushing). */
   private static final class Channel {
     final StreamingRestorer restorer;
+    final StreamingOutputCheck output;
     String eventName;
     ObjectNode template;
     ObjectNode templateHolder;
     String templateField;
 
-    Channel(Map<String, String> restorations) {
+    Channel(Map<String, String> restorations, AnswerCheck check) {
       this.restorer = new StreamingRestorer(restorations);
+      this.output = check == null ? null : new StreamingOutputCheck(check);
+    }
+
+    /** Restored, then checked: what can go to the app now. */
+    String pass(String text, boolean last) {
+      String restored = restorer.feed(text);
+      if (last) {
+        restored += restorer.flush();
+      }
+      return output == null ? restored : output.feed(restored, last);
+    }
+
+    boolean hasPending() {
+      return restorer.hasPending() || (output != null && output.hasPending());
     }
   }
 
@@ -65,6 +88,19 @@ public final class StreamPseudonymRestorer {
 
   /** Writes the event, restored, to {@code out}. */
   public void onEvent(String eventName, String data, byte[] raw, ByteArrayOutputStream out) {
+    if (blocked) {
+      return;
+    }
+    try {
+      restore(eventName, data, raw, out);
+    } catch (StreamingOutputCheck.Blocked b) {
+      // The answer so far has gone out; it ends here, with the provider's own error event.
+      blocked = true;
+      writeError(b.rule, out);
+    }
+  }
+
+  private void restore(String eventName, String data, byte[] raw, ByteArrayOutputStream out) {
     JsonNode node = data == null || data.equals("[DONE]") ? null : parse(data);
     if (!(node instanceof ObjectNode)) {
       flush(out);
@@ -75,6 +111,9 @@ public final class StreamPseudonymRestorer {
     if (deltas.isEmpty()) {
       flush(out);
       String restored = Placeholders.restoreJson(data, restorations);
+      if (check != null) {
+        restored = checkTextFields(restored);
+      }
       if (restored.equals(data)) {
         out.writeBytes(raw);
       } else {
@@ -83,11 +122,8 @@ public final class StreamPseudonymRestorer {
       return;
     }
     for (Delta d : deltas) {
-      Channel channel = channels.computeIfAbsent(d.channel, k -> new Channel(restorations));
-      String text = channel.restorer.feed(d.holder.path(d.field).asText(""));
-      if (d.last) {
-        text += channel.restorer.flush();
-      }
+      Channel channel = channels.computeIfAbsent(d.channel, k -> new Channel(restorations, check));
+      String text = channel.pass(d.holder.path(d.field).asText(""), d.last);
       d.holder.put(d.field, text);
       channel.eventName = eventName;
       channel.templateHolder = d.holder;
@@ -104,17 +140,74 @@ public final class StreamPseudonymRestorer {
 
   /** The stream is over: held text goes out. */
   public void finish(ByteArrayOutputStream out) {
-    flush(out);
+    if (blocked) {
+      return;
+    }
+    try {
+      flush(out);
+    } catch (StreamingOutputCheck.Blocked b) {
+      blocked = true;
+      writeError(b.rule, out);
+    }
   }
 
   private void flush(ByteArrayOutputStream out) {
     for (Channel channel : channels.values()) {
-      if (!channel.restorer.hasPending() || channel.template == null || channel.templateHolder == null) {
+      if (!channel.hasPending() || channel.template == null || channel.templateHolder == null) {
         continue;
       }
-      channel.templateHolder.put(channel.templateField, channel.restorer.flush());
+      channel.templateHolder.put(channel.templateField, channel.pass("", true));
       write(channel.eventName, channel.template.toString(), out);
     }
+  }
+
+  /**
+   * Other events may repeat the answer whole (the Responses API's {@code done} and
+   * {@code completed} events): their {@code text} fields get the same output rules.
+   */
+  private String checkTextFields(String json) {
+    JsonNode node = parse(json);
+    if (node == null || !checkTexts(node)) {
+      return json;
+    }
+    return node.toString();
+  }
+
+  /** @return whether anything was masked */
+  private boolean checkTexts(JsonNode node) {
+    boolean changed = false;
+    if (node instanceof ObjectNode) {
+      ObjectNode object = (ObjectNode) node;
+      java.util.Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+      List<String> names = new ArrayList<>();
+      fields.forEachRemaining(e -> names.add(e.getKey()));
+      for (String name : names) {
+        JsonNode value = object.get(name);
+        if (name.equals("text") && value.isTextual()) {
+          String checked = check.checkText(value.asText());
+          if (checked == null) {
+            throw new StreamingOutputCheck.Blocked(check.blockedRule());
+          }
+          if (!checked.equals(value.asText())) {
+            object.put(name, checked);
+            changed = true;
+          }
+        } else {
+          changed |= checkTexts(value);
+        }
+      }
+    } else if (node instanceof ArrayNode) {
+      for (JsonNode item : node) {
+        changed |= checkTexts(item);
+      }
+    }
+    return changed;
+  }
+
+  private void writeError(String rule, ByteArrayOutputStream out) {
+    BlockedAnswer error = BlockedAnswer.of(endpoint.format(), rule, "the answer broke an output rule of the policy");
+    String name = endpoint == Endpoint.ANTHROPIC_MESSAGES || endpoint == Endpoint.OPENAI_RESPONSES ? "error" : null;
+    write(name, new String(error.body(), StandardCharsets.UTF_8), out);
   }
 
   private List<Delta> deltas(ObjectNode node) {

@@ -64,6 +64,8 @@ public final class GenAiAttributes {
   public static final AttributeKey<String> AIRLOCK_INJECTION_SIGNAL = stringKey("airlock.injection.signal");
   public static final AttributeKey<Boolean> AIRLOCK_INJECTION_FLAGGED = booleanKey("airlock.injection.flagged");
   public static final AttributeKey<String> AIRLOCK_BLOCKED_RULE = stringKey("airlock.blocked.rule");
+  public static final AttributeKey<List<String>> AIRLOCK_OUTPUT_TYPES = stringArrayKey("airlock.output.types");
+  public static final AttributeKey<Boolean> AIRLOCK_OUTPUT_JSON_INVALID = booleanKey("airlock.output.json_invalid");
 
   private GenAiAttributes() {}
 }

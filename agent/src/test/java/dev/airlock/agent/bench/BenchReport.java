@@ -91,6 +91,14 @@ public final class BenchReport {
     out.append("Machine: ").append(cpuModel()).append(", ").append(Runtime.getRuntime().availableProcessors())
         .append(" CPUs, ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
         .append("; JVM: ").append(jvm).append('\n');
+    if (System.getProperty("bench.settings") != null) {
+      out.append("JMH settings: ").append(System.getProperty("bench.settings")).append('\n');
+    }
+    if (System.getProperty("bench.loadBefore") != null) {
+      out.append("Load average (1, 5, 15 min) before the run: ").append(System.getProperty("bench.loadBefore"))
+          .append(", after: ").append(System.getProperty("bench.loadAfter"))
+          .append(" (a load above the CPU count means other processes competed for the cores)\n");
+    }
     String current = null;
     for (Row row : rows) {
       if (!row.clazz.equals(current)) {

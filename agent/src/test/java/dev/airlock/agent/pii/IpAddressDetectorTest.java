@@ -47,9 +47,20 @@ class IpAddressDetectorTest {
   void offsetsAndKinds() {
     String text = "IPs: 192.168.1.1, 10.0.0.1, 2001:db8::1";
     assertEquals(Arrays.asList("192.168.1.1", "10.0.0.1", "2001:db8::1"), found(PiiTypes.IP_ADDRESS, text));
-    Detection d = single(PiiTypes.IP_ADDRESS, "über 10.0.0.1");
+    Detection d = single(PiiTypes.IP_ADDRESS, "über 172.16.0.1");
     assertEquals(5, d.start());
     assertEquals("ipv4", d.detail());
+  }
+
+  @Test
+  void fourSmallNumbersNeedAnIpWordOrAPrefix() {
+    assertTrue(found(PiiTypes.IP_ADDRESS, "see 7.4.1.3 General remarks").isEmpty());
+    assertTrue(found(PiiTypes.IP_ADDRESS, "Upgraded V8 to 4.4.63.26 (from 4.4.63.25)").isEmpty());
+    assertTrue(found(PiiTypes.IP_ADDRESS, "zlib 1.3.0.1-motley").isEmpty());
+    assertEquals(Arrays.asList("1.1.1.1"), found(PiiTypes.IP_ADDRESS, "ping 1.1.1.1"));
+    assertEquals(Arrays.asList("10.0.0.1"), found(PiiTypes.IP_ADDRESS, "Private 10.0.0.1"));
+    assertEquals(Arrays.asList("8.8.8.8"), found(PiiTypes.IP_ADDRESS, "use the DNS server 8.8.8.8"));
+    assertEquals(Arrays.asList("0.0.0.0/0"), found(PiiTypes.IP_ADDRESS, "0.0.0.0/0"));
   }
 
   @ParameterizedTest

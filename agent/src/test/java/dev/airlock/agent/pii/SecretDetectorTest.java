@@ -78,7 +78,8 @@ class SecretDetectorTest {
       value = {
         "password=hunter2! | hunter2!",
         "DB_PASSWORD: s3cr3t-Pa55 | s3cr3t-Pa55",
-        "{\"password\": \"correct horse battery staple\"} | correct horse battery staple",
+        "{\"passphrase\": \"correct horse battery staple\"} | correct horse battery staple",
+        "{\"password\": \"Tr0ub4dor&3\"} | Tr0ub4dor&3",
         "my password is Tr0ub4dor&3. | Tr0ub4dor&3",
         "Passwort: Sommer2024! | Sommer2024!",
         "api_key = '" + R40 + "' | " + R40,
@@ -108,6 +109,9 @@ class SecretDetectorTest {
     "api_key: sk-...",
     "Forgot your password? Reset it here.",
     "tokenizer = AutoTokenizer.from_pretrained(\"gpt2\")",
+    "const password = 'Password used to generate key';",
+    "\"PWD\": \"/home/ana/project\"",
+    "printf(&quot;Password is incorrect.&quot;);",
   })
   void namesWithoutSecretValuesAreNotSecrets(String text) {
     assertTrue(found(PiiTypes.SECRET, text).isEmpty(), text + " -> " + found(PiiTypes.SECRET, text));

@@ -259,6 +259,8 @@ public final class LoadHarness {
     if (!o.skipMemory) {
       memory();
     }
+    report.append("\nLoad average (1, 5, 15 min) at the end: ").append(loadAverage()).append('\n');
+    summary.put("loadAverageAtEnd", loadAverage());
     Path md = o.out.resolve("load-report.md");
     Files.writeString(md, report.toString());
     Files.writeString(o.out.resolve("load-results.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
@@ -292,6 +294,13 @@ public final class LoadHarness {
         .append("throughput at concurrency ").append(o.concurrency).append(", ").append(requestBytes())
         .append("-byte chat request, streams ").append(o.streamUsage ? "asking for usage themselves" : "not asking for usage")
         .append(". Mock provider in the harness JVM on 127.0.0.1; every child JVM and the mock share the machine's cores.\n");
+    String load = loadAverage();
+    report.append("Load average (1, 5, 15 min) at the start: ").append(load)
+        .append(" (a load above the CPU count means other processes competed for the cores)\n");
+    if (load.matches("[0-9.]+ .*") && Double.parseDouble(load.split(" ")[0]) > cores * 0.5) {
+      log("WARNING: the machine is busy (load average " + load + " on " + cores + " CPUs): numbers will be noisy");
+    }
+    summary.put("loadAverageAtStart", load);
     summary.put("machine", cpu + ", " + cores + " CPUs, " + mem);
     summary.put("jdk", jdk);
   }
@@ -422,6 +431,7 @@ public final class LoadHarness {
           long t0 = System.nanoTime();
           LoadRun run = runLoad(s, client);
           runs.add(run);
+          checkTheAgentWasThere(s);
           log(String.format(Locale.ROOT, "round %d/%d %-6s %-28s %5.1f s", round, o.rounds, client, s.label,
               (System.nanoTime() - t0) / 1e9));
           mock.reset();
@@ -432,6 +442,40 @@ public final class LoadHarness {
     log(String.format(Locale.ROOT, "load done in %.0f s", (System.nanoTime() - started) / 1e9));
     for (String client : o.clients) {
       loadTables(client, scenarios, runs);
+    }
+  }
+
+  /**
+   * A run "with the agent" that the agent did not see would flatter it: check that it was in the
+   * path (it asks the provider for stream usage the app did not ask for, and writes spans).
+   */
+  private void checkTheAgentWasThere(Scenario s) throws IOException {
+    boolean withAgent = s.id.equals("observe") || s.id.equals("policy");
+    if (withAgent && !o.streamUsage) {
+      boolean usageAdded = false;
+      for (dev.airlock.mock.RecordedRequest r : mock.requests()) {
+        if (r.body() != null && r.body().contains("\"stream\":true") && r.body().contains("include_usage")) {
+          usageAdded = true;
+          break;
+        }
+      }
+      if (!usageAdded) {
+        throw new IllegalStateException("scenario '" + s.label + "': no streaming request reached the mock with the"
+            + " include_usage the agent adds; the agent was not in the path");
+      }
+    }
+    Path telemetry = o.out.resolve("telemetry-policy.jsonl");
+    if (s.id.equals("policy") && o.policy == null
+        && (!Files.exists(telemetry) || !head(telemetry).contains("chat " + MODEL))) {
+      throw new IllegalStateException("scenario '" + s.label + "': the agent wrote no 'chat " + MODEL + "' span to "
+          + telemetry);
+    }
+  }
+
+  /** The first megabyte of a file, as text. */
+  private static String head(Path file) throws IOException {
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      return new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8);
     }
   }
 
@@ -947,6 +991,15 @@ public final class LoadHarness {
       // not Linux
     }
     return System.getProperty("os.arch");
+  }
+
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return "?";
+    }
   }
 
   private static String memTotal() {

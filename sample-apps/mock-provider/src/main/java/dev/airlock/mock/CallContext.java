@@ -16,11 +16,22 @@ final class CallContext {
     private final RecordedRequest request;
     private final JsonNode json;
     private final Map<String, String> queryParams;
+    private final String answerSuffix;
 
     CallContext(RecordedRequest request, JsonNode json) {
+        this(request, json, "");
+    }
+
+    CallContext(RecordedRequest request, JsonNode json, String answerSuffix) {
         this.request = request;
         this.json = json;
         this.queryParams = parseQuery(request.query());
+        this.answerSuffix = answerSuffix == null ? "" : answerSuffix;
+    }
+
+    /** Text the mock appends to every answer this run ({@link MockProvider#setAnswerSuffix}). */
+    String answerSuffix() {
+        return answerSuffix;
     }
 
     /** The request as recorded. */
@@ -35,7 +46,7 @@ final class CallContext {
 
     /** The same call with its parsed JSON body attached. */
     CallContext withJson(JsonNode parsed) {
-        return new CallContext(request, parsed);
+        return new CallContext(request, parsed, answerSuffix);
     }
 
     String path() {

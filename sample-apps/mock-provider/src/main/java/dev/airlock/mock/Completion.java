@@ -60,7 +60,7 @@ final class Completion {
         int cached = call.intHeader(CACHED_TOKENS_HEADER);
         int creation = honorCacheCreation ? call.intHeader(CACHE_CREATION_TOKENS_HEADER) : 0;
         int input = TokenMath.tokensForChars(TokenMath.promptChars(call.json()));
-        return new Completion(model, "You said: " + lastUserText, input, cached, creation,
+        return new Completion(model, "You said: " + lastUserText + call.answerSuffix(), input, cached, creation,
                 sha256Hex(call.request().body()));
     }
 

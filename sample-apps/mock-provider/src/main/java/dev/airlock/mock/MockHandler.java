@@ -33,9 +33,11 @@ final class MockHandler implements HttpHandler {
     private final Consumer<RecordedRequest> recorder;
     private final FaultArbiter faults;
     private final ReplySender sender;
+    private final java.util.function.Supplier<String> answerSuffix;
 
     MockHandler(AdminEndpoints admin, Consumer<RecordedRequest> recorder, FaultArbiter faults,
-                ReplySender sender) {
+                ReplySender sender, java.util.function.Supplier<String> answerSuffix) {
+        this.answerSuffix = answerSuffix;
         this.admin = admin;
         this.recorder = recorder;
         this.faults = faults;
@@ -76,7 +78,7 @@ final class MockHandler implements HttpHandler {
             return;
         }
         Provider provider = endpoint.provider();
-        CallContext call = new CallContext(request, null);
+        CallContext call = new CallContext(request, null, answerSuffix.get());
 
         FaultSpec headerFault;
         try {

@@ -51,6 +51,7 @@ public final class MockProvider implements AutoCloseable {
     private final ExecutorService executor;
     private final List<RecordedRequest> recorded = new ArrayList<>();
     private final FaultArbiter faults = new FaultArbiter();
+    private volatile String answerSuffix = "";
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MockProvider(HttpServer server, ExecutorService executor) {
@@ -86,7 +87,7 @@ public final class MockProvider implements AutoCloseable {
         server.setExecutor(executor);
         MockProvider mock = new MockProvider(server, executor);
         server.createContext("/", new MockHandler(new AdminEndpoints(mock), mock::record, mock.faults,
-                new ReplySender(stallLimitMs)));
+                new ReplySender(stallLimitMs), mock::answerSuffix));
         server.start();
         return mock;
     }
@@ -117,6 +118,7 @@ public final class MockProvider implements AutoCloseable {
             recorded.clear();
         }
         faults.reset();
+        answerSuffix = "";
     }
 
     /**
@@ -126,6 +128,18 @@ public final class MockProvider implements AutoCloseable {
      *     or blank clears it
      * @throws IllegalArgumentException if the spec has an unknown key or a bad value
      */
+    /**
+     * Text appended to every answer from now on (null or empty for none): lets a test make the
+     * provider say something the application never sent, such as personal data or a secret.
+     */
+    public void setAnswerSuffix(String suffix) {
+        this.answerSuffix = suffix == null ? "" : suffix;
+    }
+
+    String answerSuffix() {
+        return answerSuffix;
+    }
+
     public void setFault(String spec) {
         faults.setRunWide(FaultSpec.parse(spec));
     }

@@ -86,6 +86,9 @@ public final class JdkHttpClientDoor implements Predicate<Object>, Function<Obje
       return answerBlocked(original, observing, blocked, async);
     }
     HttpClient httpClient = (HttpClient) client;
+    if (call.holdsWholeAnswer()) {
+      return sendAndCheckWhole(httpClient, original, toSend, (HttpResponse.BodyHandler<Object>) handler, call, async);
+    }
     REISSUING.set(Boolean.TRUE);
     try {
       if (!async) {
@@ -107,6 +110,48 @@ public final class JdkHttpClientDoor implements Predicate<Object>, Function<Obje
       return new Object[] {future, null};
     } finally {
       REISSUING.remove();
+    }
+  }
+
+  /**
+   * Output rules on a non-streamed answer: the door reads it whole, then hands the app's own handler
+   * what the rules leave of it (or the provider-format error of the rule that blocks it).
+   */
+  private static Object[] sendAndCheckWhole(HttpClient httpClient, HttpRequest original, HttpRequest toSend,
+      HttpResponse.BodyHandler<Object> appHandler, LlmCall call, boolean async) {
+    REISSUING.set(Boolean.TRUE);
+    CompletableFuture<HttpResponse<byte[]>> raw;
+    try {
+      raw = httpClient.sendAsync(toSend, HttpResponse.BodyHandlers.ofByteArray());
+    } finally {
+      REISSUING.remove();
+    }
+    CompletableFuture<HttpResponse<Object>> answered = raw.thenCompose(response -> {
+      LlmCall.WholeAnswer answer = call.finishWholeAnswer(response.statusCode(),
+          response.headers().firstValue("content-type").orElse(null), response.body());
+      java.util.Map<String, List<String>> headers = new java.util.HashMap<>(response.headers().map());
+      headers.remove("content-length");
+      if (answer.blockedRule() != null) {
+        headers.put("content-type", List.of(BlockedAnswer.CONTENT_TYPE));
+        headers.put(BlockedAnswer.RULE_HEADER, List.of(answer.blockedRule()));
+      }
+      return SyntheticResponse.deliver(original, appHandler, answer.status(), headers, answer.body());
+    });
+    answered.whenComplete((response, failure) -> {
+      if (failure != null) {
+        call.fail(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+      }
+    });
+    if (async) {
+      return new Object[] {answered, null};
+    }
+    try {
+      return new Object[] {answered.get(), null};
+    } catch (java.util.concurrent.ExecutionException e) {
+      return new Object[] {null, e.getCause()};
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Object[] {null, e};
     }
   }
 

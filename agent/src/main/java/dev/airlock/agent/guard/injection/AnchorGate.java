@@ -31,7 +31,11 @@ final class AnchorGate {
   /** Per rule, its literal anchors (possibly empty). */
   private final String[][] literals;
 
-  /** @param anchors per rule index, its anchors: stems (lowercase letters) and literals (anything else) */
+  /**
+   * @param anchors per channel index, its anchors: stems (lowercase letters) and literals (anything
+   *     else). A channel is a rule's start anchors, or a rule's companion stems (see
+   *     {@link PatternRule#companions}); the caller numbers them.
+   */
   AnchorGate(List<String[]> anchors) {
     this.ruleCount = anchors.size();
     this.literals = new String[ruleCount][];
@@ -93,8 +97,8 @@ final class AnchorGate {
   }
 
   /**
-   * Where each rule may start in {@code text}: {@code result[rule]} holds ascending start indices
-   * (the array may be longer than the count in {@code counts[rule]}), or is null for none.
+   * Where each channel's anchors occur in {@code text}: {@code result[channel]} holds ascending
+   * indices (the array may be longer than the count in {@code counts[channel]}), or is null for none.
    */
   int[][] starts(String text, int[] counts) {
     int[][] starts = new int[ruleCount][];

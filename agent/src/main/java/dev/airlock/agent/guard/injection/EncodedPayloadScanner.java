@@ -137,8 +137,26 @@ final class EncodedPayloadScanner {
       }
     }
     found = scanEscapedHex(text, budget, found);
-    for (TokenFormat format : TokenFormat.values()) {
-      found = scanTokens(text, format, budget, found);
+    // Cheap counts first: hex bytes of text always contain digits (printable ASCII is 0x20-0x7E),
+    // binary is all digits, Morse is dots and dashes; most texts rule out all three formats.
+    int digits = 0;
+    int dotsAndDashes = 0;
+    for (int k = 0; k < n; k++) {
+      char c = text.charAt(k);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (c == '.' || c == '-') {
+        dotsAndDashes++;
+      }
+    }
+    if (digits >= TokenFormat.SPACED_HEX.minTokens) {
+      found = scanTokens(text, TokenFormat.SPACED_HEX, budget, found);
+    }
+    if (digits >= 8 * TokenFormat.SPACED_BINARY.minTokens) {
+      found = scanTokens(text, TokenFormat.SPACED_BINARY, budget, found);
+    }
+    if (dotsAndDashes >= 2 * TokenFormat.MORSE.minTokens) {
+      found = scanTokens(text, TokenFormat.MORSE, budget, found);
     }
     return found == null ? Collections.emptyList() : found;
   }

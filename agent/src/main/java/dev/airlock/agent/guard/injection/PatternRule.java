@@ -20,9 +20,18 @@ final class PatternRule {
   final String example;
   /** Whether a meta-discussion context ("what does 'X' mean") lowers the weight; see {@link MentionContext}. */
   final boolean mentionSensitive;
+  /** Whether a match counts only where its first word is used as a command; see {@link Imperative}. */
+  final boolean imperative;
+  /**
+   * Word stems of which every match contains one within {@link #window} chars of its start, or
+   * empty. A start without such a word nearby is skipped without running the pattern: most
+   * occurrences of "show" or "tell" are nowhere near "prompt" or "instructions".
+   */
+  final String[] companions;
+  final int window;
 
   private PatternRule(RuleFamily family, double weight, Pattern pattern, String[] anchors, String example,
-      boolean mentionSensitive) {
+      boolean mentionSensitive, boolean imperative, String[] companions, int window) {
     if (!(weight > 0.0 && weight <= 1.0)) {
       throw new IllegalArgumentException("weight must be in (0, 1]: " + weight);
     }
@@ -32,6 +41,9 @@ final class PatternRule {
     this.anchors = anchors;
     this.example = example;
     this.mentionSensitive = mentionSensitive;
+    this.imperative = imperative;
+    this.companions = companions;
+    this.window = window;
   }
 
   /**
@@ -44,12 +56,79 @@ final class PatternRule {
    */
   static PatternRule of(RuleFamily family, double weight, String anchors, String regex, String example) {
     return new PatternRule(family, weight, Pattern.compile(regex, Pattern.CASE_INSENSITIVE),
-        anchors.isEmpty() ? new String[0] : anchors.split(" "), example, true);
+        anchors.isEmpty() ? new String[0] : anchors.split(" "), example, true, false, new String[0], 0);
   }
 
   /** This rule, not softened by a meta-discussion context (structural evidence such as tokens). */
   PatternRule structural() {
-    return new PatternRule(family, weight, pattern, anchors, example, false);
+    return new PatternRule(family, weight, pattern, anchors, example, false, imperative, companions, window);
+  }
+
+  /**
+   * This rule, counted only where its first word is a command ("Ignore all rules", "please
+   * disregard any rules") and not a description ("how do I make eslint ignore all rules").
+   */
+  PatternRule imperative() {
+    return new PatternRule(family, weight, pattern, anchors, example, mentionSensitive, true, companions, window);
+  }
+
+  /** Default reach for companions: longer than any match of the bounded patterns. */
+  static final int DEFAULT_WINDOW = 240;
+
+  /**
+   * This rule, tried only where a word beginning with one of {@code stems} (space-separated,
+   * lowercase ASCII letters) starts within {@link #DEFAULT_WINDOW} chars after the start.
+   */
+  PatternRule requiring(String stems) {
+    String[] c = stems.trim().split("\\s+");
+    for (String stem : c) {
+      if (!AnchorGate.isStem(stem)) {
+        throw new IllegalArgumentException("companions are word stems: '" + stem + "' in " + this);
+      }
+    }
+    return new PatternRule(family, weight, pattern, anchors, example, mentionSensitive, imperative, c, DEFAULT_WINDOW);
+  }
+
+  /**
+   * The stems of the alternatives of a regex alternation such as {@code (?:instructions?|rules?|guidelines?)}:
+   * the leading letters of each top-level alternative, without a final optional letter
+   * ({@code instructions?} gives {@code instruction}). Used to derive companions from the
+   * fragments the patterns are built from, so the two cannot drift apart.
+   */
+  static String stemsOf(String alternation) {
+    String body = alternation.startsWith("(?:") && alternation.endsWith(")")
+        ? alternation.substring(3, alternation.length() - 1) : alternation;
+    StringBuilder stems = new StringBuilder();
+    int depth = 0;
+    StringBuilder stem = new StringBuilder();
+    boolean open = true;
+    for (int i = 0; i <= body.length(); i++) {
+      char c = i < body.length() ? body.charAt(i) : '|';
+      if (depth == 0 && c == '|') {
+        if (stem.length() > 0 && stems.indexOf(" " + stem + " ") < 0) {
+          stems.append(' ').append(stem).append(' ');
+        }
+        stem.setLength(0);
+        open = true;
+        continue;
+      }
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      }
+      if (open && depth == 0 && c >= 'a' && c <= 'z') {
+        char next = i + 1 < body.length() ? body.charAt(i + 1) : ' ';
+        if (next == '?' || next == '*' || next == '{') {
+          open = false;
+        } else {
+          stem.append(c);
+        }
+      } else {
+        open = false;
+      }
+    }
+    return stems.toString().trim().replaceAll("\\s+", " ");
   }
 
   @Override

@@ -18,11 +18,15 @@ final class PhraseMatcher {
 
   PhraseMatcher(List<PatternRule> rules) {
     this.rules = rules.toArray(new PatternRule[0]);
-    List<String[]> anchors = new ArrayList<>(rules.size());
+    // Channel i: where rule i may start; channel rules + i: where its companions occur.
+    List<String[]> channels = new ArrayList<>(2 * rules.size());
     for (PatternRule rule : rules) {
-      anchors.add(rule.anchors);
+      channels.add(rule.anchors);
     }
-    this.gate = new AnchorGate(anchors);
+    for (PatternRule rule : rules) {
+      channels.add(rule.companions);
+    }
+    this.gate = new AnchorGate(channels);
   }
 
   /** The English and European rules. */
@@ -46,7 +50,7 @@ final class PhraseMatcher {
   void match(NormalizedText text, SignalCollector out) {
     String s = text.text();
     int n = s.length();
-    int[] counts = new int[rules.length];
+    int[] counts = new int[2 * rules.length];
     int[][] starts = gate.starts(s, counts);
     for (int i = 0; i < rules.length; i++) {
       int count = counts[i];
@@ -54,25 +58,46 @@ final class PhraseMatcher {
         continue;
       }
       PatternRule rule = rules[i];
-      Matcher m = rule.pattern.matcher(s);
-      m.useTransparentBounds(true).useAnchoringBounds(false);
+      boolean needsCompanion = rule.companions.length > 0;
+      int[] near = starts[rules.length + i];
+      int nearCount = counts[rules.length + i];
+      if (needsCompanion && nearCount == 0) {
+        continue;
+      }
+      Matcher m = null;
       int hits = 0;
       int next = 0;
+      int c = 0;
       int[] at = starts[i];
       for (int k = 0; k < count && hits < MAX_HITS_PER_RULE; k++) {
         int p = at[k];
         if (p < next) {
           continue; // inside the previous match of this rule
         }
+        if (needsCompanion) {
+          while (c < nearCount && near[c] < p) {
+            c++;
+          }
+          if (c == nearCount) {
+            break; // no companion after this start, so none after any later one
+          }
+          if (near[c] > p + rule.window) {
+            continue;
+          }
+        }
+        if (m == null) {
+          m = rule.pattern.matcher(s);
+          m.useTransparentBounds(true).useAnchoringBounds(false);
+        }
         m.region(p, n);
-        if (!m.lookingAt()) {
+        if (!m.lookingAt() || (rule.imperative && !Imperative.isCommand(s, m.start()))) {
           continue;
         }
         double w = rule.weight;
         if (rule.mentionSensitive) {
           w *= MentionContext.factor(s, m.start(), m.end());
         }
-        out.add(rule.family, w, text.originalStart(m.start()), text.originalEnd(m.end()));
+        out.add(rule.family, i, w, text.originalStart(m.start()), text.originalEnd(m.end()));
         hits++;
         next = Math.max(m.end(), p + 1);
       }

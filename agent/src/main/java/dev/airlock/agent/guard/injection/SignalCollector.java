@@ -10,8 +10,10 @@ import java.util.List;
  * <p>Combination is a noisy-OR: each piece of evidence is treated as an independent chance that
  * the text is an attack, so {@code score = 1 - prod(1 - w)}. Two refinements keep it honest:
  * <ul>
- *   <li>within one family, the k-th strongest signal counts {@code 0.5^k} of its weight, so
- *       "ignore the above" repeated twenty times is not twenty independent proofs;</li>
+ *   <li>within one family, the k-th strongest distinct rule counts {@code 0.5^k} of its weight,
+ *       and a rule's own repeats count {@code 0.1^r}: "ignore the above" twenty times is one piece
+ *       of evidence said loudly, not twenty independent proofs, and a weak hint repeated down a
+ *       long document must not add up to a strong one;</li>
  *   <li>within one family, a signal whose span overlaps a stronger one is dropped: two rules that
  *       fire on the same words are one piece of evidence, not two.</li>
  * </ul>
@@ -23,7 +25,12 @@ final class SignalCollector {
   private static final int MAX_PER_FAMILY = 8;
   /** Bound on what one family may accumulate before selection, so input size cannot blow memory. */
   private static final int MAX_COLLECTED_PER_FAMILY = 64;
-  private static final double REPEAT_DECAY = 0.5;
+  /** Weight factor of each further distinct rule of a family. */
+  private static final double FAMILY_DECAY = 0.5;
+  /** Weight factor of each repeat of the same rule. */
+  private static final double REPEAT_DECAY = 0.1;
+  /** Rule key of evidence that does not come from a pattern rule. */
+  static final int NO_RULE = -1;
 
   private static final Comparator<Entry> BY_FAMILY_THEN_STRENGTH =
       Comparator.<Entry>comparingInt(e -> e.family.ordinal())
@@ -49,12 +56,21 @@ final class SignalCollector {
    * @param end span end in the caller's text
    */
   void add(RuleFamily family, double baseWeight, int start, int end) {
+    add(family, NO_RULE, baseWeight, start, end);
+  }
+
+  /**
+   * Records evidence from pattern rule {@code ruleKey} (repeats of one rule count for little).
+   *
+   * @param ruleKey identifies the rule within the family; {@link #NO_RULE} for other evidence
+   */
+  void add(RuleFamily family, int ruleKey, double baseWeight, int start, int end) {
     double w = SourceWeights.weigh(source, family, baseWeight);
     if (w <= 0.0 || perFamily[family.ordinal()] >= MAX_COLLECTED_PER_FAMILY) {
       return;
     }
     perFamily[family.ordinal()]++;
-    entries.add(new Entry(family, w, start, Math.max(start, end)));
+    entries.add(new Entry(family, ruleKey, w, start, Math.max(start, end)));
   }
 
   /** Whether nothing was recorded. */
@@ -75,15 +91,25 @@ final class SignalCollector {
       RuleFamily family = entries.get(i).family;
       int familyStart = kept.size();
       double familyNot = 1.0;
-      double factor = 1.0;
+      double familyFactor = 1.0;
       for (; i < entries.size() && entries.get(i).family == family; i++) {
         Entry e = entries.get(i);
         if (kept.size() - familyStart >= MAX_PER_FAMILY || overlapsAny(e, kept, familyStart)) {
           continue;
         }
+        int repeats = 0;
+        for (int k = familyStart; k < kept.size(); k++) {
+          if (e.ruleKey != NO_RULE && kept.get(k).ruleKey == e.ruleKey) {
+            repeats++;
+          }
+        }
         kept.add(e);
-        familyNot *= 1.0 - e.weight * factor;
-        factor *= REPEAT_DECAY;
+        if (repeats == 0) {
+          familyNot *= 1.0 - e.weight * familyFactor;
+          familyFactor *= FAMILY_DECAY;
+        } else {
+          familyNot *= 1.0 - e.weight * familyFactor * Math.pow(REPEAT_DECAY, repeats);
+        }
       }
       notAttack *= familyNot;
     }
@@ -112,12 +138,14 @@ final class SignalCollector {
 
   private static final class Entry {
     final RuleFamily family;
+    final int ruleKey;
     final double weight;
     final int start;
     final int end;
 
-    Entry(RuleFamily family, double weight, int start, int end) {
+    Entry(RuleFamily family, int ruleKey, double weight, int start, int end) {
       this.family = family;
+      this.ruleKey = ruleKey;
       this.weight = weight;
       this.start = start;
       this.end = end;

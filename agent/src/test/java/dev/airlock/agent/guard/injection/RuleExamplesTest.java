@@ -8,9 +8,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every phrase rule fires on its own example through the full path (folding, anchor gate,
- * pattern): catches a rule whose anchor stems no longer cover its pattern, which would otherwise
- * silently never run.
+ * Every phrase rule fires on its own example through the full path (folding, anchors, anchored
+ * pattern): catches a rule whose anchors no longer cover where its pattern starts, which would
+ * otherwise silently never fire.
  */
 class RuleExamplesTest {
 
@@ -21,7 +21,7 @@ class RuleExamplesTest {
     for (PatternRule rule : matcher.rules()) {
       NormalizedText text = TextNormalizer.normalize(rule.example);
       SignalCollector out = new SignalCollector(ContentSource.TOOL_RESULT);
-      // Run only this rule, but through its own gate, as the matcher does.
+      // Run only this rule, through its own anchors, as the matcher does.
       new PhraseMatcher(java.util.Collections.singletonList(rule)).match(text, out);
       if (out.isEmpty()) {
         failures.add(rule.example + "  <-  " + rule);
@@ -31,11 +31,11 @@ class RuleExamplesTest {
   }
 
   @Test
-  void everyRuleHasAnchorsOrIsDeliberatelyUngated() {
+  void everyRuleHasAnchors() {
     for (PatternRule rule : HeuristicInjectionDetector.create().phrases().rules()) {
-      for (String stem : rule.anchors) {
-        assertFalse(stem.isEmpty(), rule.toString());
-        assertTrue(stem.chars().allMatch(c -> c >= 'a' && c <= 'z'), "stem '" + stem + "' of " + rule);
+      assertTrue(rule.anchors.length > 0, "a rule without anchors never runs: " + rule);
+      for (String anchor : rule.anchors) {
+        assertFalse(anchor.isEmpty(), rule.toString());
       }
     }
   }

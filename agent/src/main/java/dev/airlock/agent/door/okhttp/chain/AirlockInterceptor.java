@@ -72,7 +72,7 @@ public final class AirlockInterceptor implements Interceptor {
       call.fail(failure);
       throw failure;
     }
-    return observe(response, call);
+    return call.holdsWholeAnswer() ? checkWhole(response, call) : observe(response, call);
   }
 
   private static Response observe(Response response, LlmCall call) {
@@ -92,6 +92,28 @@ public final class AirlockInterceptor implements Interceptor {
       AgentLog.debug("the OkHttp door could not watch a response; passing it on as is", agentFailure);
       return response;
     }
+  }
+
+  /** Output rules on a non-streamed answer: read it all, and give the app what the rules leave of it. */
+  private static Response checkWhole(Response response, LlmCall call) throws IOException {
+    ResponseBody body = response.body();
+    byte[] bytes;
+    try {
+      bytes = body == null ? new byte[0] : body.bytes();
+    } catch (IOException | RuntimeException failure) {
+      call.fail(failure);
+      throw failure;
+    }
+    LlmCall.WholeAnswer answer = call.finishWholeAnswer(response.code(), response.header("Content-Type"), bytes);
+    Response.Builder checked = response.newBuilder()
+        .removeHeader("Content-Length")
+        .body(new BytesResponseBody(answer.body()));
+    if (answer.blockedRule() != null) {
+      checked.code(answer.status()).message("Bad Request")
+          .header("Content-Type", BlockedAnswer.CONTENT_TYPE)
+          .header(BlockedAnswer.RULE_HEADER, answer.blockedRule());
+    }
+    return checked.build();
   }
 
   /** The provider-format error the policy answers with; the request never leaves the JVM. */

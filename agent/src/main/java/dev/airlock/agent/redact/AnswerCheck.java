@@ -1,0 +1,128 @@
+package dev.airlock.agent.redact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.airlock.agent.codec.Endpoint;
+import dev.airlock.policy.GuardrailsPolicy.OutputAction;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The output rules applied to one call's answer: what was found (types and rules, never values),
+ * and, for a whole answer, the body the application gets. Not thread-safe; one per call.
+ */
+public final class AnswerCheck {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final OutputGuard guard;
+  private final Endpoint endpoint;
+  private final Set<String> sentValues;
+  private final boolean jsonRequested;
+  private final Set<String> foundTypes = new LinkedHashSet<>();
+  private String blockedRule;
+  private boolean jsonFlagged;
+
+  AnswerCheck(OutputGuard guard, Endpoint endpoint, Set<String> sentValues, boolean jsonRequested) {
+    this.guard = guard;
+    this.endpoint = endpoint;
+    this.sentValues = sentValues;
+    this.jsonRequested = jsonRequested;
+  }
+
+  public boolean isActive() {
+    return guard.isActive();
+  }
+
+  /**
+   * Checks a whole answer body (already restored). Returns the body to give the app, or null when a
+   * rule blocks it (see {@link #blockedRule()}).
+   */
+  public byte[] checkWhole(byte[] body) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(body);
+    } catch (IOException e) {
+      return body;
+    }
+    if (root == null || !root.isObject()) {
+      return body;
+    }
+    boolean[] changed = {false};
+    AnswerTexts.visit(endpoint, root, text -> {
+      String checked = checkText(text);
+      if (checked == null) {
+        return text;
+      }
+      if (jsonRequested && guard.jsonViolation(checked) != null) {
+        onJsonViolation(guard.jsonViolation(checked));
+      }
+      changed[0] |= !checked.equals(text);
+      return checked;
+    });
+    if (blockedRule != null) {
+      return null;
+    }
+    return changed[0] ? root.toString().getBytes(StandardCharsets.UTF_8) : body;
+  }
+
+  /** The text with masks applied, or null when a rule blocks it. */
+  String checkText(String text) {
+    List<OutputGuard.Finding> findings = guard.check(text, sentValues);
+    for (OutputGuard.Finding f : findings) {
+      foundTypes.add(f.type());
+    }
+    OutputGuard.Finding blocking = OutputGuard.blocking(findings);
+    if (blocking != null) {
+      if (blockedRule == null) {
+        blockedRule = blocking.rule();
+      }
+      return null;
+    }
+    return OutputGuard.mask(text, findings);
+  }
+
+  List<OutputGuard.Finding> findings(String text) {
+    List<OutputGuard.Finding> findings = guard.check(text, sentValues);
+    for (OutputGuard.Finding f : findings) {
+      foundTypes.add(f.type());
+    }
+    return findings;
+  }
+
+  void block(String rule) {
+    if (blockedRule == null) {
+      blockedRule = rule;
+    }
+  }
+
+  private void onJsonViolation(OutputAction action) {
+    if (action == OutputAction.BLOCK) {
+      block("guardrails.output.json");
+    } else {
+      jsonFlagged = true;
+    }
+  }
+
+  /** Types found in the answer (including {@code deny}), in order of first appearance. */
+  public Set<String> foundTypes() {
+    return foundTypes;
+  }
+
+  /** The output rule that blocked the answer, or null. */
+  public String blockedRule() {
+    return blockedRule;
+  }
+
+  /** The answer was not JSON though JSON was asked for, and the rule says flag. */
+  public boolean jsonFlagged() {
+    return jsonFlagged;
+  }
+
+  boolean masksText() {
+    return guard.masksText();
+  }
+}

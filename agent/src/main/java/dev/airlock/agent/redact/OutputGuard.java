@@ -1,0 +1,192 @@
+package dev.airlock.agent.redact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.airlock.agent.pii.Detection;
+import dev.airlock.agent.pii.PiiScanner;
+import dev.airlock.agent.pii.PiiTypes;
+import dev.airlock.policy.GuardrailsPolicy;
+import dev.airlock.policy.GuardrailsPolicy.OutputAction;
+import dev.airlock.policy.PiiPolicy;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The output side of the policy ({@code guardrails.output}): personal data in the answer that the
+ * application did not send, secrets, deny patterns, and JSON validity when JSON was asked for.
+ * Built once per policy; thread-safe.
+ */
+public final class OutputGuard {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final OutputAction piiAction;
+  private final OutputAction secretsAction;
+  private final OutputAction jsonAction;
+  private final PiiScanner piiScanner;
+  private final PiiScanner secretScanner;
+  private final List<Pattern> deny;
+
+  private OutputGuard(GuardrailsPolicy policy, PiiScanner piiScanner, PiiScanner secretScanner) {
+    this.piiAction = policy == null ? null : policy.outputPii().orElse(null);
+    this.secretsAction = policy == null ? null : policy.outputSecrets().orElse(null);
+    this.jsonAction = policy == null ? null : policy.outputJson().orElse(null);
+    this.piiScanner = piiAction == null ? null : piiScanner;
+    this.secretScanner = secretsAction == null ? null : secretScanner;
+    List<Pattern> patterns = new ArrayList<>();
+    if (policy != null) {
+      for (String regex : policy.outputDeny()) {
+        patterns.add(Pattern.compile(regex));
+      }
+    }
+    this.deny = patterns;
+  }
+
+  /** No output rules. */
+  public static OutputGuard none() {
+    return new OutputGuard(null, null, null);
+  }
+
+  /**
+   * @param pii the policy's {@code pii:} section, whose types (and custom detectors) the answer is
+   *     checked for; without one, every built-in type but secrets
+   */
+  public static OutputGuard of(GuardrailsPolicy guardrails, PiiPolicy pii) {
+    if (guardrails == null || !guardrails.checksOutput()) {
+      return none();
+    }
+    PiiScanner piiScanner = pii != null ? PiiScanners.from(pii)
+        : PiiScanner.builder().enable(withoutSecrets(PiiTypes.builtIn())).build();
+    PiiScanner secrets = PiiScanner.builder().enable(List.of(PiiTypes.SECRET)).build();
+    return new OutputGuard(guardrails, piiScanner, secrets);
+  }
+
+  private static List<String> withoutSecrets(List<String> types) {
+    List<String> out = new ArrayList<>(types);
+    out.remove(PiiTypes.SECRET);
+    return out;
+  }
+
+  public boolean isActive() {
+    return piiScanner != null || secretScanner != null || !deny.isEmpty() || jsonAction != null;
+  }
+
+  /** Whether stream text must be held back a little so that values can be masked before release. */
+  public boolean masksText() {
+    return piiAction == OutputAction.MASK || secretsAction == OutputAction.MASK;
+  }
+
+  /** One rule that fired on a text: where, which type, and what the policy does about it. */
+  public static final class Finding {
+    final String rule;
+    final String type;
+    final int start;
+    final int end;
+    final OutputAction action;
+
+    Finding(String rule, String type, int start, int end, OutputAction action) {
+      this.rule = rule;
+      this.type = type;
+      this.start = start;
+      this.end = end;
+      this.action = action;
+    }
+
+    public String rule() {
+      return rule;
+    }
+
+    public String type() {
+      return type;
+    }
+
+    public OutputAction action() {
+      return action;
+    }
+  }
+
+  /** Adds the personal data in a request text to {@code values}: the app's own values are not findings in its answer. */
+  void collectSentValues(String text, Set<String> values) {
+    if (piiScanner == null) {
+      return;
+    }
+    for (Detection d : piiScanner.scan(text)) {
+      values.add(text.substring(d.start(), d.end()));
+    }
+  }
+
+  /** Every finding in {@code text}, in order of position. Values the app itself sent are not PII findings. */
+  public List<Finding> check(String text, Set<String> sentValues) {
+    List<Finding> findings = new ArrayList<>();
+    if (secretScanner != null) {
+      for (Detection d : secretScanner.scan(text)) {
+        findings.add(new Finding("guardrails.output.secrets", d.type(), d.start(), d.end(), secretsAction));
+      }
+    }
+    if (piiScanner != null) {
+      for (Detection d : piiScanner.scan(text)) {
+        if (!PiiTypes.SECRET.equals(d.type()) && !sentValues.contains(text.substring(d.start(), d.end()))
+            && !overlapsAny(findings, d.start(), d.end())) {
+          findings.add(new Finding("guardrails.output.pii", d.type(), d.start(), d.end(), piiAction));
+        }
+      }
+    }
+    for (Pattern p : deny) {
+      java.util.regex.Matcher m = p.matcher(text);
+      if (m.find()) {
+        findings.add(new Finding("guardrails.output.deny", "deny", m.start(), m.end(), OutputAction.BLOCK));
+      }
+    }
+    findings.sort((a, b) -> Integer.compare(a.start, b.start));
+    return findings;
+  }
+
+  private static boolean overlapsAny(List<Finding> findings, int start, int end) {
+    for (Finding f : findings) {
+      if (f.start < end && start < f.end) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The text with every masking finding replaced by {@code [TYPE]}. */
+  static String mask(String text, List<Finding> findings) {
+    StringBuilder out = new StringBuilder(text.length());
+    int at = 0;
+    for (Finding f : findings) {
+      if (f.action != OutputAction.MASK || f.start < at) {
+        continue;
+      }
+      out.append(text, at, f.start).append('[').append(Pseudonyms.label(f.type)).append(']');
+      at = f.end;
+    }
+    return out.append(text, at, text.length()).toString();
+  }
+
+  /** The first finding that blocks the answer, or null. */
+  static Finding blocking(List<Finding> findings) {
+    for (Finding f : findings) {
+      if (f.action == OutputAction.BLOCK) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  /** When JSON was asked for: null if the text is JSON (or not checked), else the json rule's action. */
+  public OutputAction jsonViolation(String text) {
+    if (jsonAction == null) {
+      return null;
+    }
+    try {
+      JsonNode node = JSON.readTree(text);
+      return node == null || node.isMissingNode() ? jsonAction : null;
+    } catch (IOException e) {
+      return jsonAction;
+    }
+  }
+}
