@@ -4,37 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airlock.it.TelemetryFile.SpanRecord;
-import dev.airlock.mock.MockProvider;
 import dev.airlock.mock.RecordedRequest;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** LangChain4j on the JDK's java.net.http.HttpClient (send and sendAsync), under the agent. */
-class LangChain4jIT {
-
-  private static MockProvider mock;
-
-  @TempDir Path dir;
-
-  @BeforeAll
-  static void startMock() throws Exception {
-    mock = MockProvider.start(0);
-  }
-
-  @AfterAll
-  static void stopMock() {
-    mock.close();
-  }
-
-  @BeforeEach
-  void resetMock() {
-    mock.reset();
-  }
+class LangChain4jIT extends WithMockProvider {
 
   private AppRun app() {
     return AppRun.of("langchain4j-app")

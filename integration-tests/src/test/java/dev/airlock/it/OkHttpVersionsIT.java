@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airlock.it.TelemetryFile.SpanRecord;
-import dev.airlock.mock.MockProvider;
 import dev.airlock.mock.RecordedRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,10 +16,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,27 +26,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Jackson and OpenTelemetry API). The app must not notice the agent, and the agent must see every
  * LLM call.
  */
-class OkHttpVersionsIT {
+class OkHttpVersionsIT extends WithMockProvider {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static MockProvider mock;
-
-  @TempDir Path dir;
-
-  @BeforeAll
-  static void startMock() throws Exception {
-    mock = MockProvider.start(0);
-  }
-
-  @AfterAll
-  static void stopMock() {
-    mock.close();
-  }
-
-  @BeforeEach
-  void resetMock() {
-    mock.reset();
-  }
 
   private static AppRun app(String name) {
     return AppRun.of(name)

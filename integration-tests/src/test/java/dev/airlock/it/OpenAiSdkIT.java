@@ -9,39 +9,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airlock.it.TelemetryFile.Point;
 import dev.airlock.it.TelemetryFile.SpanRecord;
-import dev.airlock.mock.MockProvider;
 import dev.airlock.mock.RecordedRequest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The official openai-java SDK (OkHttp) under the agent, against the mock provider. */
-class OpenAiSdkIT {
+class OpenAiSdkIT extends WithMockProvider {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static MockProvider mock;
-
-  @TempDir Path dir;
-
-  @BeforeAll
-  static void startMock() throws Exception {
-    mock = MockProvider.start(0);
-  }
-
-  @AfterAll
-  static void stopMock() {
-    mock.close();
-  }
-
-  @BeforeEach
-  void resetMock() {
-    mock.reset();
-  }
 
   private AppRun app() {
     return AppRun.of("openai-app")

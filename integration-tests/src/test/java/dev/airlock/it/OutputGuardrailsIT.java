@@ -5,17 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airlock.it.TelemetryFile.SpanRecord;
-import dev.airlock.mock.MockProvider;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What the provider says is checked before the app sees it, streamed or not, on both doors. */
-class OutputGuardrailsIT {
+class OutputGuardrailsIT extends WithMockProvider {
 
   private static final String OUTPUT_RULES = String.join("\n",
       "guardrails:",
@@ -25,25 +20,6 @@ class OutputGuardrailsIT {
       "    deny: ['(?i)internal use only']");
   private static final String LEAKED_EMAIL = " Contact zoe.keller@example.org for details.";
   private static final String LEAKED_KEY = " Use key sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7cDe0fGh3iJk";
-
-  private static MockProvider mock;
-
-  @TempDir Path dir;
-
-  @BeforeAll
-  static void startMock() throws Exception {
-    mock = MockProvider.start(0);
-  }
-
-  @AfterAll
-  static void stopMock() {
-    mock.close();
-  }
-
-  @BeforeEach
-  void resetMock() {
-    mock.reset();
-  }
 
   private AppRun openAi(String... scenarios) throws Exception {
     return AppRun.of("openai-app").args(scenarios).env("PROMPT", "Summarize my ticket, I am ana@example.com.")

@@ -5,21 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airlock.it.TelemetryFile.SpanRecord;
-import dev.airlock.mock.MockProvider;
 import dev.airlock.mock.RecordedRequest;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Personal data never reaches the provider, and the app still sees its own values: real SDKs on
  * both doors, non-streaming and streaming, against the mock provider that echoes what it received.
  */
-class PiiGuardrailsIT {
+class PiiGuardrailsIT extends WithMockProvider {
 
   private static final String EMAIL = "ana.silva@example.com";
   private static final String CUSTOMER = "CUST-12345678";
@@ -34,25 +29,6 @@ class PiiGuardrailsIT {
       "  restore: true",
       "guardrails:",
       "  prompt_injection: {action: block, threshold: 0.8}");
-
-  private static MockProvider mock;
-
-  @TempDir Path dir;
-
-  @BeforeAll
-  static void startMock() throws Exception {
-    mock = MockProvider.start(0);
-  }
-
-  @AfterAll
-  static void stopMock() {
-    mock.close();
-  }
-
-  @BeforeEach
-  void resetMock() {
-    mock.reset();
-  }
 
   private AppRun openAi(String prompt, String... scenarios) {
     return AppRun.of("openai-app").args(scenarios).env("PROMPT", prompt)

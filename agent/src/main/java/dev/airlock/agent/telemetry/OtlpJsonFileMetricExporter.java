@@ -1,13 +1,11 @@
 package dev.airlock.agent.telemetry;
 
-import dev.airlock.agent.AgentLog;
 import io.opentelemetry.exporter.internal.otlp.metrics.MetricsRequestMarshaler;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.metrics.InstrumentType;
 import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.metrics.export.MetricExporter;
-import java.io.IOException;
 import java.util.Collection;
 
 /** Writes each collection of metrics as one OTLP JSON line, with cumulative temporality. */
@@ -26,16 +24,8 @@ final class OtlpJsonFileMetricExporter implements MetricExporter {
 
   @Override
   public CompletableResultCode export(Collection<MetricData> metrics) {
-    if (metrics.isEmpty()) {
-      return CompletableResultCode.ofSuccess();
-    }
-    try {
-      file.writeLine(MetricsRequestMarshaler.create(metrics));
-      return CompletableResultCode.ofSuccess();
-    } catch (IOException | RuntimeException e) {
-      AgentLog.warn("could not write metrics to " + file.path() + ": " + e);
-      return CompletableResultCode.ofFailure();
-    }
+    return metrics.isEmpty() ? CompletableResultCode.ofSuccess()
+        : file.export(MetricsRequestMarshaler.create(metrics), "metrics");
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.airlock.agent.telemetry;
 
+import dev.airlock.agent.AgentLog;
 import io.opentelemetry.exporter.internal.marshal.Marshaler;
+import io.opentelemetry.sdk.common.CompletableResultCode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,6 +49,17 @@ final class OtlpJsonLinesFile implements AutoCloseable {
 
   Path path() {
     return path;
+  }
+
+  /** Writes one export as a line; a failure is reported once per export and never thrown. */
+  CompletableResultCode export(Marshaler request, String what) {
+    try {
+      writeLine(request);
+      return CompletableResultCode.ofSuccess();
+    } catch (IOException | RuntimeException e) {
+      AgentLog.warn("could not write " + what + " to " + path + ": " + e);
+      return CompletableResultCode.ofFailure();
+    }
   }
 
   @Override
