@@ -9,14 +9,20 @@ import java.util.Locale;
  * of neighbours, case-insensitive), and the nearest wins, ties going to the earlier candidate so
  * suggestions are stable.
  */
-final class DidYouMean {
+public final class DidYouMean {
 
   static final int MAX_DISTANCE = 2;
 
   private DidYouMean() {}
 
+  /** {@code " (did you mean 'x'?)"}, or an empty string when nothing is close: for messages. */
+  public static String hint(String typed, Collection<String> candidates) {
+    String best = closest(typed, candidates);
+    return best == null ? "" : " (did you mean '" + best + "'?)";
+  }
+
   /** The closest candidate within {@link #MAX_DISTANCE}, or null. */
-  static String closest(String typed, Collection<String> candidates) {
+  public static String closest(String typed, Collection<String> candidates) {
     String t = typed.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = MAX_DISTANCE + 1;

@@ -46,7 +46,8 @@ public final class EnforcedSections {
   private static final Set<String> ENFORCED =
       Collections.unmodifiableSet(
           new LinkedHashSet<>(
-              Arrays.asList("airlock", "name", "version", "providers", "models", "pii", "guardrails")));
+              Arrays.asList(
+                  "airlock", "name", "version", "providers", "models", "identity", "pii", "guardrails")));
 
   private static final String REFUSAL =
       " is not enforced by this version of Airlock; refusing the policy rather than silently"

@@ -28,6 +28,7 @@ public final class Policy {
   private final Map<String, ModelPrice> models;
   private final PiiPolicy pii;
   private final GuardrailsPolicy guardrails;
+  private final IdentityPolicy identity;
 
   private Policy(Builder b) {
     this.formatVersion = b.formatVersion;
@@ -39,6 +40,7 @@ public final class Policy {
     this.models = Collections.unmodifiableMap(new LinkedHashMap<>(b.models));
     this.pii = b.pii;
     this.guardrails = b.guardrails;
+    this.identity = b.identity;
   }
 
   public static Builder builder() {
@@ -146,6 +148,11 @@ public final class Policy {
     return Optional.ofNullable(pii);
   }
 
+  /** The {@code identity:} section, or empty when the policy has none. */
+  public Optional<IdentityPolicy> identity() {
+    return Optional.ofNullable(identity);
+  }
+
   /** The {@code guardrails:} section, or empty when the policy has none. */
   public Optional<GuardrailsPolicy> guardrails() {
     return Optional.ofNullable(guardrails);
@@ -161,6 +168,7 @@ public final class Policy {
     private final Map<String, ModelPrice> models = new LinkedHashMap<>();
     private PiiPolicy pii;
     private GuardrailsPolicy guardrails;
+    private IdentityPolicy identity;
 
     private Builder() {}
 
@@ -205,6 +213,11 @@ public final class Policy {
 
     public Builder pii(PiiPolicy pii) {
       this.pii = pii;
+      return this;
+    }
+
+    public Builder identity(IdentityPolicy identity) {
+      this.identity = identity;
       return this;
     }
 

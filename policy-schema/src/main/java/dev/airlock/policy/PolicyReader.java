@@ -71,6 +71,9 @@ final class PolicyReader {
       case "pii":
         policy.pii(new PiiReader(expect).read(value));
         break;
+      case "identity":
+        policy.identity(new IdentityReader(expect).read(value));
+        break;
       case "guardrails":
         policy.guardrails(new GuardrailsReader(expect).read(value));
         break;

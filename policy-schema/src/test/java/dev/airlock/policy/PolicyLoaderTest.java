@@ -93,7 +93,6 @@ class PolicyLoaderTest {
     assertTrue(r.policy().isEmpty());
     List<String> refused =
         Arrays.asList(
-            "identity",
             "routes",
             "resilience",
             "cache",

@@ -1,5 +1,6 @@
 package dev.airlock.agent.cli;
 
+import dev.airlock.policy.DidYouMean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -67,7 +68,7 @@ final class CommandArgs {
       } else {
         List<String> known = new ArrayList<>(flagNames);
         known.addAll(optionNames);
-        throw new UsageException("unknown option '" + name + "'" + Suggestions.didYouMean(name, known));
+        throw new UsageException("unknown option '" + name + "'" + DidYouMean.hint(name, known));
       }
     }
     return new CommandArgs(Collections.unmodifiableList(positionals), flags, options);

@@ -1,5 +1,6 @@
 package dev.airlock.agent.cli;
 
+import dev.airlock.policy.DidYouMean;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.airlock.policy.PiiPolicy;
 import dev.airlock.policy.Policy;
@@ -55,7 +56,7 @@ final class Expectations {
       case "body_not_contains":
         return new BodyContains(false, strings(value, where));
       default:
-        throw new UsageException(where + ": unknown expectation '" + key + "'" + Suggestions.didYouMean(key, KEYS)
+        throw new UsageException(where + ": unknown expectation '" + key + "'" + DidYouMean.hint(key, KEYS)
             + "; expect takes " + String.join(", ", KEYS));
     }
   }
@@ -71,7 +72,7 @@ final class Expectations {
     }
     rules.add(INJECTION_RULE);
     if (!rules.contains(rule)) {
-      throw new UsageException(where + ": unknown rule '" + rule + "'" + Suggestions.didYouMean(rule, rules)
+      throw new UsageException(where + ": unknown rule '" + rule + "'" + DidYouMean.hint(rule, rules)
           + "; rules are pii.TYPE and " + INJECTION_RULE + " (or write true for any rule, false for not blocked)");
     }
     return new Blocked(true, rule);
@@ -94,7 +95,7 @@ final class Expectations {
     List<String> types = strings(value, where);
     for (String type : types) {
       if (!known.contains(type)) {
-        throw new UsageException(where + ": unknown PII type '" + type + "'" + Suggestions.didYouMean(type, known)
+        throw new UsageException(where + ": unknown PII type '" + type + "'" + DidYouMean.hint(type, known)
             + "; types are " + String.join(", ", known));
       }
     }

@@ -15,7 +15,7 @@ final class Explainer {
         + result.policy().name());
     b.add(new PolicySection(result.policy()))
         .add(new RequestSection(result))
-        .add(new IdentitySection(context))
+        .add(new IdentitySection(result, context))
         .add(new PiiSection(result, options))
         .add(new InjectionSection(result))
         .add(NotConfiguredSection.routes())

@@ -1,5 +1,6 @@
 package dev.airlock.agent.cli;
 
+import dev.airlock.policy.DidYouMean;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -148,7 +149,7 @@ final class PolicyTestSuite {
       throw new UsageException(at + ": request_file must be a path");
     }
     // Relative to the test file, so that the suite runs the same from any working directory.
-    return RequestSpec.read(dir.resolve(file.textValue()));
+    return RequestSpec.read(dir.resolve(file.textValue()), at + ": request_file " + file.textValue());
   }
 
   private static RequestContext context(JsonNode node, String where) throws UsageException {
@@ -181,7 +182,7 @@ final class PolicyTestSuite {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!allowed.contains(key)) {
-        problems.add(where + ": unknown key '" + key + "'" + Suggestions.didYouMean(key, allowed)
+        problems.add(where + ": unknown key '" + key + "'" + DidYouMean.hint(key, allowed)
             + "; allowed: " + String.join(", ", allowed));
       }
     }

@@ -1,15 +1,16 @@
 package dev.airlock.agent.cli;
 
+import dev.airlock.policy.DidYouMean;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.airlock.agent.codec.Endpoint;
+import dev.airlock.agent.codec.WireFormat;
 import dev.airlock.policy.BuiltinProviders;
 import dev.airlock.policy.Policy;
 import dev.airlock.policy.ProviderSpec;
-import dev.airlock.policy.WireFormat;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -69,7 +70,13 @@ final class RequestSpec {
 
   /** Reads a request file: JSON, or YAML when the name ends in {@code .yaml}/{@code .yml}. */
   static RequestSpec read(Path file) throws UsageException {
-    String name = file.toString();
+    return read(file, file.toString());
+  }
+
+  /**
+   * @param name how to name the file in messages, e.g. {@code tests.yaml: tests[2] 'x': request_file card.json}
+   */
+  static RequestSpec read(Path file, String name) throws UsageException {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -78,7 +85,7 @@ final class RequestSpec {
     } catch (IOException e) {
       throw new UsageException(name + ": cannot read: " + e.getMessage());
     }
-    String lower = name.toLowerCase(Locale.ROOT);
+    String lower = file.toString().toLowerCase(Locale.ROOT);
     boolean yaml = lower.endsWith(".yaml") || lower.endsWith(".yml");
     JsonNode root;
     try {
@@ -104,7 +111,7 @@ final class RequestSpec {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!KEYS.contains(key)) {
-        throw new UsageException(source + ": unknown key '" + key + "'" + Suggestions.didYouMean(key, KEYS)
+        throw new UsageException(source + ": unknown key '" + key + "'" + DidYouMean.hint(key, KEYS)
             + "; a request has " + String.join(", ", KEYS));
       }
     }
@@ -168,26 +175,27 @@ final class RequestSpec {
       List<String> known = new ArrayList<>(policy.providers().keySet());
       known.addAll(BuiltinProviders.names());
       throw new UsageException(source + ": provider '" + provider + "' is neither declared by the policy nor built in"
-          + Suggestions.didYouMean(provider, known));
+          + DidYouMean.hint(provider, known));
     }
-    WireFormat format = spec.get().format();
+    // The policy module has its own enum of the same formats; the agent's engine converts by name too.
+    WireFormat format = WireFormat.valueOf(spec.get().format().name());
     Optional<URI> base = spec.get().baseUrl();
     if (!base.isPresent()) {
       throw new UsageException(source + ": provider '" + provider + "' has no fixed base URL (it is served from"
           + " per-customer hosts); give the request's 'url' instead");
     }
     Endpoint chosen = endpoint != null ? endpoint : defaultEndpoint(format);
-    if (chosen == null || chosen.format() == dev.airlock.agent.codec.WireFormat.GEMINI) {
+    if (chosen == null || chosen.format() == WireFormat.GEMINI) {
       throw new UsageException(source + ": Gemini puts the model in the path; give the request's 'url' instead of"
           + " 'provider' (e.g. https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent)");
     }
-    if (chosen.format() != dev.airlock.agent.codec.WireFormat.OPENAI && !chosen.format().name().equals(format.name())) {
+    if (chosen.format() != WireFormat.OPENAI && chosen.format() != format) {
       throw new UsageException(source + ": endpoint " + name(chosen) + " is not an API of provider '" + provider
           + "' (format " + format.name().toLowerCase(Locale.ROOT) + ")");
     }
-    String basePath = base.get().getRawPath() == null ? "" : base.get().getRawPath();
-    basePath = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
-    return parseUrl(base.get().toString().replaceAll("/+$", "") + pathOf(chosen, basePath), source);
+    String baseUrl = base.get().toString().replaceAll("/+$", "");
+    String basePath = base.get().getRawPath() == null ? "" : base.get().getRawPath().replaceAll("/+$", "");
+    return parseUrl(baseUrl + pathOf(chosen, basePath), source);
   }
 
   /** {@code openai_chat}: how endpoints are written in request files, test expectations and output. */
@@ -204,7 +212,7 @@ final class RequestSpec {
         return e;
       }
     }
-    throw new UsageException(source + ": unknown endpoint '" + text + "'" + Suggestions.didYouMean(text, names)
+    throw new UsageException(source + ": unknown endpoint '" + text + "'" + DidYouMean.hint(text, names)
         + "; endpoints are " + String.join(", ", names));
   }
 

@@ -136,7 +136,7 @@ final class TestCommand {
         DryRunResult result = dryRun.run(c.request());
         outcomes.add(new TestOutcome(c.name(), c.failures(result), (System.nanoTime() - start) / 1e9));
       } catch (UsageException e) {
-        problems.add(suite.source() + ": '" + c.name() + "': " + e.getMessage());
+        problems.add(e.getMessage()); // the request's source already names the file and the case
       }
     }
     if (!problems.isEmpty()) {

@@ -8,6 +8,7 @@ import dev.airlock.agent.codec.ResponseCodec;
 import dev.airlock.agent.codec.SseParser;
 import dev.airlock.agent.codec.StreamAccumulator;
 import dev.airlock.agent.codec.Usage;
+import dev.airlock.agent.identity.Identity;
 import dev.airlock.agent.redact.BlockedAnswer;
 import dev.airlock.agent.redact.GuardedRequest;
 import dev.airlock.agent.redact.Placeholders;
@@ -49,6 +50,7 @@ public final class LlmCall {
   private final byte[] outgoingBody;
   private final boolean usageRequested;
   private final GuardedRequest guarded;
+  private final Identity identity;
   private final long startNanos = System.nanoTime();
   private final AtomicBoolean ended = new AtomicBoolean();
 
@@ -63,7 +65,8 @@ public final class LlmCall {
   private long firstChunkNanos = -1;
 
   LlmCall(PipelineState state, LlmInstruments instruments, Span span, ProviderMatch match, LlmRequest request,
-      String requestModel, String host, byte[] outgoingBody, boolean usageRequested, GuardedRequest guarded) {
+      String requestModel, String host, byte[] outgoingBody, boolean usageRequested, GuardedRequest guarded,
+      Identity identity) {
     this.state = state;
     this.instruments = instruments;
     this.span = span;
@@ -74,6 +77,7 @@ public final class LlmCall {
     this.outgoingBody = outgoingBody;
     this.usageRequested = usageRequested;
     this.guarded = guarded;
+    this.identity = identity;
   }
 
   /** The body to send: the application's own array unless the agent changed the request. */
@@ -441,11 +445,17 @@ public final class LlmCall {
     }
     if (!Double.isNaN(cost)) {
       span.setAttribute(AIRLOCK_COST_USD, cost);
-      instruments.cost().add(cost, Attributes.builder()
+      AttributesBuilder costAttributes = Attributes.builder()
           .put(PROVIDER_NAME, match.provider().semconvProviderName())
           .put(AIRLOCK_PROVIDER, match.provider().providerName())
-          .put(REQUEST_MODEL, requestModel)
-          .build());
+          .put(REQUEST_MODEL, requestModel);
+      if (identity.tenant() != null) {
+        costAttributes.put(AIRLOCK_TENANT, identity.tenant());
+      }
+      if (identity.feature() != null) {
+        costAttributes.put(AIRLOCK_FEATURE, identity.feature());
+      }
+      instruments.cost().add(cost, costAttributes.build());
     }
   }
 

@@ -5,6 +5,8 @@ import static dev.airlock.agent.telemetry.GenAiAttributes.*;
 import dev.airlock.agent.codec.Endpoint;
 import dev.airlock.agent.codec.LlmRequest;
 import dev.airlock.agent.codec.RequestCodec;
+import dev.airlock.agent.identity.CallFacts;
+import dev.airlock.agent.identity.Identity;
 import dev.airlock.agent.redact.GuardedRequest;
 import dev.airlock.agent.telemetry.LlmInstruments;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -84,6 +86,7 @@ public final class Pipeline {
     if (request == null) {
       return null;
     }
+    Identity identity = current.identity().resolve(new CallFacts(headers, request, body));
     GuardedRequest guarded = current.guard().inspect(endpoint, body);
     byte[] outgoing = guarded.body();
     boolean usageRequested = false;
@@ -103,14 +106,17 @@ public final class Pipeline {
         .spanBuilder(operation + " " + model)
         .setSpanKind(SpanKind.CLIENT)
         .setParent(W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, HEADER_GETTER));
-    Attributes attributes = startAttributes(current, provider, endpoint, request, model, transport, host, port, usageRequested);
+    Attributes attributes = startAttributes(current, provider, endpoint, request, model, transport, host, port,
+        usageRequested, identity);
     builder.setAllAttributes(attributes);
     Span span = builder.startSpan();
-    return new LlmCall(current, instruments, span, match, request, model, host, outgoing, usageRequested, guarded);
+    return new LlmCall(current, instruments, span, match, request, model, host, outgoing, usageRequested, guarded,
+        identity);
   }
 
   private Attributes startAttributes(PipelineState current, ProviderEndpoint provider, Endpoint endpoint,
-      LlmRequest request, String model, String transport, String host, int port, boolean usageRequested) {
+      LlmRequest request, String model, String transport, String host, int port, boolean usageRequested,
+      Identity identity) {
     AttributesBuilder a = Attributes.builder()
         .put(OPERATION_NAME, endpoint.operation().semconvName())
         .put(PROVIDER_NAME, provider.semconvProviderName())
@@ -141,6 +147,9 @@ public final class Pipeline {
     if (usageRequested) {
       a.put(AIRLOCK_USAGE_REQUESTED, true);
     }
+    putIfPresent(a, AIRLOCK_TENANT, identity.tenant());
+    putIfPresent(a, AIRLOCK_FEATURE, identity.feature());
+    putIfPresent(a, AIRLOCK_USER, identity.user());
     return a.build();
   }
 

@@ -1,6 +1,7 @@
 package dev.airlock.agent.engine;
 
 import dev.airlock.agent.cost.PriceTable;
+import dev.airlock.agent.identity.IdentityResolver;
 import dev.airlock.agent.redact.RequestGuard;
 
 /**
@@ -12,12 +13,24 @@ public final class PipelineState {
   private final PriceTable prices;
   private final PolicyIdentity policy;
   private final RequestGuard guard;
+  private final IdentityResolver identity;
 
   public PipelineState(ProviderRegistry registry, PriceTable prices, PolicyIdentity policy, RequestGuard guard) {
+    this(registry, prices, policy, guard, IdentityResolver.none());
+  }
+
+  public PipelineState(ProviderRegistry registry, PriceTable prices, PolicyIdentity policy, RequestGuard guard,
+      IdentityResolver identity) {
     this.registry = registry;
     this.prices = prices;
     this.policy = policy;
     this.guard = guard;
+    this.identity = identity;
+  }
+
+  /** How tenant, feature and user are learned (nothing when the policy has no identity section). */
+  public IdentityResolver identity() {
+    return identity;
   }
 
   /** The input guardrails and PII handling of the policy (inactive when it has none). */

@@ -55,7 +55,8 @@ final class ContextWords {
       }
       boolean prefix = w.endsWith("*");
       boolean suffix = w.startsWith("*");
-      String core = w.substring(suffix ? 1 : 0, Math.max(suffix ? 1 : 0, w.length() - (prefix ? 1 : 0)));
+      int from = suffix ? 1 : 0;
+      String core = w.substring(from, Math.max(from, w.length() - (prefix ? 1 : 0)));
       String norm = normalize(core, 0, -1).trim();
       if (norm.isEmpty()) {
         continue;

@@ -10,14 +10,14 @@ import java.util.Set;
 
 /**
  * Secrets written as the value of a credential name: {@code password=hunter2!}, {@code
- * "api_key": "3f9c..."}, {@code DB_PASSWORD: s3cr3t}, {@code Authorization: Bearer ...}, "my
- * password is Tr0ub4dor&3". The value is reported, not the name.
+ * "api_key": "3f9c..."}, {@code DB_PASSWORD: s3cr3t}, {@code Authorization: Bearer ...}, {@code
+ * my password is Tr0ub4dor&3}. The value is reported, not the name.
  *
  * <p>Names are found case-insensitively in one Aho-Corasick pass, also inside identifiers ({@code
- * DB_PASSWORD}, {@code clientSecret}), and must be followed by an optional quote and a separator ({@code : = := => ->}, or "is"/"ist"/"est"/"es" in prose).
- * Values are rejected when they are references or placeholders ({@code ${DB_PASS}}, {@code
- * <password>}, {@code ****}, "required", "none", ...), calls ({@code os.getenv(...)}) or paths
- * ({@code PWD=/home/ana}).
+ * DB_PASSWORD}, {@code clientSecret}), and must be followed by an optional quote and a separator
+ * ({@code : = := => ->}, or "is"/"ist"/"est"/"es" in prose). Values are rejected when they are
+ * references or placeholders ({@code ${DB_PASS}}, {@code <password>}, {@code ****}, "required",
+ * "none", ...), calls ({@code os.getenv(...)}) or paths ({@code PWD=/home/ana}).
  *
  * <ul>
  *   <li>Password names accept any value of 6+ chars: reported when quoted or when it is not a
@@ -317,8 +317,11 @@ final class CredentialAssignmentDetector implements Detector {
         } else if (Character.isLowerCase(c)) {
           sawLower = true;
         }
-      } else if (!((c == '-' || c == '\'' || c == '_' || c == '.') && i > 0 && i < v.length() - 1)) {
-        return false;
+      } else {
+        boolean joiner = c == '-' || c == '\'' || c == '_' || c == '.';
+        if (!joiner || i == 0 || i == v.length() - 1) {
+          return false;
+        }
       }
     }
     return !(sawUpperAfterFirst && sawLower);

@@ -45,7 +45,7 @@ final class CreditCardDetector implements Detector {
   private static final int MAX_CARD_GROUPS = 5;
   /** Longest run we read: a short list of cards written on one line. */
   private static final int MAX_RUN_GROUPS = 64;
-  /** Digits that may follow the cards in the same run: an expiry month or a CVV ("... 1111 123"). */
+  /** Digits that may follow the cards in the same run: an expiry month or a CVV ("1111 123"). */
   private static final int MAX_TRAILING_DIGITS = 4;
 
   @Override
@@ -66,7 +66,7 @@ final class CreditCardDetector implements Detector {
     List<Detection> cards = new ArrayList<>();
     for (int i = Anchored.nextStart(text, 0, Anchored.DIGIT); i >= 0;
         i = Anchored.nextStart(text, i + 1, Anchored.DIGIT)) {
-      if (!Anchored.lookingAt(m, text, i)) {
+      if (!Chars.digitAt(text, i + 1) || !Anchored.lookingAt(m, text, i)) {
         continue;
       }
       int runEnd = m.end();
@@ -93,8 +93,9 @@ final class CreditCardDetector implements Detector {
         cards.add(card);
         g = next;
       }
-      if (!cards.isEmpty()
-          && (g == groups || Chars.digitsOf(text, starts[g], runEnd).length() <= MAX_TRAILING_DIGITS)) {
+      boolean shortTail =
+          g == groups || Chars.digitsOf(text, starts[g], runEnd).length() <= MAX_TRAILING_DIGITS;
+      if (!cards.isEmpty() && shortTail) {
         out.addAll(cards);
       }
     }

@@ -41,7 +41,7 @@ final class DeTaxIdDetector implements Detector {
     Matcher m = Anchored.matcher(CANDIDATE, text);
     for (int i = Anchored.nextStart(text, 0, Anchored.DIGIT); i >= 0;
         i = Anchored.nextStart(text, i + 1, Anchored.DIGIT)) {
-      if (!Anchored.lookingAt(m, text, i)) {
+      if (!Chars.digitAt(text, i + 1) || !Anchored.lookingAt(m, text, i)) {
         continue;
       }
       i = m.end() - 1;

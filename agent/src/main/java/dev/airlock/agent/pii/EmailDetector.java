@@ -124,7 +124,8 @@ final class EmailDetector implements Detector {
 
   private static boolean validTld(CharSequence t, int start, int end) {
     int len = end - start;
-    if (len >= 5 && t.subSequence(start, start + 4).toString().toLowerCase(Locale.ROOT).equals("xn--")) {
+    if (len >= 5
+        && t.subSequence(start, start + 4).toString().toLowerCase(Locale.ROOT).equals("xn--")) {
       return true;
     }
     if (len < 2) {

@@ -28,7 +28,8 @@ final class EsNifDetector implements Detector {
 
   private static final Pattern CANDIDATE =
       Pattern.compile(
-          "(?<![\\p{L}\\p{N}_\\-])(?<!\\d[.,])(?:([XYZxyz])-?(\\d{7})|(\\d{7,8}))-?([A-Za-z])(?![\\p{L}\\p{N}_])");
+          "(?<![\\p{L}\\p{N}_\\-])(?<!\\d[.,])"
+              + "(?:([XYZxyz])-?(\\d{7})|(\\d{7,8}))-?([A-Za-z])(?![\\p{L}\\p{N}_])");
 
   @Override
   public String type() {
@@ -40,13 +41,17 @@ final class EsNifDetector implements Detector {
     Matcher m = Anchored.matcher(CANDIDATE, text);
     for (int i = Anchored.nextStart(text, 0, EsNifDetector::canStart); i >= 0;
         i = Anchored.nextStart(text, i + 1, EsNifDetector::canStart)) {
-      if (!Anchored.lookingAt(m, text, i)) {
+      // Cheap test first: seven digits from here, or after the NIE letter.
+      if ((!Chars.digitAt(text, i + 6) && !Chars.digitAt(text, i + 7))
+          || !Anchored.lookingAt(m, text, i)) {
         continue;
       }
       i = m.end() - 1;
       boolean nie = m.group(1) != null;
+      // The NIE letter X, Y or Z stands for a leading 0, 1 or 2.
       String number =
-          nie ? (char) ('0' + "XYZ".indexOf(Character.toUpperCase(m.group(1).charAt(0)))) + m.group(2)
+          nie
+              ? "XYZ".indexOf(Character.toUpperCase(m.group(1).charAt(0))) + m.group(2)
               : m.group(3);
       if (!letterValid(number, m.group(4).charAt(0))) {
         continue;

@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
  * like addresses, so: words such as "version", "update" or "section" nearby lower the
  * confidence, and four numbers all below 32 outside the private 10/8 range ({@code 1.6.2.2},
  * {@code 7.4.1.3}, but also {@code 8.8.8.8}) are reported only with a CIDR prefix or an IP word
- * nearby ("ip", "server", "dns", "ping", "http", ...). IPv6 (RFC 4291 text forms): one to eight groups of 1-4 hex
- * digits, at most one {@code ::} standing for at least one zero group, eight groups without it,
- * optionally ending in an embedded IPv4 address that counts as two groups. The whole token is
+ * nearby ("ip", "server", "dns", "ping", "http", ...).
+ *
+ * <p>IPv6 (RFC 4291 text forms): one to eight groups of 1-4 hex digits, at most one {@code ::}
+ * standing for at least one zero group, eight groups without it, optionally ending in an embedded
+ * IPv4 address that counts as two groups. The whole token is
  * validated: {@code 2001::db8::1} or {@code 12345:db8::1} is rejected rather than searched for a
  * valid part. C++ scopes ({@code std::cout}), MAC addresses and clock times fail these rules.
  * Addresses with almost no digits ({@code ::}, {@code a::b}) are reported only with context.
@@ -71,7 +73,8 @@ final class IpAddressDetector implements Detector {
     Matcher m = Anchored.matcher(IPV4_PATTERN, text);
     for (int i = Anchored.nextStart(text, 0, Anchored.DIGIT); i >= 0;
         i = Anchored.nextStart(text, i + 1, Anchored.DIGIT)) {
-      if (!Anchored.lookingAt(m, text, i)) {
+      boolean shape = Chars.digitAt(text, i + 1) || Chars.at(text, i + 1) == '.';
+      if (!shape || !Anchored.lookingAt(m, text, i)) {
         continue;
       }
       i = m.end() - 1;

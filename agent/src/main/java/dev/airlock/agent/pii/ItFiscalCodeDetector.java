@@ -26,10 +26,13 @@ final class ItFiscalCodeDetector implements Detector {
   private static final String OMOCODE = "LMNPQRSTUV";
   private static final String MONTHS = "ABCDEHLMPRST";
 
+  /** A digit, or under omocodia the letter that replaces it. */
+  private static final String DIGIT = "[0-9LMNPQRSTUVlmnpqrstuv]";
+
   private static final Pattern CANDIDATE =
       Pattern.compile(
-          "(?<![\\p{L}\\p{N}_])[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{2}"
-              + "[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z](?![\\p{L}\\p{N}_])");
+          "(?<![\\p{L}\\p{N}_])[A-Za-z]{6}" + DIGIT + "{2}[A-Za-z]" + DIGIT + "{2}[A-Za-z]" + DIGIT
+              + "{3}[A-Za-z](?![\\p{L}\\p{N}_])");
 
   @Override
   public String type() {

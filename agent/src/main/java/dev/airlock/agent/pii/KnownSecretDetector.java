@@ -242,7 +242,8 @@ final class KnownSecretDetector implements Detector {
         body = true;
         lastBody = lineStart + window.substring(lineStart, lineEnd).indexOf(line) + line.length();
       } else if (body || line.indexOf(':') < 0) {
-        break; // prose after a truncated paste; "Proc-Type: 4,ENCRYPTED" headers come before the body
+        // Prose after a truncated paste; "Proc-Type: 4,ENCRYPTED" headers come before the body.
+        break;
       }
       if (nl < 0) {
         break;

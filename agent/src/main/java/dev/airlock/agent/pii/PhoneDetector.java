@@ -398,8 +398,9 @@ final class PhoneDetector implements Detector {
         char s = 0;
         if (count > 0 || overflow) {
           char c = Chars.at(t, p);
-          if ((c == ' ' || c == '-' || c == '.' || c == '/')
-              && (Chars.digitAt(t, p + 1) || (Chars.at(t, p + 1) == '(' && Chars.digitAt(t, p + 2)))) {
+          boolean groupFollows =
+              Chars.digitAt(t, p + 1) || (Chars.at(t, p + 1) == '(' && Chars.digitAt(t, p + 2));
+          if ((c == ' ' || c == '-' || c == '.' || c == '/') && groupFollows) {
             s = c;
             p++;
           } else if (!(c == '(' && Chars.digitAt(t, p + 1)) && !(lastParen && Chars.isDigit(c))) {

@@ -93,7 +93,8 @@ public final class PiiScanner {
       for (String id : builtInTypes) {
         if (id == null || BuiltInDetectors.forType(id) == null) {
           throw new IllegalArgumentException(
-              "unknown PII type '" + id + "'; built-in types are " + String.join(", ", PiiTypes.builtIn()));
+              "unknown PII type '" + id + "'; built-in types are "
+                  + String.join(", ", PiiTypes.builtIn()));
         }
       }
       builtIns.addAll(builtInTypes);

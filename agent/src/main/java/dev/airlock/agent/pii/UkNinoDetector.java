@@ -25,7 +25,8 @@ final class UkNinoDetector implements Detector {
 
   private static final Pattern CANDIDATE =
       Pattern.compile(
-          "(?<![\\p{L}\\p{N}_])([A-Za-z]{2}) ?(\\d{6}|\\d{2} \\d{2} \\d{2}) ?([A-Da-d])(?![\\p{L}\\p{N}_])");
+          "(?<![\\p{L}\\p{N}_])([A-Za-z]{2}) ?(\\d{6}|\\d{2} \\d{2} \\d{2}) ?([A-Da-d])"
+              + "(?![\\p{L}\\p{N}_])");
 
   @Override
   public String type() {

@@ -45,7 +45,7 @@ final class UsSsnDetector implements Detector {
     Matcher m = Anchored.matcher(CANDIDATE, text);
     for (int i = Anchored.nextStart(text, 0, Anchored.DIGIT); i >= 0;
         i = Anchored.nextStart(text, i + 1, Anchored.DIGIT)) {
-      if (!Anchored.lookingAt(m, text, i)) {
+      if (!Chars.digitAt(text, i + 2) || !Anchored.lookingAt(m, text, i)) {
         continue;
       }
       i = m.end() - 1;
@@ -57,8 +57,8 @@ final class UsSsnDetector implements Detector {
         continue;
       }
       double base = bare ? BARE : m.group(2).equals("-") ? HYPHENATED : SPACED;
-      double conf =
-          base + POSITIVE.adjust(text, m.start(), m.end()) + NEGATIVE.adjust(text, m.start(), m.end());
+      double conf = base + POSITIVE.adjust(text, m.start(), m.end())
+          + NEGATIVE.adjust(text, m.start(), m.end());
       out.add(new Detection(PiiTypes.US_SSN, m.start(), m.end(), Confidence.of(conf), null));
     }
   }

@@ -8,6 +8,7 @@ import dev.airlock.agent.engine.PolicyIdentity;
 import dev.airlock.agent.engine.ProviderEndpoint;
 import dev.airlock.agent.engine.ProviderRegistry;
 import dev.airlock.agent.guard.injection.InjectionDetectors;
+import dev.airlock.agent.identity.IdentityResolver;
 import dev.airlock.agent.redact.OutputGuard;
 import dev.airlock.agent.redact.PiiScanners;
 import dev.airlock.agent.redact.RequestGuard;
@@ -49,7 +50,7 @@ public final class PipelineStates {
     endpoints.addAll(builtinEndpoints(regions));
     PolicyIdentity identity = new PolicyIdentity(policy.name(), policy.version().orElse(""), policy.sha256());
     return new PipelineState(ProviderRegistry.of(endpoints), PriceTable.builtIn().withOverrides(prices(policy)),
-        identity, guardOf(policy));
+        identity, guardOf(policy), policy.identity().map(IdentityResolver::of).orElse(IdentityResolver.none()));
   }
 
   private static RequestGuard guardOf(Policy policy) {

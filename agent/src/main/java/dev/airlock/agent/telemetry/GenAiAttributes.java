@@ -53,6 +53,7 @@ public final class GenAiAttributes {
   public static final AttributeKey<Boolean> AIRLOCK_USAGE_REQUESTED = booleanKey("airlock.stream.usage_requested");
   public static final AttributeKey<String> AIRLOCK_TENANT = stringKey("airlock.tenant");
   public static final AttributeKey<String> AIRLOCK_FEATURE = stringKey("airlock.feature");
+  public static final AttributeKey<String> AIRLOCK_USER = stringKey("airlock.user");
   public static final AttributeKey<String> AIRLOCK_TRANSPORT = stringKey("airlock.transport");
   public static final AttributeKey<String> AIRLOCK_OUTCOME = stringKey("airlock.outcome");
 

@@ -51,12 +51,36 @@ public final class BenchFixtures {
       "on_internal_error: pass_through",
       "");
 
+  /** The example policy's {@code pii} and {@code guardrails.prompt_injection} sections, as written there. */
+  public static final String REDACTION_SECTIONS = String.join("\n",
+      "pii:",
+      "  detect: [email, phone, credit_card, iban, us_ssn, ip_address, secret]",
+      "  custom:",
+      "    - {name: customer_id, pattern: 'CUST-[0-9]{8}'}",
+      "  action: pseudonymize",
+      "  restore: true",
+      "guardrails:",
+      "  prompt_injection: {action: block, threshold: 0.8}",
+      "");
+
+  /** The placeholders the agent gives the PII of {@link #chatRequest} (answers echo them back). */
+  static final String[] PLACEHOLDERS = {"<EMAIL_1>", "<PHONE_1>", "<CREDIT_CARD_1>", "<IBAN_1>"};
+
   private BenchFixtures() {}
 
-  /** The pipeline state the agent builds from {@link #EXAMPLE_POLICY}. */
+  /** The pipeline state the agent builds from {@link #EXAMPLE_POLICY}: providers and prices, pass-through. */
   public static PipelineState examplePolicyState() {
+    return examplePolicyState(false);
+  }
+
+  /**
+   * The pipeline state of the example policy; with {@code redaction}, also its {@code pii}
+   * (pseudonymize, restore) and prompt-injection sections.
+   */
+  public static PipelineState examplePolicyState(boolean redaction) {
+    String yaml = redaction ? EXAMPLE_POLICY + REDACTION_SECTIONS : EXAMPLE_POLICY;
     PolicyLoadResult result = PolicyLoader.parse("bench-policy.yaml",
-        EXAMPLE_POLICY.getBytes(StandardCharsets.UTF_8), name -> null);
+        yaml.getBytes(StandardCharsets.UTF_8), name -> null);
     if (!result.ok() || result.policy().isEmpty()) {
       throw new IllegalStateException("the benchmark policy does not load: " + result.errors());
     }
@@ -100,9 +124,14 @@ public final class BenchFixtures {
     return json.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** A non-streamed chat completion as the mock provider (and OpenAI) shapes it, about 1.3 KB. */
+  /**
+   * A non-streamed chat completion as the mock provider (and OpenAI) shapes it, about 1.3 KB. Its
+   * text names the customer by the placeholders a redacting policy sent instead of the real data
+   * (an answer to a redacted request does), so restoring them is part of the work.
+   */
   public static byte[] chatResponse() {
-    StringBuilder answer = new StringBuilder("I am sorry your order has not arrived. ");
+    StringBuilder answer = new StringBuilder("I am sorry your order has not arrived, " + PLACEHOLDERS[0]
+        + ". We will call you at " + PLACEHOLDERS[1] + " and refund card " + PLACEHOLDERS[2] + ". ");
     while (answer.length() < 700) {
       answer.append("I checked the shipment and it left our warehouse on Monday; the carrier reports a delay. ");
     }
@@ -120,7 +149,8 @@ public final class BenchFixtures {
    * The events of a streamed chat completion, exactly as the mock provider writes them: a role
    * chunk, {@link #STREAM_CONTENT_EVENTS} content chunks, a finish chunk, the usage-only chunk
    * ({@code include_usage}) and {@code [DONE]}. One array per event, as an HTTP/1.1 chunked
-   * response usually delivers them.
+   * response usually delivers them. Every 25th content event carries one of the placeholders a
+   * redacting policy puts in the request, as the answer to a redacted request would.
    */
   public static List<byte[]> chatStreamEvents() {
     String prefix = "data: {\"id\":\"chatcmpl-mock-87794d0ea58b\",\"object\":\"chat.completion.chunk\","
@@ -131,7 +161,9 @@ public final class BenchFixtures {
     List<byte[]> events = new ArrayList<>();
     events.add(ascii(prefix + "{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}" + String.format(suffix, "null")));
     for (int i = 0; i < STREAM_CONTENT_EVENTS; i++) {
-      String text = words[i % words.length] + " " + words[(i * 7 + 3) % words.length] + " ";
+      String text = i % 25 == 10
+          ? PLACEHOLDERS[(i / 25) % PLACEHOLDERS.length] + " "
+          : words[i % words.length] + " " + words[(i * 7 + 3) % words.length] + " ";
       events.add(ascii(prefix + "{\"content\":\"" + text + "\"}" + String.format(suffix, "null")));
     }
     events.add(ascii(prefix + "{}" + String.format(suffix, "\"stop\"")));
@@ -180,5 +212,47 @@ public final class BenchFixtures {
 
   private static byte[] ascii(String s) {
     return s.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Texts for the PII scanner: {@code chat2k} the text of the 2 KB request's messages (with an
+   * email, a phone number, a card number and an IBAN), {@code clean2k} 2 KB of support prose with
+   * no personal data, {@code mixed64k} 64 KB of prose with one personal datum about every 1 KB.
+   */
+  public static String piiText(String spec) {
+    String prose = "Could you check the tracking number and tell me when it will be delivered or refund me? "
+        + "The parcel left the warehouse on Monday and the carrier reports a delay of two days. ";
+    String[] personal = {"jane.doe@example.com", "+1 415 555 0134", "4111 1111 1111 1111",
+        "DE89 3704 0044 0532 0130 00", "CUST-12345678", "192.168.10.24"};
+    StringBuilder b = new StringBuilder();
+    switch (spec) {
+      case "chat2k":
+        b.append("You are the support assistant of Acme Inc. Answer politely and briefly. Never promise refunds "
+            + "above 500 USD. Hello, I need help with a delivery. Of course. Could you give me your order number? "
+            + "Hi, my order 55-1182 never arrived. I am Jane Doe, email jane.doe@example.com, phone +1 415 555 0134, "
+            + "and I paid with card 4111 1111 1111 1111. My IBAN for the refund is DE89 3704 0044 0532 0130 00. ");
+        while (b.length() < 2048) {
+          b.append(prose);
+        }
+        b.setLength(2048);
+        return b.toString();
+      case "clean2k":
+        while (b.length() < 2048) {
+          b.append(prose);
+        }
+        b.setLength(2048);
+        return b.toString();
+      case "mixed64k":
+        for (int i = 0; b.length() < 64 * 1024; i++) {
+          for (int k = 0; k < 6; k++) {
+            b.append(prose);
+          }
+          b.append("Contact: ").append(personal[i % personal.length]).append(". ");
+        }
+        b.setLength(64 * 1024);
+        return b.toString();
+      default:
+        throw new IllegalArgumentException("text: " + spec);
+    }
   }
 }

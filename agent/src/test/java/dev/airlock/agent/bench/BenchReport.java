@@ -42,6 +42,8 @@ public final class BenchReport {
     BASELINE_OF.put("requestCodec_parse", "baseline_jacksonTokens");
     BASELINE_OF.put("requestCodec_withStreamUsageRequested", "baseline_jacksonTokens");
     BASELINE_OF.put("baseline_jacksonReadTree", "baseline_jacksonTokens");
+    BASELINE_OF.put("piiScanner_exampleTypes", "baseline_charScan");
+    BASELINE_OF.put("baseline_emailRegex", "baseline_charScan");
   }
 
   private BenchReport() {}
@@ -155,6 +157,8 @@ public final class BenchReport {
       case "SseParserBenchmark":
         byte[][] pieces = BenchFixtures.streamPieces(row.params.get("pieces"));
         return new double[] {BenchFixtures.totalBytes(pieces), BenchFixtures.streamEventCount()};
+      case "PiiScannerBenchmark":
+        return new double[] {BenchFixtures.piiText(row.params.get("text")).length(), 0};
       case "RequestCodecBenchmark":
         return new double[] {BenchFixtures.chatRequest(false, false).length, 0};
       case "PipelineBenchmark":

@@ -37,10 +37,17 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * One whole LLM call through the engine, without any transport: match, {@code begin} (parse the
- * 2 KB request, start the span), the response bytes through {@code observe} (or {@code rewrite}),
- * {@code complete} (parse the answer or fold the stream, record usage, cost and metrics, end the
- * span). This is the agent's CPU work per call under the example policy, which today is
- * pass-through (redaction and cache are not built yet).
+ * 2 KB request, apply the policy's request guard, start the span), the response bytes through
+ * {@code observe} or {@code rewrite} (as the doors do: rewrite when the call says so), {@code
+ * complete} (parse the answer or fold the stream, record usage, cost and metrics, end the span).
+ *
+ * <p>{@code policy}:
+ * <ul>
+ *   <li>{@code passThrough}: the example policy's providers and prices only;
+ *   <li>{@code redaction}: plus its {@code pii} section (pseudonymize the request's email, phone,
+ *       card and IBAN, restore them in the answer, which names them by placeholder) and its
+ *       prompt-injection guardrail. (The example's cache is not built yet: no cache-hit case.)
+ * </ul>
  *
  * <p>{@code telemetry}:
  * <ul>
@@ -91,6 +98,9 @@ public class PipelineBenchmark {
   /** The engine under the example policy, with the chosen telemetry. */
   @State(Scope.Thread)
   public static class Engine {
+    @Param({"passThrough", "redaction"})
+    public String policy;
+
     @Param({"none", "export"})
     public String telemetry;
 
@@ -116,7 +126,20 @@ public class PipelineBenchmark {
       } else {
         throw new IllegalArgumentException("telemetry: " + telemetry);
       }
-      pipeline = new Pipeline(BenchFixtures.examplePolicyState(), new LlmInstruments(otel, "bench"));
+      boolean redaction = "redaction".equals(policy);
+      if (!redaction && !"passThrough".equals(policy)) {
+        throw new IllegalArgumentException("policy: " + policy);
+      }
+      pipeline = new Pipeline(BenchFixtures.examplePolicyState(redaction), new LlmInstruments(otel, "bench"));
+      // The benchmark must measure the path it claims: redaction changes the request, nothing is blocked.
+      LlmCall probe = pipeline.begin(pipeline.match(BenchFixtures.HOST, BenchFixtures.PORT, BenchFixtures.PATH),
+          "bench", BenchFixtures.HOST, BenchFixtures.PORT, BenchFixtures.PATH, NO_HEADERS,
+          BenchFixtures.chatRequest(false, false));
+      if (probe == null || probe.blockedAnswer() != null || probe.requestChanged() != redaction) {
+        throw new IllegalStateException("policy " + policy + ": the probe call was "
+            + (probe == null ? "not recognized" : probe.blockedAnswer() != null ? "blocked" : "changed=" + probe.requestChanged()));
+      }
+      probe.cancel();
     }
 
     @TearDown(Level.Trial)
@@ -149,29 +172,19 @@ public class PipelineBenchmark {
   // --- the agent's work for the same call ---
 
   @Benchmark
-  public LlmCall pipeline_nonStreaming(Inputs in, Engine e) {
-    Pipeline p = e.pipeline;
-    ProviderMatch match = p.match(BenchFixtures.HOST, BenchFixtures.PORT, BenchFixtures.PATH);
-    LlmCall call = p.begin(match, "bench", BenchFixtures.HOST, BenchFixtures.PORT, BenchFixtures.PATH, NO_HEADERS,
-        in.request);
+  public LlmCall pipeline_nonStreaming(Inputs in, Engine e, Blackhole bh) {
+    LlmCall call = begin(e.pipeline, in.request);
     call.onResponse(200, "application/json");
-    call.observe(in.response, 0, in.response.length);
-    call.complete();
+    deliver(call, new byte[][] {in.response}, bh);
     return call;
   }
 
-  /** The application asked for usage itself: the stream is only watched. */
+  /** The application asked for usage itself: without redaction the stream is only watched. */
   @Benchmark
-  public LlmCall pipeline_streaming_appAsksUsage(Inputs in, Engine e) {
-    Pipeline p = e.pipeline;
-    ProviderMatch match = p.match(BenchFixtures.HOST, BenchFixtures.PORT, BenchFixtures.PATH);
-    LlmCall call = p.begin(match, "bench", BenchFixtures.HOST, BenchFixtures.PORT, BenchFixtures.PATH, NO_HEADERS,
-        in.streamRequestWithUsage);
+  public LlmCall pipeline_streaming_appAsksUsage(Inputs in, Engine e, Blackhole bh) {
+    LlmCall call = begin(e.pipeline, in.streamRequestWithUsage);
     call.onResponse(200, "text/event-stream");
-    for (byte[] event : in.streamEvents) {
-      call.observe(event, 0, event.length);
-    }
-    call.complete();
+    deliver(call, in.streamEvents, bh);
     return call;
   }
 
@@ -181,17 +194,30 @@ public class PipelineBenchmark {
    */
   @Benchmark
   public LlmCall pipeline_streaming_agentAddsUsage(Inputs in, Engine e, Blackhole bh) {
-    Pipeline p = e.pipeline;
-    ProviderMatch match = p.match(BenchFixtures.HOST, BenchFixtures.PORT, BenchFixtures.PATH);
-    LlmCall call = p.begin(match, "bench", BenchFixtures.HOST, BenchFixtures.PORT, BenchFixtures.PATH, NO_HEADERS,
-        in.streamRequestWithoutUsage);
+    LlmCall call = begin(e.pipeline, in.streamRequestWithoutUsage);
     call.onResponse(200, "text/event-stream");
-    for (byte[] event : in.streamEvents) {
-      bh.consume(call.rewrite(event, 0, event.length));
-    }
-    bh.consume(call.finishRewrite());
-    call.complete();
+    deliver(call, in.streamEvents, bh);
     return call;
+  }
+
+  private static LlmCall begin(Pipeline p, byte[] body) {
+    ProviderMatch match = p.match(BenchFixtures.HOST, BenchFixtures.PORT, BenchFixtures.PATH);
+    return p.begin(match, "bench", BenchFixtures.HOST, BenchFixtures.PORT, BenchFixtures.PATH, NO_HEADERS, body);
+  }
+
+  /** The response as the doors hand it over: through rewrite when the call changes it, else observed. */
+  private static void deliver(LlmCall call, byte[][] pieces, Blackhole bh) {
+    if (call.rewritesResponse()) {
+      for (byte[] piece : pieces) {
+        bh.consume(call.rewrite(piece, 0, piece.length));
+      }
+      bh.consume(call.finishRewrite());
+    } else {
+      for (byte[] piece : pieces) {
+        call.observe(piece, 0, piece.length);
+      }
+    }
+    call.complete();
   }
 
   /** What the agent's file exporter does with each batch, written nowhere. */

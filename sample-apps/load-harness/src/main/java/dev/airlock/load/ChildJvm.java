@@ -67,6 +67,13 @@ final class ChildJvm {
     return this;
   }
 
+  ChildJvm jar(String jar, List<String> args) {
+    mainAndArgs.add("-jar");
+    mainAndArgs.add(jar);
+    mainAndArgs.addAll(args);
+    return this;
+  }
+
   Result run(long timeoutSeconds) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(java);

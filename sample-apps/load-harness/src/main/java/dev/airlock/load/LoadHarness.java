@@ -119,6 +119,8 @@ public final class LoadHarness {
   private MockProvider mock;
   private Portkey portkey;
   private String portkeySkipped;
+  private String effectiveExample;
+  private final List<String> droppedSections = new ArrayList<>();
 
   private LoadHarness(Options o, Path harnessJar) {
     this.o = o;
@@ -250,6 +252,8 @@ public final class LoadHarness {
     mock = MockProvider.start(0);
     log("mock provider on " + mock.baseUrl() + "; agent " + o.agentJar);
     header();
+    examplePolicy();
+    report.append(policyLine());
     if (!o.skipLoad) {
       load();
     }
@@ -380,31 +384,73 @@ public final class LoadHarness {
         "");
   }
 
-  /** The provider and model parts of the reference policy, the self-hosted provider pointed at the mock. */
-  private String examplePolicy() throws IOException {
+  /**
+   * The reference policy pointed at the mock ({@code example-policy.yaml} in this jar), minus
+   * whatever the agent under test refuses as not enforced yet: its own {@code validate} decides,
+   * so the scenario follows the agent as capabilities land. {@code --policy} replaces it as is.
+   */
+  private String examplePolicy() throws IOException, InterruptedException {
     if (o.policy != null) {
       return Files.readString(o.policy).replace("${MOCK_URL}", mock.baseUrl());
     }
-    return String.join("\n",
-        "airlock: 1",
-        "name: acme-support-assistant",
-        "version: \"2026-11-22.1\"",
-        "providers:",
-        "  eu-llama:",
-        "    format: openai",
-        "    base_url: " + mock.baseUrl() + "/v1",
-        "    api_key: ${env:EU_LLM_KEY}",
-        "    region: eu",
-        "  openai:",
-        "    region: us",
-        "  anthropic:",
-        "    region: us",
-        "models:",
-        "  llama-3.3-70b: {input: 0.20, output: 0.60}",
-        "telemetry:",
-        "  capture_content: false",
-        "on_internal_error: pass_through",
-        "");
+    if (effectiveExample != null) {
+      return effectiveExample;
+    }
+    String yaml;
+    try (java.io.InputStream in = LoadHarness.class.getResourceAsStream("example-policy.yaml")) {
+      yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    yaml = yaml.replace("${MOCK_URL}", mock.baseUrl()).replace("${OUT_DIR}", o.out.toString());
+    for (int attempt = 0; attempt < 10; attempt++) {
+      Path file = writePolicy("example-policy.yaml", yaml);
+      ChildJvm.Result r = new ChildJvm(o.java)
+          .env(Map.of("EU_LLM_KEY", "sk-load-test"))
+          .jar(o.agentJar.toString(), List.of("validate", file.toString()))
+          .run(120);
+      if (r.exitCode == 0) {
+        effectiveExample = yaml;
+        log("example policy: in force " + topLevelKeys(yaml) + (droppedSections.isEmpty() ? ""
+            : "; dropped as not enforced by this agent: " + droppedSections));
+        return yaml;
+      }
+      List<String> refused = PolicySections.unenforcedPaths(r.stdout + "\n" + r.stderr);
+      if (refused.isEmpty()) {
+        throw new IllegalStateException("the example policy does not validate, for reasons other than unenforced"
+            + " sections:\n" + r.stdout + r.stderr);
+      }
+      for (String path : refused) {
+        yaml = PolicySections.remove(yaml, path);
+        droppedSections.add(path);
+      }
+    }
+    throw new IllegalStateException("could not reduce the example policy to one the agent accepts");
+  }
+
+  /** What the example-policy runs enforced, for the report. */
+  private String policyLine() {
+    if (o.policy != null) {
+      return "Policy of the 'example policy' runs: " + o.policy + " (--policy).\n";
+    }
+    if (effectiveExample == null) {
+      return "";
+    }
+    return "Example policy (the reference policy pointed at the mock): sections in force "
+        + String.join(", ", topLevelKeys(effectiveExample))
+        + (droppedSections.isEmpty() ? "" : "; refused by this agent as not enforced yet, so left out: "
+            + String.join(", ", droppedSections)) + ".\n";
+  }
+
+  private static List<String> topLevelKeys(String yaml) {
+    List<String> keys = new ArrayList<>();
+    for (String line : yaml.split("\n")) {
+      if (!line.isEmpty() && Character.isLetter(line.charAt(0)) && line.contains(":")) {
+        String key = line.substring(0, line.indexOf(':'));
+        if (!List.of("airlock", "name", "version").contains(key)) {
+          keys.add(key);
+        }
+      }
+    }
+    return keys;
   }
 
   private Path writePolicy(String name, String yaml) throws IOException {
@@ -462,6 +508,15 @@ public final class LoadHarness {
       if (!usageAdded) {
         throw new IllegalStateException("scenario '" + s.label + "': no streaming request reached the mock with the"
             + " include_usage the agent adds; the agent was not in the path");
+      }
+    }
+    if (s.id.equals("policy") && o.policy == null && effectiveExample.contains("\npii:")
+        && effectiveExample.contains("action: pseudonymize")) {
+      for (dev.airlock.mock.RecordedRequest r : mock.requests()) {
+        if (r.body() != null && r.body().contains("jane.doe@example.com")) {
+          throw new IllegalStateException("scenario '" + s.label + "': the policy pseudonymizes email addresses, yet"
+              + " the mock received one: " + r.body());
+        }
       }
     }
     Path telemetry = o.out.resolve("telemetry-policy.jsonl");
@@ -818,7 +873,7 @@ public final class LoadHarness {
     }
   }
 
-  private List<Variant> variants() throws IOException {
+  private List<Variant> variants() throws IOException, InterruptedException {
     List<Variant> list = new ArrayList<>();
     list.add(new Variant("no agent"));
     Variant observe = new Variant("Airlock, observe only");

@@ -14,7 +14,7 @@ final class Stats {
     if (sorted.length == 0) {
       return 0;
     }
-    int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+    int rank = (int) Math.ceil(p / 100.0 * sorted.length - 1e-9); // 99.9% of 1000 is 999, not 999.0000000000001
     return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
   }
 

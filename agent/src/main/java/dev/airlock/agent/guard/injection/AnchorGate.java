@@ -15,7 +15,7 @@ import java.util.List;
  *       ("ignor" for "ignore", "ignoriere", "ignorez"). All stems live in one trie, walked once
  *       from the start of every word;</li>
  *   <li>literals (anything else: {@code <|}, {@code [}, {@code <!--}): the match starts where the
- *       literal occurs, found with {@link String#indexOf}.</li>
+ *       literal occurs, found in the same pass.</li>
  * </ul>
  * Immutable and thread-safe after construction.
  */
@@ -28,8 +28,9 @@ final class AnchorGate {
   private final int[] children;
   /** The rules whose stem ends at node {@code k}, or null. */
   private final int[][] rulesAt;
-  /** Per rule, its literal anchors (possibly empty). */
-  private final String[][] literals;
+  /** Literal anchors by their first (ASCII) char: the literals and, per literal, its channels. */
+  private final String[][] literalsByChar = new String[128][];
+  private final int[][][] literalChannels = new int[128][][];
 
   /**
    * @param anchors per channel index, its anchors: stems (lowercase letters) and literals (anything
@@ -38,17 +39,19 @@ final class AnchorGate {
    */
   AnchorGate(List<String[]> anchors) {
     this.ruleCount = anchors.size();
-    this.literals = new String[ruleCount][];
+    java.util.Map<String, List<Integer>> literalOwners = new java.util.LinkedHashMap<>();
     int nodes = 1;
     int[] child = new int[ALPHABET * 64];
     Arrays.fill(child, -1);
     List<List<Integer>> rules = new ArrayList<>();
     rules.add(null);
     for (int rule = 0; rule < ruleCount; rule++) {
-      List<String> lits = new ArrayList<>();
       for (String anchor : anchors.get(rule)) {
         if (!isStem(anchor)) {
-          lits.add(anchor);
+          if (anchor.isEmpty() || anchor.charAt(0) >= 128) {
+            throw new IllegalArgumentException("a literal anchor starts with an ASCII char: '" + anchor + "'");
+          }
+          literalOwners.computeIfAbsent(anchor, k -> new ArrayList<>()).add(rule);
           continue;
         }
         int node = 0;
@@ -72,7 +75,16 @@ final class AnchorGate {
           rules.get(node).add(rule);
         }
       }
-      literals[rule] = lits.toArray(new String[0]);
+    }
+    for (java.util.Map.Entry<String, List<Integer>> e : literalOwners.entrySet()) {
+      char first = e.getKey().charAt(0);
+      String[] lits = literalsByChar[first];
+      int size = lits == null ? 0 : lits.length;
+      literalsByChar[first] = lits == null ? new String[1] : Arrays.copyOf(lits, size + 1);
+      literalsByChar[first][size] = e.getKey();
+      int[][] owners = literalChannels[first];
+      literalChannels[first] = owners == null ? new int[1][] : Arrays.copyOf(owners, size + 1);
+      literalChannels[first][size] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
     }
     this.children = Arrays.copyOf(child, nodes * ALPHABET);
     this.rulesAt = new int[nodes][];
@@ -106,6 +118,16 @@ final class AnchorGate {
     boolean prevWordChar = false;
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
+      if (c < 128 && literalsByChar[c] != null) {
+        String[] lits = literalsByChar[c];
+        for (int l = 0; l < lits.length; l++) {
+          if (text.startsWith(lits[l], i)) {
+            for (int channel : literalChannels[c][l]) {
+              starts[channel] = append(starts[channel], counts, channel, i);
+            }
+          }
+        }
+      }
       int letter = letterIndex(c);
       if (letter >= 0 && !prevWordChar) {
         int node = 0;
@@ -127,38 +149,9 @@ final class AnchorGate {
         }
       }
       // Regex \b semantics: letters, digits and '_' are word chars; folded text is mostly ASCII.
-      prevWordChar = letter >= 0 || (c >= '0' && c <= '9') || c == '_' || (c >= 0x80 && Character.isLetterOrDigit(c));
-    }
-    for (int rule = 0; rule < ruleCount; rule++) {
-      if (literals[rule].length > 0) {
-        starts[rule] = addLiterals(text, literals[rule], starts[rule], counts, rule);
-      }
+      prevWordChar = c < 128 ? ASCII[c] != -1 : Character.isLetterOrDigit(c);
     }
     return starts;
-  }
-
-  private static int[] addLiterals(String text, String[] lits, int[] starts, int[] counts, int rule) {
-    int[] merged = starts;
-    boolean added = false;
-    for (String lit : lits) {
-      for (int at = text.indexOf(lit); at >= 0; at = text.indexOf(lit, at + 1)) {
-        merged = append(merged, counts, rule, at);
-        added = true;
-      }
-    }
-    if (added && (lits.length > 1 || starts != null)) {
-      // Several sources: sort and drop duplicates.
-      int count = counts[rule];
-      Arrays.sort(merged, 0, count);
-      int w = 0;
-      for (int r = 0; r < count; r++) {
-        if (w == 0 || merged[w - 1] != merged[r]) {
-          merged[w++] = merged[r];
-        }
-      }
-      counts[rule] = w;
-    }
-    return merged;
   }
 
   private static int[] append(int[] list, int[] counts, int rule, int position) {
@@ -175,13 +168,22 @@ final class AnchorGate {
     return list;
   }
 
+  /** Letter index 0..25 of ASCII letters (either case), -1 for other ASCII, -2 for other word chars. */
+  private static final byte[] ASCII = new byte[128];
+
+  static {
+    java.util.Arrays.fill(ASCII, (byte) -1);
+    for (char c = 'a'; c <= 'z'; c++) {
+      ASCII[c] = (byte) (c - 'a');
+      ASCII[c - 'a' + 'A'] = (byte) (c - 'a');
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      ASCII[c] = -2;
+    }
+    ASCII['_'] = -2;
+  }
+
   private static int letterIndex(char c) {
-    if (c >= 'a' && c <= 'z') {
-      return c - 'a';
-    }
-    if (c >= 'A' && c <= 'Z') {
-      return c - 'A';
-    }
-    return -1;
+    return c < 128 && ASCII[c] >= 0 ? ASCII[c] : -1;
   }
 }

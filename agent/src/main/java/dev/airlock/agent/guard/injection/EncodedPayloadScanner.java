@@ -140,13 +140,16 @@ final class EncodedPayloadScanner {
     // Cheap counts first: hex bytes of text always contain digits (printable ASCII is 0x20-0x7E),
     // binary is all digits, Morse is dots and dashes; most texts rule out all three formats.
     int digits = 0;
-    int dotsAndDashes = 0;
+    int morseJoints = 0; // ". -", "- .", ". /": a dot or dash, a blank, another one
     for (int k = 0; k < n; k++) {
       char c = text.charAt(k);
       if (c >= '0' && c <= '9') {
         digits++;
-      } else if (c == '.' || c == '-') {
-        dotsAndDashes++;
+      } else if ((c == '.' || c == '-') && k + 2 < n && text.charAt(k + 1) == ' ') {
+        char d = text.charAt(k + 2);
+        if (d == '.' || d == '-' || d == '/') {
+          morseJoints++;
+        }
       }
     }
     if (digits >= TokenFormat.SPACED_HEX.minTokens) {
@@ -155,7 +158,7 @@ final class EncodedPayloadScanner {
     if (digits >= 8 * TokenFormat.SPACED_BINARY.minTokens) {
       found = scanTokens(text, TokenFormat.SPACED_BINARY, budget, found);
     }
-    if (dotsAndDashes >= 2 * TokenFormat.MORSE.minTokens) {
+    if (morseJoints >= TokenFormat.MORSE.minTokens / 2) {
       found = scanTokens(text, TokenFormat.MORSE, budget, found);
     }
     return found == null ? Collections.emptyList() : found;

@@ -48,14 +48,16 @@ final class EuropeanRules {
   private static PatternRule overrideRule(double weight, String anchors, String verbs, String dets, String poss,
       String priorPre, String obj, String priorPost, String example) {
     return of(INSTRUCTION_OVERRIDE, weight, anchors, override(verbs, dets, poss, priorPre, obj, priorPost), example)
-        .requiring(stemsOf(obj));
+        .requiring(stemsOf(obj))
+        .requiring(stemsOf(poss) + " " + stemsOf(priorPre) + " " + stemsOf(priorPost));
   }
 
   /** A system-prompt extraction rule, tried only where a prompt noun follows the verb. */
   private static PatternRule revealRule(double weight, String anchors, String verbs, String fillers, String poss,
       String obj, String qualPost, String example) {
     return of(SYSTEM_PROMPT_EXTRACTION, weight, anchors, reveal(verbs, fillers, poss, obj, qualPost), example)
-        .requiring(stemsOf(obj));
+        .requiring(stemsOf(obj))
+        .requiring(stemsOf(poss) + " " + stemsOf(obj) + " " + stemsOf(qualPost));
   }
 
   /** verb, determiners, then (possessive ... object | earlier-adjective object | object earlier-qualifier). */

@@ -1,7 +1,6 @@
 package dev.airlock.agent.guard.injection;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The built-in prompt-injection detector: a scored heuristic model, no network, no model file.
@@ -37,8 +36,6 @@ public final class HeuristicInjectionDetector implements InjectionDetector {
   private static final int DECODE_BUDGET = 16_384;
   /** Weight of a payload that decodes to plain text with no evidence in it: odd, not proof. */
   private static final double PLAIN_PAYLOAD = 0.3;
-
-  private static final Pattern ROT13_HINT = Pattern.compile("\\brot[\\s-]?13\\b", Pattern.CASE_INSENSITIVE);
 
   private static final HeuristicInjectionDetector INSTANCE = new HeuristicInjectionDetector(PhraseMatcher.standard());
 
@@ -90,7 +87,7 @@ public final class HeuristicInjectionDetector implements InjectionDetector {
       InjectionScore inner = nested(p.decoded, source, depth + 1, budget);
       out.add(RuleFamily.ENCODED_PAYLOAD, payloadWeight(inner), norm.originalStart(p.start), norm.originalEnd(p.end));
     }
-    if (ROT13_HINT.matcher(folded).find() && budget.take(folded.length())) {
+    if (mentionsRot13(folded) && budget.take(folded.length())) {
       InjectionScore inner = nested(rot13(folded), source, MAX_DEPTH, budget);
       if (inner.score() > 0) {
         out.add(RuleFamily.ENCODED_PAYLOAD, payloadWeight(inner), 0, text.length());
@@ -107,6 +104,25 @@ public final class HeuristicInjectionDetector implements InjectionDetector {
   /** Hidden text is suspicious in itself; hidden text that scores is an attack. */
   private static double payloadWeight(InjectionScore inner) {
     return inner.score() > 0 ? Math.max(PLAIN_PAYLOAD, 0.5 + 0.5 * inner.score()) : PLAIN_PAYLOAD;
+  }
+
+  /** Whether the text says "rot13", "ROT-13" or "rot 13" (then it is worth decoding as ROT13). */
+  private static boolean mentionsRot13(String s) {
+    int n = s.length();
+    for (int i = 0; i + 4 < n; i++) {
+      if ((s.charAt(i) | 0x20) != 'r' || (s.charAt(i + 1) | 0x20) != 'o' || (s.charAt(i + 2) | 0x20) != 't'
+          || (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1)))) {
+        continue;
+      }
+      int j = i + 3;
+      if (s.charAt(j) == ' ' || s.charAt(j) == '-') {
+        j++;
+      }
+      if (s.startsWith("13", j) && (j + 2 == n || !Character.isLetterOrDigit(s.charAt(j + 2)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String rot13(String s) {

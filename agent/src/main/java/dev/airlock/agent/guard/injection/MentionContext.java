@@ -1,52 +1,112 @@
 package dev.airlock.agent.guard.injection;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Softens phrase evidence that is talked about rather than said: "what does 'ignore previous
- * instructions' mean?", "how do filters detect 'you are now DAN'?". A trigger phrase in quotes,
- * shortly after words of meta-discussion (explain, example, detect, injection, ...), is most
- * likely a mention. The softening is partial on purpose: wrapping an attack in a question must
+ * instructions' mean?", "attacks such as 'you are now DAN' are filtered". A trigger phrase near
+ * words of meta-discussion (explain, example, detect, injection, ...) is discounted, more so when
+ * it is also in quotes. The softening is partial on purpose: wrapping an attack in a question must
  * not make it free.
+ *
+ * <p>Runs only on matches, so it scans two short windows word by word instead of with a regex.
+ * Stateless.
  */
 final class MentionContext {
 
   /** How far before a match to look for meta-discussion, in chars. */
   private static final int LOOK_BACK = 100;
-  /** How far after a match to look for the closing quote, and for meta-discussion ("... mean?"). */
-  private static final int QUOTE_REACH = 80;
+  /** How far after a match to look for the closing quote, and for meta-discussion ("... means"). */
+  private static final int LOOK_AHEAD = 80;
   /** Quoted and discussed: most likely a mention. */
   static final double QUOTED_MENTION = 0.4;
   /** Discussed but not quoted. */
   static final double DISCUSSED = 0.7;
 
-  /** Words of meta-discussion before a phrase ("explain how 'X' works", "attacks such as 'X'"). */
-  private static final Pattern META_BEFORE = Pattern.compile(
-      "(?<![.@/])\\b(?:mean|explain\\w*|meaning|means|definition|define|examples?|such\\s+as|e\\.g\\.|for\\s+instance|called"
-          + "|known\\s+as|phrases?|terms?|keywords?|detect\\w*|classif\\w*|filter\\w*|recogni[sz]\\w*|prevent\\w*|defend\\w*"
-          + "|mitigat\\w*|injections?|jailbreaks?|attacks?|research\\w*|paper|article|dataset|benchmark)\\b",
-      Pattern.CASE_INSENSITIVE);
+  /** Words of meta-discussion before a phrase ("explain how 'X' works", "attacks like 'X'"). */
+  private static final Set<String> BEFORE = words("mean means meaning definition define example examples e.g called"
+      + " phrase phrases term terms keyword keywords injection injections jailbreak jailbreaks attack attacks paper article"
+      + " dataset benchmark");
+  /** Stems of such words ("explained", "detection", "classifier", "filtering", "research"). */
+  private static final String[] BEFORE_STEMS = {
+    "explain", "detect", "classif", "filter", "recogni", "prevent", "defend", "mitigat", "research"
+  };
   /** Words of meta-discussion after a phrase ("'X' means ...", "'X' is a classic injection"). */
-  private static final Pattern META_AFTER = Pattern.compile(
-      "(?<![.@/])\\b(?:mean|means|meaning|definition|refers?\\s+to|is\\s+(?:an?\\s+)?(?:example|classic|common"
-          + "|typical|well-known|known)|injections?|jailbreaks?|attacks?)\\b",
-      Pattern.CASE_INSENSITIVE);
+  private static final Set<String> AFTER = words("mean means meaning definition injection injections jailbreak jailbreaks"
+      + " attack attacks");
+  /** Second words of two-word cues: "such as", "for instance", "known as", "refers to", "is an example". */
+  private static final Set<String> PAIR_SECOND = words("as instance to example classic common typical known");
 
   private MentionContext() {}
 
   /** The factor (at most 1) by which a phrase match at {@code [start, end)} of folded {@code text} counts. */
   static double factor(String text, int start, int end) {
-    Matcher before = META_BEFORE.matcher(text);
-    before.region(Math.max(0, start - LOOK_BACK), start).useTransparentBounds(true);
-    if (!before.find()) {
-      Matcher after = META_AFTER.matcher(text);
-      after.region(end, Math.min(text.length(), end + QUOTE_REACH)).useTransparentBounds(true);
-      if (!after.find()) {
-        return 1.0;
-      }
+    if (!discussed(text, Math.max(0, start - LOOK_BACK), start, true)
+        && !discussed(text, end, Math.min(text.length(), end + LOOK_AHEAD), false)) {
+      return 1.0;
     }
     return isQuoted(text, start, end) ? QUOTED_MENTION : DISCUSSED;
+  }
+
+  /** Whether {@code [from, to)} holds a word of meta-discussion. */
+  private static boolean discussed(String text, int from, int to, boolean before) {
+    String previous = "";
+    int i = from;
+    while (i < to) {
+      if (!isLetter(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      int s = i;
+      while (i < to && (isLetter(text.charAt(i)) || (text.charAt(i) == '.' && i + 1 < to && isLetter(text.charAt(i + 1))))) {
+        i++;
+      }
+      if (s > 0 && "./@".indexOf(text.charAt(s - 1)) >= 0) {
+        continue; // part of a domain or a path ("evil.example", "/docs/examples")
+      }
+      String word = text.substring(s, i).toLowerCase(Locale.ROOT);
+      if (isCue(word, previous, before)) {
+        return true;
+      }
+      previous = word;
+    }
+    return false;
+  }
+
+  private static boolean isCue(String word, String previous, boolean before) {
+    if (PAIR_SECOND.contains(word)) {
+      switch (previous) {
+        case "such":
+        case "known":
+          return "as".equals(word);
+        case "for":
+          return "instance".equals(word);
+        case "refers":
+        case "refer":
+          return "to".equals(word);
+        case "is":
+        case "a":
+        case "an":
+          return !"as".equals(word) && !"to".equals(word) && !"instance".equals(word);
+        default:
+          break;
+      }
+    }
+    if (before) {
+      if (BEFORE.contains(word)) {
+        return true;
+      }
+      for (String stem : BEFORE_STEMS) {
+        if (word.startsWith(stem)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return AFTER.contains(word);
   }
 
   /** Whether a quote opens just before {@code start} and one closes soon after {@code end}. */
@@ -58,7 +118,7 @@ final class MentionContext {
     if (i < 0 || !isQuote(text.charAt(i))) {
       return false;
     }
-    int limit = Math.min(text.length(), end + QUOTE_REACH);
+    int limit = Math.min(text.length(), end + LOOK_AHEAD);
     for (int j = end; j < limit; j++) {
       char c = text.charAt(j);
       if (isQuote(c)) {
@@ -73,5 +133,13 @@ final class MentionContext {
 
   private static boolean isQuote(char c) {
     return c == '"' || c == '\'' || c == '`';
+  }
+
+  private static boolean isLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static Set<String> words(String list) {
+    return new HashSet<>(Arrays.asList(list.split(" ")));
   }
 }

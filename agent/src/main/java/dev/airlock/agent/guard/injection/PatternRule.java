@@ -23,15 +23,15 @@ final class PatternRule {
   /** Whether a match counts only where its first word is used as a command; see {@link Imperative}. */
   final boolean imperative;
   /**
-   * Word stems of which every match contains one within {@link #window} chars of its start, or
-   * empty. A start without such a word nearby is skipped without running the pattern: most
-   * occurrences of "show" or "tell" are nowhere near "prompt" or "instructions".
+   * Sets of word stems; every match contains a word from each set within {@link #window} chars of
+   * its start. A start without them nearby is skipped without running the pattern: most
+   * occurrences of "show" or "tell" are nowhere near "your" and "instructions".
    */
-  final String[] companions;
+  final String[][] companions;
   final int window;
 
   private PatternRule(RuleFamily family, double weight, Pattern pattern, String[] anchors, String example,
-      boolean mentionSensitive, boolean imperative, String[] companions, int window) {
+      boolean mentionSensitive, boolean imperative, String[][] companions, int window) {
     if (!(weight > 0.0 && weight <= 1.0)) {
       throw new IllegalArgumentException("weight must be in (0, 1]: " + weight);
     }
@@ -56,7 +56,7 @@ final class PatternRule {
    */
   static PatternRule of(RuleFamily family, double weight, String anchors, String regex, String example) {
     return new PatternRule(family, weight, Pattern.compile(regex, Pattern.CASE_INSENSITIVE),
-        anchors.isEmpty() ? new String[0] : anchors.split(" "), example, true, false, new String[0], 0);
+        anchors.isEmpty() ? new String[0] : anchors.split(" "), example, true, false, new String[0][], DEFAULT_WINDOW);
   }
 
   /** This rule, not softened by a meta-discussion context (structural evidence such as tokens). */
@@ -72,12 +72,13 @@ final class PatternRule {
     return new PatternRule(family, weight, pattern, anchors, example, mentionSensitive, true, companions, window);
   }
 
-  /** Default reach for companions: longer than any match of the bounded patterns. */
-  static final int DEFAULT_WINDOW = 240;
+  /** Default reach for companions: as long as a match of the bounded patterns gets in practice. */
+  static final int DEFAULT_WINDOW = 160;
 
   /**
    * This rule, tried only where a word beginning with one of {@code stems} (space-separated,
-   * lowercase ASCII letters) starts within {@link #DEFAULT_WINDOW} chars after the start.
+   * lowercase ASCII letters) starts within the window after the start; each call adds a set that
+   * must be present.
    */
   PatternRule requiring(String stems) {
     String[] c = stems.trim().split("\\s+");
@@ -86,7 +87,14 @@ final class PatternRule {
         throw new IllegalArgumentException("companions are word stems: '" + stem + "' in " + this);
       }
     }
-    return new PatternRule(family, weight, pattern, anchors, example, mentionSensitive, imperative, c, DEFAULT_WINDOW);
+    String[][] sets = java.util.Arrays.copyOf(companions, companions.length + 1);
+    sets[companions.length] = c;
+    return new PatternRule(family, weight, pattern, anchors, example, mentionSensitive, imperative, sets, window);
+  }
+
+  /** This rule with companions looked for up to {@code chars} after a start (default {@value #DEFAULT_WINDOW}). */
+  PatternRule within(int chars) {
+    return new PatternRule(family, weight, pattern, anchors, example, mentionSensitive, imperative, companions, chars);
   }
 
   /**

@@ -1,8 +1,11 @@
 package dev.airlock.agent.guard.injection;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 
 /**
@@ -15,18 +18,39 @@ final class PhraseMatcher {
 
   private final PatternRule[] rules;
   private final AnchorGate gate;
+  /** Per rule, the gate channel of its start anchors. */
+  private final int[] startChannel;
+  /** Per rule, the gate channels of its companion sets. */
+  private final int[][] companionChannels;
+  private final int channelCount;
 
   PhraseMatcher(List<PatternRule> rules) {
     this.rules = rules.toArray(new PatternRule[0]);
-    // Channel i: where rule i may start; channel rules + i: where its companions occur.
-    List<String[]> channels = new ArrayList<>(2 * rules.size());
-    for (PatternRule rule : rules) {
-      channels.add(rule.anchors);
+    // One gate channel per distinct set of stems: rules that start at the same verbs, or need the
+    // same companion ("your", the instruction nouns), share it, so a common word is recorded once.
+    List<String[]> channels = new ArrayList<>();
+    Map<String, Integer> shared = new HashMap<>();
+    this.startChannel = new int[rules.size()];
+    this.companionChannels = new int[rules.size()][];
+    for (int i = 0; i < rules.size(); i++) {
+      PatternRule rule = rules.get(i);
+      startChannel[i] = channel(rule.anchors, channels, shared);
+      companionChannels[i] = new int[rule.companions.length];
+      for (int k = 0; k < rule.companions.length; k++) {
+        companionChannels[i][k] = channel(rule.companions[k], channels, shared);
+      }
     }
-    for (PatternRule rule : rules) {
-      channels.add(rule.companions);
-    }
+    this.channelCount = channels.size();
     this.gate = new AnchorGate(channels);
+  }
+
+  private static int channel(String[] stems, List<String[]> channels, Map<String, Integer> shared) {
+    String[] sorted = stems.clone();
+    Arrays.sort(sorted);
+    return shared.computeIfAbsent(String.join(" ", sorted), k -> {
+      channels.add(stems);
+      return channels.size() - 1;
+    });
   }
 
   /** The English and European rules. */
@@ -36,9 +60,18 @@ final class PhraseMatcher {
     return new PhraseMatcher(all);
   }
 
+  private static boolean allPresent(int[] channels, int[] counts) {
+    for (int c : channels) {
+      if (counts[c] == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The rules, for tests. */
   List<PatternRule> rules() {
-    return Collections.unmodifiableList(java.util.Arrays.asList(rules));
+    return Collections.unmodifiableList(Arrays.asList(rules));
   }
 
   /**
@@ -50,39 +83,37 @@ final class PhraseMatcher {
   void match(NormalizedText text, SignalCollector out) {
     String s = text.text();
     int n = s.length();
-    int[] counts = new int[2 * rules.length];
-    int[][] starts = gate.starts(s, counts);
+    int[] counts = new int[channelCount];
+    int[][] found = gate.starts(s, counts);
     for (int i = 0; i < rules.length; i++) {
-      int count = counts[i];
-      if (count == 0) {
+      int count = counts[startChannel[i]];
+      if (count == 0 || !allPresent(companionChannels[i], counts)) {
         continue;
       }
       PatternRule rule = rules[i];
-      boolean needsCompanion = rule.companions.length > 0;
-      int[] near = starts[rules.length + i];
-      int nearCount = counts[rules.length + i];
-      if (needsCompanion && nearCount == 0) {
-        continue;
-      }
+      int[] sets = companionChannels[i];
+      int[] cursor = new int[sets.length];
       Matcher m = null;
       int hits = 0;
       int next = 0;
-      int c = 0;
-      int[] at = starts[i];
+      int[] at = found[startChannel[i]];
+      starts:
       for (int k = 0; k < count && hits < MAX_HITS_PER_RULE; k++) {
         int p = at[k];
         if (p < next) {
           continue; // inside the previous match of this rule
         }
-        if (needsCompanion) {
-          while (c < nearCount && near[c] < p) {
-            c++;
+        for (int c = 0; c < sets.length; c++) {
+          int[] near = found[sets[c]];
+          int nearCount = counts[sets[c]];
+          while (cursor[c] < nearCount && near[cursor[c]] < p) {
+            cursor[c]++;
           }
-          if (c == nearCount) {
-            break; // no companion after this start, so none after any later one
+          if (cursor[c] == nearCount) {
+            break starts; // this companion never occurs after p, nor after any later start
           }
-          if (near[c] > p + rule.window) {
-            continue;
+          if (near[cursor[c]] > p + rule.window) {
+            continue starts;
           }
         }
         if (m == null) {

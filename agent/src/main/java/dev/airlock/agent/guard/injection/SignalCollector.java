@@ -11,7 +11,7 @@ import java.util.List;
  * the text is an attack, so {@code score = 1 - prod(1 - w)}. Two refinements keep it honest:
  * <ul>
  *   <li>within one family, the k-th strongest distinct rule counts {@code 0.5^k} of its weight,
- *       and a rule's own repeats count {@code 0.1^r}: "ignore the above" twenty times is one piece
+ *       and a rule's own repeats count {@code 0.25^r}: "ignore the above" twenty times is one piece
  *       of evidence said loudly, not twenty independent proofs, and a weak hint repeated down a
  *       long document must not add up to a strong one;</li>
  *   <li>within one family, a signal whose span overlaps a stronger one is dropped: two rules that
@@ -28,7 +28,7 @@ final class SignalCollector {
   /** Weight factor of each further distinct rule of a family. */
   private static final double FAMILY_DECAY = 0.5;
   /** Weight factor of each repeat of the same rule. */
-  private static final double REPEAT_DECAY = 0.1;
+  private static final double REPEAT_DECAY = 0.25;
   /** Rule key of evidence that does not come from a pattern rule. */
   static final int NO_RULE = -1;
 
