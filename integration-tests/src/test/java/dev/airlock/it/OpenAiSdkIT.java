@@ -174,4 +174,25 @@ class OpenAiSdkIT extends WithMockProvider {
   private static double sumWhere(List<Point> points, String key, String value) {
     return points.stream().filter(p -> value.equals(p.attributes.get(key))).mapToDouble(p -> p.sum).sum();
   }
+
+  @Test
+  void identityLabelsSpansAndTheCostCounterWithoutCodeChanges() throws Exception {
+    Path telemetry = dir.resolve("telemetry.jsonl");
+    String identity = "identity:\n  tenant: [header:X-Tenant-Id, static:acme]\n  feature: caller";
+    AppRun.Result run = app().args("chat", "async")
+        .withAgent("policy=" + MockPolicy.write(dir, mock.port(), identity) + ",telemetry=" + telemetry)
+        .run();
+    assertEquals(0, run.exitCode, run.toString());
+    TelemetryFile file = TelemetryFile.read(telemetry);
+    SpanRecord sync = file.spans.get(0);
+    assertEquals("acme", sync.attr("airlock.tenant"));
+    assertEquals("dev.airlock.samples.openai.OpenAiSampleApp", sync.attr("airlock.feature"),
+        "the application class that made the call, found past the SDK and OkHttp frames");
+    SpanRecord async = file.spans.get(1);
+    assertEquals("acme", async.attr("airlock.tenant"));
+    assertEquals(null, async.attr("airlock.feature"), "an async call runs on OkHttp's thread: no caller, not a wrong one");
+    List<Point> cost = file.metrics.get("airlock.cost");
+    assertTrue(cost.stream().anyMatch(p -> "acme".equals(p.attributes.get("airlock.tenant"))
+        && "dev.airlock.samples.openai.OpenAiSampleApp".equals(p.attributes.get("airlock.feature"))), cost.toString());
+  }
 }

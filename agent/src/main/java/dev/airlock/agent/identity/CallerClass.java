@@ -13,7 +13,7 @@ final class CallerClass {
     "java.", "javax.", "jdk.", "sun.", "com.sun.", "kotlin.", "kotlinx.", "scala.",
     "okhttp3.", "okio.", "retrofit2.", "com.openai.", "com.anthropic.", "com.google.genai.", "com.google.api.",
     "dev.langchain4j.", "org.springframework.", "reactor.", "io.netty.", "io.micrometer.", "org.apache.http.",
-    "org.apache.hc.", "dev.airlock.", "io.opentelemetry.", "com.fasterxml.", "net.bytebuddy.",
+    "org.apache.hc.", "dev.airlock.agent.", "dev.airlock.shaded.", "io.opentelemetry.", "com.fasterxml.", "net.bytebuddy.",
   };
 
   private static final StackWalker WALKER = StackWalker.getInstance();

@@ -54,6 +54,8 @@ class IdentityResolverTest {
   void frameworkPackagesAreNotCallers() {
     assertTrue(CallerClass.isFramework("okhttp3.RealCall"));
     assertTrue(CallerClass.isFramework("com.openai.client.okhttp.OkHttpClient"));
+    assertTrue(CallerClass.isFramework("dev.airlock.agent.door.okhttp.chain.AirlockInterceptor"));
+    assertTrue(!CallerClass.isFramework("dev.airlock.samples.openai.OpenAiSampleApp"), "our sample apps are apps");
     assertTrue(!CallerClass.isFramework("com.acme.triage.TicketSummarizer"));
   }
 

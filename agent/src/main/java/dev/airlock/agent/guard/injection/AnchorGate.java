@@ -2,96 +2,136 @@ package dev.airlock.agent.guard.injection;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Finds, in one pass over the text, where each rule can start. This is what keeps a call cheap:
- * instead of letting every pattern scan the whole text, a pattern is only tried (anchored) at the
- * positions the gate reports for it, and a rule whose anchors do not occur costs nothing.
+ * Finds, in one pass over the text, where each rule can start and which companion words occur.
+ * This is what keeps a call cheap: instead of letting every pattern scan the whole text, a pattern
+ * is only tried (anchored) at the positions the gate reports for it, and a rule whose anchors do
+ * not occur costs nothing.
  *
- * <p>Every rule declares anchors at which all of its matches start:
+ * <p>Anchors come in channels (a rule's start anchors, or one of its companion sets; equal sets
+ * share a channel). An anchor is
  * <ul>
- *   <li>word stems (lowercase ASCII letters): the match starts at a word beginning with the stem
- *       ("ignor" for "ignore", "ignoriere", "ignorez"). All stems live in one trie, walked once
- *       from the start of every word;</li>
- *   <li>literals (anything else: {@code <|}, {@code [}, {@code <!--}): the match starts where the
- *       literal occurs, found in the same pass.</li>
+ *   <li>a word stem (lowercase ASCII letters): it occurs where a word begins with it ("ignor" in
+ *       "ignore", "ignoriere", "ignorez"). All stems live in one trie, walked once from the start
+ *       of every word;</li>
+ *   <li>a literal (anything else: {@code <|}, {@code [}, {@code <!--}): it occurs wherever the
+ *       text contains it, found in the same pass.</li>
  * </ul>
- * Immutable and thread-safe after construction.
+ * The pass records positions per distinct anchor (one entry per occurrence, however many
+ * channels share the anchor); a channel's positions are merged from its anchors only when asked
+ * for. Immutable and thread-safe after construction; a {@link Scan} belongs to one call.
  */
 final class AnchorGate {
 
   private static final int ALPHABET = 26;
 
-  private final int ruleCount;
+  /** Letter index 0..25 of ASCII letters (either case), -2 for other word chars, -1 for the rest. */
+  private static final byte[] ASCII = new byte[128];
+
+  static {
+    Arrays.fill(ASCII, (byte) -1);
+    for (char c = 'a'; c <= 'z'; c++) {
+      ASCII[c] = (byte) (c - 'a');
+      ASCII[c - 'a' + 'A'] = (byte) (c - 'a');
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      ASCII[c] = -2;
+    }
+    ASCII['_'] = -2;
+  }
+
+  private final int channelCount;
+  private final int keyCount;
   /** Child node per letter, -1 for none; node {@code k} occupies {@code [k*26, k*26+26)}. */
   private final int[] children;
-  /** The rules whose stem ends at node {@code k}, or null. */
-  private final int[][] rulesAt;
-  /** Literal anchors by their first (ASCII) char: the literals and, per literal, its channels. */
+  /** The key (distinct stem) ending at node {@code k}, or -1. */
+  private final int[] keyAt;
+  /** Literal anchors by their first (ASCII) char, and their keys. */
   private final String[][] literalsByChar = new String[128][];
-  private final int[][][] literalChannels = new int[128][][];
+  private final int[][] literalKeys = new int[128][];
+  /** Per key, the channels it belongs to; per channel, its keys. */
+  private final int[][] channelsOfKey;
+  private final int[][] keysOfChannel;
 
   /**
-   * @param anchors per channel index, its anchors: stems (lowercase letters) and literals (anything
-   *     else). A channel is a rule's start anchors, or a rule's companion stems (see
-   *     {@link PatternRule#companions}); the caller numbers them.
+   * @param channels per channel index, its anchors: stems (lowercase letters) and literals (anything
+   *     else, starting with an ASCII char)
    */
-  AnchorGate(List<String[]> anchors) {
-    this.ruleCount = anchors.size();
-    java.util.Map<String, List<Integer>> literalOwners = new java.util.LinkedHashMap<>();
+  AnchorGate(List<String[]> channels) {
+    this.channelCount = channels.size();
+    Map<String, Integer> keys = new LinkedHashMap<>();
+    List<List<Integer>> channelsOf = new ArrayList<>();
+    this.keysOfChannel = new int[channelCount][];
+    for (int ch = 0; ch < channelCount; ch++) {
+      String[] anchors = channels.get(ch);
+      int[] own = new int[anchors.length];
+      int size = 0;
+      for (String anchor : anchors) {
+        if (anchor.isEmpty() || anchor.charAt(0) >= 128) {
+          throw new IllegalArgumentException("anchors start with an ASCII char: '" + anchor + "'");
+        }
+        Integer key = keys.get(anchor);
+        if (key == null) {
+          key = keys.size();
+          keys.put(anchor, key);
+          channelsOf.add(new ArrayList<>(2));
+        }
+        if (!channelsOf.get(key).contains(ch)) {
+          channelsOf.get(key).add(ch);
+          own[size++] = key;
+        }
+      }
+      keysOfChannel[ch] = Arrays.copyOf(own, size);
+    }
+    this.keyCount = keys.size();
+    this.channelsOfKey = new int[keyCount][];
+    for (int k = 0; k < keyCount; k++) {
+      channelsOfKey[k] = channelsOf.get(k).stream().mapToInt(Integer::intValue).toArray();
+    }
+
     int nodes = 1;
     int[] child = new int[ALPHABET * 64];
     Arrays.fill(child, -1);
-    List<List<Integer>> rules = new ArrayList<>();
-    rules.add(null);
-    for (int rule = 0; rule < ruleCount; rule++) {
-      for (String anchor : anchors.get(rule)) {
-        if (!isStem(anchor)) {
-          if (anchor.isEmpty() || anchor.charAt(0) >= 128) {
-            throw new IllegalArgumentException("a literal anchor starts with an ASCII char: '" + anchor + "'");
-          }
-          literalOwners.computeIfAbsent(anchor, k -> new ArrayList<>()).add(rule);
-          continue;
-        }
-        int node = 0;
-        for (int i = 0; i < anchor.length(); i++) {
-          int slot = node * ALPHABET + (anchor.charAt(i) - 'a');
-          if (child[slot] < 0) {
-            if ((nodes + 1) * ALPHABET > child.length) {
-              int old = child.length;
-              child = Arrays.copyOf(child, old * 2);
-              Arrays.fill(child, old, child.length, -1);
-            }
-            child[slot] = nodes++;
-            rules.add(null);
-          }
-          node = child[slot];
-        }
-        if (rules.get(node) == null) {
-          rules.set(node, new ArrayList<>(2));
-        }
-        if (!rules.get(node).contains(rule)) {
-          rules.get(node).add(rule);
-        }
+    int[] ends = new int[64];
+    Arrays.fill(ends, -1);
+    for (Map.Entry<String, Integer> e : keys.entrySet()) {
+      String anchor = e.getKey();
+      if (!isStem(anchor)) {
+        char first = anchor.charAt(0);
+        String[] lits = literalsByChar[first];
+        int size = lits == null ? 0 : lits.length;
+        literalsByChar[first] = lits == null ? new String[1] : Arrays.copyOf(lits, size + 1);
+        literalsByChar[first][size] = anchor;
+        literalKeys[first] = literalKeys[first] == null ? new int[1] : Arrays.copyOf(literalKeys[first], size + 1);
+        literalKeys[first][size] = e.getValue();
+        continue;
       }
-    }
-    for (java.util.Map.Entry<String, List<Integer>> e : literalOwners.entrySet()) {
-      char first = e.getKey().charAt(0);
-      String[] lits = literalsByChar[first];
-      int size = lits == null ? 0 : lits.length;
-      literalsByChar[first] = lits == null ? new String[1] : Arrays.copyOf(lits, size + 1);
-      literalsByChar[first][size] = e.getKey();
-      int[][] owners = literalChannels[first];
-      literalChannels[first] = owners == null ? new int[1][] : Arrays.copyOf(owners, size + 1);
-      literalChannels[first][size] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+      int node = 0;
+      for (int i = 0; i < anchor.length(); i++) {
+        int slot = node * ALPHABET + (anchor.charAt(i) - 'a');
+        if (child[slot] < 0) {
+          if ((nodes + 1) * ALPHABET > child.length) {
+            int old = child.length;
+            child = Arrays.copyOf(child, old * 2);
+            Arrays.fill(child, old, child.length, -1);
+          }
+          if (nodes >= ends.length) {
+            int old = ends.length;
+            ends = Arrays.copyOf(ends, old * 2);
+            Arrays.fill(ends, old, ends.length, -1);
+          }
+          child[slot] = nodes++;
+        }
+        node = child[slot];
+      }
+      ends[node] = e.getValue();
     }
     this.children = Arrays.copyOf(child, nodes * ALPHABET);
-    this.rulesAt = new int[nodes][];
-    for (int k = 0; k < nodes; k++) {
-      List<Integer> r = rules.get(k);
-      rulesAt[k] = r == null ? null : r.stream().mapToInt(Integer::intValue).toArray();
-    }
+    this.keyAt = Arrays.copyOf(ends, nodes);
   }
 
   /** Whether an anchor is a word stem (lowercase ASCII letters) rather than a literal. */
@@ -108,31 +148,32 @@ final class AnchorGate {
     return true;
   }
 
-  /**
-   * Where each channel's anchors occur in {@code text}: {@code result[channel]} holds ascending
-   * indices (the array may be longer than the count in {@code counts[channel]}), or is null for none.
-   */
-  int[][] starts(String text, int[] counts) {
-    int[][] starts = new int[ruleCount][];
+  /** Records where every anchor occurs in {@code text}. */
+  Scan scan(String text) {
+    Scan scan = new Scan();
     int n = text.length();
     boolean prevWordChar = false;
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
-      if (c < 128 && literalsByChar[c] != null) {
-        String[] lits = literalsByChar[c];
-        for (int l = 0; l < lits.length; l++) {
-          if (text.startsWith(lits[l], i)) {
-            for (int channel : literalChannels[c][l]) {
-              starts[channel] = append(starts[channel], counts, channel, i);
+      int type = c < 128 ? ASCII[c] : -3;
+      if (type < 0) {
+        if (c < 128 && literalsByChar[c] != null) {
+          String[] lits = literalsByChar[c];
+          for (int l = 0; l < lits.length; l++) {
+            if (text.startsWith(lits[l], i)) {
+              scan.record(literalKeys[c][l], i);
             }
           }
         }
+        // Regex \b semantics: letters, digits and '_' are word chars.
+        prevWordChar = type == -2 || (type == -3 && Character.isLetterOrDigit(c));
+        continue;
       }
-      int letter = letterIndex(c);
-      if (letter >= 0 && !prevWordChar) {
+      if (!prevWordChar) {
         int node = 0;
         for (int j = i; j < n; j++) {
-          int l = letterIndex(text.charAt(j));
+          char d = text.charAt(j);
+          int l = d < 128 ? ASCII[d] : -1;
           if (l < 0) {
             break;
           }
@@ -140,50 +181,109 @@ final class AnchorGate {
           if (node < 0) {
             break;
           }
-          int[] rules = rulesAt[node];
-          if (rules != null) {
-            for (int rule : rules) {
-              starts[rule] = append(starts[rule], counts, rule, i);
-            }
+          int key = keyAt[node];
+          if (key >= 0) {
+            scan.record(key, i);
           }
         }
       }
-      // Regex \b semantics: letters, digits and '_' are word chars; folded text is mostly ASCII.
-      prevWordChar = c < 128 ? ASCII[c] != -1 : Character.isLetterOrDigit(c);
+      prevWordChar = true;
     }
-    return starts;
+    return scan;
   }
 
-  private static int[] append(int[] list, int[] counts, int rule, int position) {
-    int count = counts[rule];
-    if (list == null) {
-      list = new int[4];
-    } else if (count > 0 && list[count - 1] == position) {
-      return list; // two stems of the same rule at one word
-    } else if (count == list.length) {
-      list = Arrays.copyOf(list, count * 2);
-    }
-    list[count] = position;
-    counts[rule] = count + 1;
-    return list;
-  }
+  /** Where the anchors of one text occur; per call, not thread-safe. */
+  final class Scan {
+    private final int[][] keyPositions = new int[keyCount][];
+    private final int[] keyCounts = new int[keyCount];
+    private final int[] presentKeys = new int[keyCount];
+    private int presentCount;
+    private boolean[] present;
+    private int[][] merged;
+    private int[] mergedCounts;
 
-  /** Letter index 0..25 of ASCII letters (either case), -1 for other ASCII, -2 for other word chars. */
-  private static final byte[] ASCII = new byte[128];
-
-  static {
-    java.util.Arrays.fill(ASCII, (byte) -1);
-    for (char c = 'a'; c <= 'z'; c++) {
-      ASCII[c] = (byte) (c - 'a');
-      ASCII[c - 'a' + 'A'] = (byte) (c - 'a');
+    private void record(int key, int position) {
+      int count = keyCounts[key];
+      int[] list = keyPositions[key];
+      if (list == null) {
+        list = new int[4];
+        keyPositions[key] = list;
+        presentKeys[presentCount++] = key;
+      } else if (list[count - 1] == position) {
+        return;
+      } else if (count == list.length) {
+        list = Arrays.copyOf(list, count * 2);
+        keyPositions[key] = list;
+      }
+      list[count] = position;
+      keyCounts[key] = count + 1;
     }
-    for (char c = '0'; c <= '9'; c++) {
-      ASCII[c] = -2;
-    }
-    ASCII['_'] = -2;
-  }
 
-  private static int letterIndex(char c) {
-    return c < 128 && ASCII[c] >= 0 ? ASCII[c] : -1;
+    /** Whether any anchor of {@code channel} occurs. */
+    boolean present(int channel) {
+      if (present == null) {
+        present = new boolean[channelCount];
+        for (int k = 0; k < presentCount; k++) {
+          for (int ch : channelsOfKey[presentKeys[k]]) {
+            present[ch] = true;
+          }
+        }
+      }
+      return present[channel];
+    }
+
+    /** How many positions {@link #positions(int)} holds for {@code channel}. */
+    int count(int channel) {
+      positions(channel);
+      return mergedCounts[channel];
+    }
+
+    /** The ascending positions of the anchors of {@code channel} (the array may be longer than {@link #count}). */
+    int[] positions(int channel) {
+      if (merged == null) {
+        merged = new int[channelCount][];
+        mergedCounts = new int[channelCount];
+      }
+      int[] result = merged[channel];
+      if (result != null) {
+        return result;
+      }
+      int[] keys = keysOfChannel[channel];
+      int total = 0;
+      int only = -1;
+      int lists = 0;
+      for (int key : keys) {
+        if (keyCounts[key] > 0) {
+          total += keyCounts[key];
+          only = key;
+          lists++;
+        }
+      }
+      if (lists == 0) {
+        result = new int[0];
+      } else if (lists == 1) {
+        result = keyPositions[only];
+      } else {
+        result = new int[total];
+        int size = 0;
+        for (int key : keys) {
+          if (keyCounts[key] > 0) {
+            System.arraycopy(keyPositions[key], 0, result, size, keyCounts[key]);
+            size += keyCounts[key];
+          }
+        }
+        Arrays.sort(result);
+        int w = 0;
+        for (int r = 0; r < size; r++) {
+          if (w == 0 || result[w - 1] != result[r]) {
+            result[w++] = result[r];
+          }
+        }
+        total = w;
+      }
+      merged[channel] = result;
+      mergedCounts[channel] = total;
+      return result;
+    }
   }
 }

@@ -139,23 +139,31 @@ final class EncodedPayloadScanner {
     found = scanEscapedHex(text, budget, found);
     // Cheap counts first: hex bytes of text always contain digits (printable ASCII is 0x20-0x7E),
     // binary is all digits, Morse is dots and dashes; most texts rule out all three formats.
-    int digits = 0;
-    int morseJoints = 0; // ". -", "- .", ". /": a dot or dash, a blank, another one
-    for (int k = 0; k < n; k++) {
+    // Cheap counts first, so that most texts skip the token formats: hex pairs joined by a blank
+    // ("6e 6f"), binary digits, Morse joints (". -", "- /").
+    int hexJoints = 0;
+    int binaryDigits = 0;
+    int morseJoints = 0;
+    for (int k = 0; k + 2 < n; k++) {
       char c = text.charAt(k);
-      if (c >= '0' && c <= '9') {
-        digits++;
-      } else if ((c == '.' || c == '-') && k + 2 < n && text.charAt(k + 1) == ' ') {
-        char d = text.charAt(k + 2);
-        if (d == '.' || d == '-' || d == '/') {
-          morseJoints++;
-        }
+      char blank = text.charAt(k + 1);
+      if (c == '0' || c == '1') {
+        binaryDigits++;
+      }
+      if (blank != ' ' && blank != ':') {
+        continue;
+      }
+      char d = text.charAt(k + 2);
+      if ((c == '.' || c == '-') && (d == '.' || d == '-' || d == '/')) {
+        morseJoints++;
+      } else if (k > 0 && isHexDigit(c) && isHexDigit(text.charAt(k - 1)) && isHexDigit(d)) {
+        hexJoints++;
       }
     }
-    if (digits >= TokenFormat.SPACED_HEX.minTokens) {
+    if (hexJoints >= TokenFormat.SPACED_HEX.minTokens - 1) {
       found = scanTokens(text, TokenFormat.SPACED_HEX, budget, found);
     }
-    if (digits >= 8 * TokenFormat.SPACED_BINARY.minTokens) {
+    if (binaryDigits >= 8 * TokenFormat.SPACED_BINARY.minTokens) {
       found = scanTokens(text, TokenFormat.SPACED_BINARY, budget, found);
     }
     if (morseJoints >= TokenFormat.MORSE.minTokens / 2) {
@@ -202,8 +210,8 @@ final class EncodedPayloadScanner {
     int i = 0;
     while (i < n && candidates < MAX_CANDIDATES) {
       char c = text.charAt(i);
-      boolean boundary = i == 0 || !(Character.isLetterOrDigit(text.charAt(i - 1)) || format.isTokenChar(text.charAt(i - 1)));
-      if (!format.isTokenChar(c) || !boundary) {
+      if (!format.isTokenChar(c)
+          || (i > 0 && (Character.isLetterOrDigit(text.charAt(i - 1)) || format.isTokenChar(text.charAt(i - 1))))) {
         i++;
         continue;
       }
@@ -288,6 +296,10 @@ final class EncodedPayloadScanner {
       return false; // slugs, paths, hyphenated words
     }
     return digits > 0 || (upperInside >= 3 && lower >= 3);
+  }
+
+  private static boolean isHexDigit(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
   private static boolean isBinary(String s, int start, int end) {

@@ -108,17 +108,11 @@ public final class HeuristicInjectionDetector implements InjectionDetector {
 
   /** Whether the text says "rot13", "ROT-13" or "rot 13" (then it is worth decoding as ROT13). */
   private static boolean mentionsRot13(String s) {
-    int n = s.length();
-    for (int i = 0; i + 4 < n; i++) {
-      if ((s.charAt(i) | 0x20) != 'r' || (s.charAt(i + 1) | 0x20) != 'o' || (s.charAt(i + 2) | 0x20) != 't'
-          || (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1)))) {
-        continue;
-      }
-      int j = i + 3;
-      if (s.charAt(j) == ' ' || s.charAt(j) == '-') {
-        j++;
-      }
-      if (s.startsWith("13", j) && (j + 2 == n || !Character.isLetterOrDigit(s.charAt(j + 2)))) {
+    for (int at = s.indexOf("13"); at >= 3; at = s.indexOf("13", at + 1)) {
+      int r = s.charAt(at - 1) == ' ' || s.charAt(at - 1) == '-' ? at - 4 : at - 3;
+      if (r >= 0 && s.regionMatches(true, r, "rot", 0, 3)
+          && (r == 0 || !Character.isLetterOrDigit(s.charAt(r - 1)))
+          && (at + 2 == s.length() || !Character.isLetterOrDigit(s.charAt(at + 2)))) {
         return true;
       }
     }

@@ -22,7 +22,6 @@ final class PhraseMatcher {
   private final int[] startChannel;
   /** Per rule, the gate channels of its companion sets. */
   private final int[][] companionChannels;
-  private final int channelCount;
 
   PhraseMatcher(List<PatternRule> rules) {
     this.rules = rules.toArray(new PatternRule[0]);
@@ -40,7 +39,6 @@ final class PhraseMatcher {
         companionChannels[i][k] = channel(rule.companions[k], channels, shared);
       }
     }
-    this.channelCount = channels.size();
     this.gate = new AnchorGate(channels);
   }
 
@@ -60,9 +58,9 @@ final class PhraseMatcher {
     return new PhraseMatcher(all);
   }
 
-  private static boolean allPresent(int[] channels, int[] counts) {
+  private static boolean allPresent(int[] channels, AnchorGate.Scan scan) {
     for (int c : channels) {
-      if (counts[c] == 0) {
+      if (!scan.present(c)) {
         return false;
       }
     }
@@ -83,20 +81,20 @@ final class PhraseMatcher {
   void match(NormalizedText text, SignalCollector out) {
     String s = text.text();
     int n = s.length();
-    int[] counts = new int[channelCount];
-    int[][] found = gate.starts(s, counts);
+    AnchorGate.Scan scan = gate.scan(s);
     for (int i = 0; i < rules.length; i++) {
-      int count = counts[startChannel[i]];
-      if (count == 0 || !allPresent(companionChannels[i], counts)) {
+      int start = startChannel[i];
+      int[] sets = companionChannels[i];
+      if (!scan.present(start) || !allPresent(sets, scan)) {
         continue;
       }
       PatternRule rule = rules[i];
-      int[] sets = companionChannels[i];
+      int count = scan.count(start);
+      int[] at = scan.positions(start);
       int[] cursor = new int[sets.length];
       Matcher m = null;
       int hits = 0;
       int next = 0;
-      int[] at = found[startChannel[i]];
       starts:
       for (int k = 0; k < count && hits < MAX_HITS_PER_RULE; k++) {
         int p = at[k];
@@ -104,8 +102,8 @@ final class PhraseMatcher {
           continue; // inside the previous match of this rule
         }
         for (int c = 0; c < sets.length; c++) {
-          int[] near = found[sets[c]];
-          int nearCount = counts[sets[c]];
+          int[] near = scan.positions(sets[c]);
+          int nearCount = scan.count(sets[c]);
           while (cursor[c] < nearCount && near[cursor[c]] < p) {
             cursor[c]++;
           }
