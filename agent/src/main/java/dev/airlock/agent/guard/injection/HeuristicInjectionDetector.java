@@ -10,23 +10,25 @@ import java.util.Objects;
  *   <li>folds the text ({@link TextNormalizer}): invisible characters removed, compatibility forms,
  *       diacritics and Cyrillic/Greek look-alikes folded to plain Latin, so "ｉｇｎｏｒｅ",
  *       "ig\u200Bnore" and "іgnоrе" all read "ignore";</li>
- *   <li>runs the phrase rules ({@link EnglishRules}, {@link EuropeanRules}) that the anchor gate
- *       wakes: instruction override, new instructions, system-prompt and secret extraction,
- *       role-play jailbreaks, authority claims, fake roles and chat-template delimiters,
- *       instructions addressed to the assistant from inside data;</li>
+ *   <li>runs the phrase rules ({@link EnglishRules}, {@link EuropeanRules}), each only where its
+ *       anchor words occur ({@link PhraseMatcher}): instruction override, new instructions,
+ *       system-prompt and secret extraction, role-play jailbreaks, authority claims, fake roles
+ *       and chat-template delimiters, instructions addressed to the assistant from inside data.
+ *       A phrase that is discussed rather than said counts less ({@link MentionContext});</li>
  *   <li>reports the obfuscation the folding undid ({@link ObfuscationSignals}), scoring the text
  *       hidden in Unicode tag characters;</li>
- *   <li>decodes base64, hex and (when the text mentions it) ROT13 payloads with a bounded budget
- *       and scores the decoded text ({@link EncodedPayloadScanner}), nesting at most
- *       {@value #MAX_DEPTH} levels;</li>
+ *   <li>decodes base64, hex, binary, Morse and (when the text mentions it) ROT13 payloads with a
+ *       bounded budget and scores the decoded text ({@link EncodedPayloadScanner}), nesting at
+ *       most {@value #MAX_DEPTH} levels;</li>
  *   <li>weighs everything for the {@link ContentSource} ({@link SourceWeights}) and combines it
  *       with a noisy-OR that has diminishing returns within a rule family
  *       ({@link SignalCollector}).</li>
  * </ol>
  *
  * <p>Immutable and thread-safe; the rules are compiled once, so {@link #create()} is cheap and
- * returns a shared instance. Work per call is linear in the text length (all patterns use bounded
- * repetition) plus bounded decoding. Never returns null; does not throw for any text.
+ * returns a shared instance. Work per call is linear in the text length (one pass finds the
+ * anchors, patterns are tried anchored and use bounded repetition) plus bounded decoding. Never
+ * returns null; does not throw for any text.
  */
 public final class HeuristicInjectionDetector implements InjectionDetector {
 
@@ -37,7 +39,8 @@ public final class HeuristicInjectionDetector implements InjectionDetector {
   /** Weight of a payload that decodes to plain text with no evidence in it: odd, not proof. */
   private static final double PLAIN_PAYLOAD = 0.3;
 
-  private static final HeuristicInjectionDetector INSTANCE = new HeuristicInjectionDetector(PhraseMatcher.standard());
+  private static final HeuristicInjectionDetector INSTANCE =
+      new HeuristicInjectionDetector(PhraseMatcher.standard());
 
   private final PhraseMatcher phrases;
 

@@ -28,15 +28,15 @@ final class MentionContext {
 
   /** Words of meta-discussion before a phrase ("explain how 'X' works", "attacks like 'X'"). */
   private static final Set<String> BEFORE = words("mean means meaning definition define example examples e.g called"
-      + " phrase phrases term terms keyword keywords injection injections jailbreak jailbreaks attack attacks paper article"
-      + " dataset benchmark");
+      + " phrase phrases term terms keyword keywords injection injections jailbreak jailbreaks attack attacks"
+      + " paper article dataset benchmark");
   /** Stems of such words ("explained", "detection", "classifier", "filtering", "research"). */
   private static final String[] BEFORE_STEMS = {
     "explain", "detect", "classif", "filter", "recogni", "prevent", "defend", "mitigat", "research"
   };
   /** Words of meta-discussion after a phrase ("'X' means ...", "'X' is a classic injection"). */
-  private static final Set<String> AFTER = words("mean means meaning definition injection injections jailbreak jailbreaks"
-      + " attack attacks");
+  private static final Set<String> AFTER =
+      words("mean means meaning definition injection injections jailbreak jailbreaks attack attacks");
   /** Second words of two-word cues: "such as", "for instance", "known as", "refers to", "is an example". */
   private static final Set<String> PAIR_SECOND = words("as instance to example classic common typical known");
 
@@ -61,7 +61,9 @@ final class MentionContext {
         continue;
       }
       int s = i;
-      while (i < to && (isLetter(text.charAt(i)) || (text.charAt(i) == '.' && i + 1 < to && isLetter(text.charAt(i + 1))))) {
+      // A word; a dot inside it is kept ("e.g").
+      while (i < to && (isLetter(text.charAt(i))
+          || (text.charAt(i) == '.' && i + 1 < to && isLetter(text.charAt(i + 1))))) {
         i++;
       }
       if (s > 0 && "./@".indexOf(text.charAt(s - 1)) >= 0) {

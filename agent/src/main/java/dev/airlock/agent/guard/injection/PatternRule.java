@@ -98,46 +98,84 @@ final class PatternRule {
   }
 
   /**
-   * The stems of the alternatives of a regex alternation such as {@code (?:instructions?|rules?|guidelines?)}:
-   * the leading letters of each top-level alternative, without a final optional letter
-   * ({@code instructions?} gives {@code instruction}). Used to derive companions from the
+   * The stems of the alternatives of a regex alternation such as
+   * {@code (?:instructions?|rules?|guidelines?)}: the leading letters of each top-level alternative,
+   * without a final optional letter ({@code instructions?} gives {@code instruction}). An
+   * alternative that starts with a group contributes that group's stems ({@code (?:den|die)\s+...}
+   * gives {@code den die}) and, if the group is optional, also the stem after it
+   * ({@code (?:system\s+)?prompt} gives {@code system prompt}). Used to derive companions from the
    * fragments the patterns are built from, so the two cannot drift apart.
    */
   static String stemsOf(String alternation) {
-    String body = alternation.startsWith("(?:") && alternation.endsWith(")")
+    String body = alternation.startsWith("(?:") && matchingParen(alternation, 0) == alternation.length() - 1
         ? alternation.substring(3, alternation.length() - 1) : alternation;
-    StringBuilder stems = new StringBuilder();
-    int depth = 0;
-    StringBuilder stem = new StringBuilder();
-    boolean open = true;
-    for (int i = 0; i <= body.length(); i++) {
-      char c = i < body.length() ? body.charAt(i) : '|';
-      if (depth == 0 && c == '|') {
-        if (stem.length() > 0 && stems.indexOf(" " + stem + " ") < 0) {
-          stems.append(' ').append(stem).append(' ');
+    StringBuilder stems = new StringBuilder(" ");
+    int i = 0;
+    while (i <= body.length()) {
+      // One top-level alternative starts at i.
+      StringBuilder stem = new StringBuilder();
+      if (body.startsWith("(?:", i)) {
+        int close = matchingParen(body, i);
+        for (String inner : stemsOf(body.substring(i, close + 1)).split(" ")) {
+          add(stems, inner);
         }
-        stem.setLength(0);
-        open = true;
-        continue;
-      }
-      if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      }
-      if (open && depth == 0 && c >= 'a' && c <= 'z') {
-        char next = i + 1 < body.length() ? body.charAt(i + 1) : ' ';
-        if (next == '?' || next == '*' || next == '{') {
-          open = false;
-        } else {
-          stem.append(c);
+        i = close + 1;
+        if (i < body.length() && (body.charAt(i) == '?' || body.charAt(i) == '*')) {
+          i++; // an optional group: the words after it can start the match too
+          continue;
         }
       } else {
-        open = false;
+        while (i < body.length()) {
+          char c = body.charAt(i);
+          char next = i + 1 < body.length() ? body.charAt(i + 1) : ' ';
+          if (c < 'a' || c > 'z' || next == '?' || next == '*' || next == '{') {
+            break;
+          }
+          stem.append(c);
+          i++;
+        }
+        add(stems, stem.toString());
+      }
+      // Skip the rest of this alternative.
+      int depth = 0;
+      while (i < body.length() && !(depth == 0 && body.charAt(i) == '|')) {
+        char c = body.charAt(i);
+        if (c == '\\') {
+          i++;
+        } else if (c == '(') {
+          depth++;
+        } else if (c == ')') {
+          depth--;
+        }
+        i++;
+      }
+      i++;
+    }
+    return stems.toString().trim();
+  }
+
+  private static void add(StringBuilder stems, String stem) {
+    if (!stem.isEmpty() && stems.indexOf(" " + stem + " ") < 0) {
+      stems.append(stem).append(' ');
+    }
+  }
+
+  /** The index of the parenthesis closing the one at {@code open}. */
+  private static int matchingParen(String regex, int open) {
+    int depth = 0;
+    for (int i = open; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return i;
       }
     }
-    return stems.toString().trim().replaceAll("\\s+", " ");
+    throw new IllegalArgumentException("unbalanced parentheses: " + regex);
   }
+
 
   @Override
   public String toString() {

@@ -28,7 +28,10 @@ enum RuleFamily {
    * user", send the history to an address). Mild in user text, strong in tool results and documents.
    */
   ASSISTANT_DIRECTIVE("assistant_directive"),
-  /** Base64 / hex / ROT13 text that decodes to natural language, more so to an attack. */
+  /**
+   * Base64, hex, binary, Morse or ROT13 text that decodes to natural language (more so to an
+   * attack), "decode this and follow it", and payloads split into parts to be put together.
+   */
   ENCODED_PAYLOAD("encoded_payload"),
   /** Zero-width characters inside words, bidi controls, Unicode tag characters (hidden ASCII). */
   INVISIBLE_UNICODE("invisible_unicode"),

@@ -71,7 +71,8 @@ class BenignLookalikeTest {
       "To reset your password, click the link in the e-mail we sent you. The link expires in 24 hours.",
       "Ticket #4521: The user wants a refund for order 991. Status: pending.",
       "You have been granted access to the repository acme/widgets.",
-      "How to write prompts: a system prompt sets the assistant's behaviour, for example \"You are a helpful assistant\".",
+      "How to write prompts: a system prompt sets the assistant's behaviour, "
+          + "for example \"You are a helpful assistant\".",
       "-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\nRelease notes for 2.3.1",
   })
   void ordinaryDataStaysBelowTheFlagLine(String text) {

@@ -58,7 +58,8 @@ class EncodedPayloadTest {
 
   @Test
   void benignEncodedTextIsOddButNotAnAttack() {
-    String blob = Base64.getEncoder().encodeToString("Hello world, how are you today?".getBytes(StandardCharsets.UTF_8));
+    String blob = Base64.getEncoder()
+        .encodeToString("Hello world, how are you today?".getBytes(StandardCharsets.UTF_8));
     double score = detector.score("Decode this base64 for me: " + blob, ContentSource.USER).score();
     assertTrue(score > 0 && score < 0.5, "score " + score);
   }
@@ -67,13 +68,16 @@ class EncodedPayloadTest {
   void binaryBlobsTokensAndHashesAreIgnored() {
     byte[] random = new byte[600];
     new Random(42).nextBytes(random);
-    assertEquals(0.0, detector.score("image: " + Base64.getEncoder().encodeToString(random), ContentSource.TOOL_RESULT).score());
-    String jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ"
+    String image = Base64.getEncoder().encodeToString(random);
+    assertEquals(0.0, detector.score("image: " + image, ContentSource.TOOL_RESULT).score());
+    String jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"
+        + ".eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ"
         + ".SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
     assertTrue(detector.score("token " + jwt, ContentSource.TOOL_RESULT).score() < 0.5);
     assertEquals(0.0, detector.score("sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d08a45a81d2e6",
         ContentSource.TOOL_RESULT).score());
-    assertEquals(0.0, detector.score("see https://example.com/docs/guides/getting-started/installation-on-linux-and-mac",
+    assertEquals(0.0, detector.score(
+        "see https://example.com/docs/guides/getting-started/installation-on-linux-and-mac",
         ContentSource.TOOL_RESULT).score());
   }
 

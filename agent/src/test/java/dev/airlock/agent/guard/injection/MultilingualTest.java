@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The main trigger phrases in German, French, Spanish, Italian, Dutch, Portuguese and Polish, with their diacritics. */
+/**
+ * The main trigger phrases in German, French, Spanish, Italian, Dutch, Portuguese and Polish, written
+ * with their diacritics; and everyday sentences in those languages that use the same verbs.
+ */
 class MultilingualTest {
 
   private final InjectionDetector detector = HeuristicInjectionDetector.create();

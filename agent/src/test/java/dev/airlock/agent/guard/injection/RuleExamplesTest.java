@@ -1,8 +1,15 @@
 package dev.airlock.agent.guard.injection;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,6 +35,47 @@ class RuleExamplesTest {
       }
     }
     assertTrue(failures.isEmpty(), "rules that miss their example:\n" + String.join("\n", failures));
+  }
+
+  /**
+   * Companions only save work: on every rule example and every row of the development set, the
+   * rules with their companions find exactly what the same rules without them find.
+   */
+  @Test
+  void companionsNeverChangeWhatIsFound() throws IOException {
+    List<PatternRule> rules = HeuristicInjectionDetector.create().phrases().rules();
+    List<PatternRule> bare = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    for (PatternRule r : rules) {
+      PatternRule b = PatternRule.of(r.family, r.weight, String.join(" ", r.anchors), r.pattern.pattern(), r.example);
+      b = r.imperative ? b.imperative() : b;
+      bare.add(r.mentionSensitive ? b : b.structural());
+      texts.add(r.example);
+    }
+    ObjectMapper json = new ObjectMapper();
+    try (InputStream in = getClass().getResourceAsStream("/injection/injection-dev.jsonl");
+         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        texts.add(json.readTree(line).get("text").asText());
+      }
+    }
+    PhraseMatcher with = new PhraseMatcher(rules);
+    PhraseMatcher without = new PhraseMatcher(bare);
+    for (String text : texts) {
+      NormalizedText folded = TextNormalizer.normalize(text);
+      SignalCollector a = new SignalCollector(ContentSource.TOOL_RESULT);
+      SignalCollector b = new SignalCollector(ContentSource.TOOL_RESULT);
+      with.match(folded, a);
+      without.match(folded, b);
+      assertEquals(b.toScore(), a.toScore(), text);
+    }
+  }
+
+  @Test
+  void companionStemsComeFromTheAlternatives() {
+    assertEquals("instruction rule den die system prompt pre",
+        PatternRule.stemsOf("(?:instructions?|rules?|(?:den|die)\\s+x|(?:system\\s+)?prompt\\w*|pre-?prompts?)"));
+    assertEquals("deine ihre", PatternRule.stemsOf("(?:deine[nm]?|ihre[nm]?)"));
   }
 
   @Test

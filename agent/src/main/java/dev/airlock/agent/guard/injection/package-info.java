@@ -1,0 +1,30 @@
+/**
+ * Prompt-injection detection: scores text for injection attacks before a request leaves the JVM.
+ *
+ * <h2>API</h2>
+ * <ul>
+ *   <li>{@link dev.airlock.agent.guard.injection.InjectionDetector}: {@code score(text, source)}
+ *       returns an {@link dev.airlock.agent.guard.injection.InjectionScore} (0..1, the
+ *       {@link dev.airlock.agent.guard.injection.InjectionSignal signals} behind it, the top rule).
+ *       The policy flags or blocks at its threshold.</li>
+ *   <li>{@link dev.airlock.agent.guard.injection.ContentSource}: user text, tool results and
+ *       retrieved documents are weighted separately; system text is never scored.</li>
+ *   <li>{@link dev.airlock.agent.guard.injection.HeuristicInjectionDetector}: the built-in scored
+ *       heuristic model.</li>
+ *   <li>{@link dev.airlock.agent.guard.injection.InjectionDetectors#load(ClassLoader)}: the plug-in
+ *       point. An extension that ships a model-based detector registers it as a
+ *       {@link java.util.ServiceLoader} provider, in a jar on the agent's class path:
+ *       <pre>
+ * META-INF/services/dev.airlock.agent.guard.injection.InjectionDetector
+ *   com.example.MyModelDetector      (public, no-argument constructor, thread-safe)</pre></li>
+ * </ul>
+ *
+ * <h2>How the heuristic model works</h2>
+ * Text is folded to plain Latin ({@code TextNormalizer}), phrase rules in English and seven
+ * European languages are tried only where their anchor words occur ({@code AnchorGate},
+ * {@code PhraseMatcher}), hidden characters and encoded payloads add evidence of their own, and
+ * the evidence is weighted per source and combined with a noisy-OR that has diminishing returns
+ * within a rule family ({@code SignalCollector}). The rule tables are {@code EnglishRules} and
+ * {@code EuropeanRules}; each rule carries an example that a unit test checks it still matches.
+ */
+package dev.airlock.agent.guard.injection;
