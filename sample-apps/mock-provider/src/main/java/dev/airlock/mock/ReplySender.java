@@ -96,6 +96,9 @@ final class ReplySender {
         exchange.close();
     }
 
+    /** How long a cut waits for the client to read what was sent before it drops the connection. */
+    static final long CUT_GRACE_MS = 150;
+
     /** Stalls first if the fault says so, then returns the exception that drops the connection. */
     private AbruptCloseException dropConnection(FaultSpec fault) throws IOException {
         if (fault.stallAfter >= 0) {
@@ -104,6 +107,10 @@ final class ReplySender {
             sleep(stallLimitMs);
             return new AbruptCloseException("stall limit reached");
         }
+        // The chunks already written must reach the client before the connection is torn down:
+        // an abrupt close can reset it with data still unread, and the cut would then look like
+        // an empty stream. A real network cut also happens after delivered data.
+        sleep(CUT_GRACE_MS);
         return new AbruptCloseException("cut_after reached");
     }
 
