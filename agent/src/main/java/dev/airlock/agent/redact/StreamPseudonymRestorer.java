@@ -101,6 +101,12 @@ public final class StreamPseudonymRestorer {
   }
 
   private void restore(String eventName, String data, byte[] raw, ByteArrayOutputStream out) {
+    if (check == null && data != null && cannotHoldPlaceholder(data) && !anyPending()) {
+      // Most events carry no placeholder: no '<' (escaped or not) means nothing to restore or
+      // hold, so the event goes on as it came, without being parsed and written again.
+      out.writeBytes(raw);
+      return;
+    }
     JsonNode node = data == null || data.equals("[DONE]") ? null : parse(data);
     if (!(node instanceof ObjectNode)) {
       flush(out);
@@ -136,6 +142,19 @@ public final class StreamPseudonymRestorer {
       channel.templateHolder = locate(channel.template, (ObjectNode) node, d.holder);
     }
     write(eventName, node.toString(), out);
+  }
+
+  private static boolean cannotHoldPlaceholder(String data) {
+    return data.indexOf('<') < 0 && data.indexOf("\\u003c") < 0 && data.indexOf("\\u003C") < 0;
+  }
+
+  private boolean anyPending() {
+    for (Channel channel : channels.values()) {
+      if (channel.hasPending()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The stream is over: held text goes out. */

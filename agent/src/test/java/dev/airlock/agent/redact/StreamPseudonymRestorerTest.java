@@ -74,6 +74,13 @@ class StreamPseudonymRestorerTest {
   }
 
   @Test
+  void eventsWithoutPlaceholdersPassByteForByte() {
+    String stream = "data: {\"choices\" : [ {\"index\":0, \"delta\": {\"content\": \"plain text\"}} ]}\n\n"
+        + "data: [DONE]\n\n";
+    assertEquals(stream, run(Endpoint.OPENAI_CHAT, stream), "not parsed and written again");
+  }
+
+  @Test
   void anthropicTextDeltas() throws Exception {
     String stream = "event: content_block_delta\n"
         + "data: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Mail <EMAI\"}}\n\n"
