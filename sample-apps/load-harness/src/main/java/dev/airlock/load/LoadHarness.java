@@ -40,6 +40,8 @@ public final class LoadHarness {
       "the example policy; then start-up and idle memory with/without the agent and the OpenTelemetry",
       "Java agent. Prints tables against the no-agent baseline of the same run.",
       "",
+      "  --quick              a smoke run of a few minutes: --calls 500 --warmup 1000 --paced-calls 100",
+      "                       --startup-runs 3 --memory-runs 1 (numbers noisier; options after it still apply)",
       "Load:",
       "  --calls N            calls per measured phase (default 2000)",
       "  --warmup N           warm-up calls of each kind, per child JVM (default 5000)",
@@ -168,6 +170,13 @@ public final class LoadHarness {
         case "--clients": o.clients = list(value(args, ++i, a), List.of("jdk", "okhttp"), a); break;
         case "--scenarios": o.scenarios = list(value(args, ++i, a), List.of("none", "observe", "policy"), a); break;
         case "--portkey": o.portkey = true; break;
+        case "--quick":
+          o.calls = 500;
+          o.warmup = 1000;
+          o.pacedCalls = 100;
+          o.startupRuns = 3;
+          o.memoryRuns = 1;
+          break;
         case "--stream-usage": o.streamUsage = true; break;
         case "--policy": o.policy = Path.of(value(args, ++i, a)); break;
         case "--startup-runs": o.startupRuns = positive(a, value(args, ++i, a)); break;
