@@ -116,7 +116,8 @@ public final class BenchReport {
           .append(" | ").append(time(row.score, row.unit))
           .append(" | ").append(Double.isNaN(row.error) ? "" : time(row.error, row.unit))
           .append(" | ").append(Double.isNaN(row.bytesPerOp) ? "" : String.format(Locale.ROOT, "%.0f", row.bytesPerOp))
-          .append(" | ").append(base == null ? "(baseline)" : base.method)
+          .append(" | ").append(base != null ? base.method
+              : row.method.startsWith("baseline") ? "(baseline)" : "(its baseline was not run)")
           .append(" | ").append(base == null ? "" : String.format(Locale.ROOT, "%.2f", row.score / base.score))
           .append(" | ").append(base == null ? "" : time(row.score - base.score, row.unit))
           .append(" | ").append(volume == null || volume[0] <= 0 ? "" : String.format(Locale.ROOT, "%.0f", volume[0] * 1e3 / nanos(row)))
