@@ -22,7 +22,7 @@ class AgentStartupIT extends WithMockProvider {
 
   @Test
   void aSectionTheAgentDoesNotEnforceIsRefusedByNameAndTheAppRunsOn() throws Exception {
-    Path policy = MockPolicy.write(dir, mock.port(), "audit:\n  file: /tmp/airlock-audit.jsonl");
+    Path policy = MockPolicy.write(dir, mock.port(), "audit:\n  file: " + dir.resolve("audit.jsonl"));
     AppRun.Result without = openAiApp().run();
     Path telemetry = dir.resolve("telemetry.jsonl");
     AppRun.Result with = openAiApp().withAgent("policy=" + policy + ",telemetry=" + telemetry).run();

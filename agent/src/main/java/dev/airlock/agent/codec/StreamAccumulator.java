@@ -141,6 +141,11 @@ public final class StreamAccumulator {
     if (data == null || data.indexOf("\"usage\"") < 0) {
       return false;
     }
+    // With include_usage every chunk carries "usage" (null until the end), so that test rarely
+    // settles it; a content chunk has a "delta", and the usage-only chunk (empty choices) has none.
+    if (data.indexOf("\"delta\"") >= 0) {
+      return false;
+    }
     try (JsonParser p = Json.parser(data)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return false;

@@ -13,10 +13,10 @@ class MockProviderMainTest {
     @Test
     void parsesAllOptionsInBothForms() throws Exception {
         MockProviderMain.Options o = MockProviderMain.parse(
-                new String[] {"--port", "8123", "--fault=status=429,times=1", "--port-file", "/tmp/p"});
+                new String[] {"--port", "8123", "--fault=status=429,times=1", "--port-file", "port.txt"});
         assertEquals(8123, o.port);
         assertEquals("status=429,times=1", o.fault);
-        assertEquals(Paths.get("/tmp/p"), o.portFile);
+        assertEquals(Paths.get("port.txt"), o.portFile);
         MockProviderMain.Options defaults = MockProviderMain.parse(new String[0]);
         assertEquals(0, defaults.port);
         assertNull(defaults.fault);
