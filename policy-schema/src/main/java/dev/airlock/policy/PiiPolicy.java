@@ -51,6 +51,14 @@ public final class PiiPolicy {
     this.minConfidence = minConfidence;
   }
 
+  /**
+   * The same detection with one action for every type (per-type actions dropped): what a route's
+   * {@code pii: {action: ...}} puts in force for the calls it takes.
+   */
+  public PiiPolicy withAction(Action newAction) {
+    return new PiiPolicy(detect, custom, newAction, Collections.emptyMap(), restore, minConfidence);
+  }
+
   /** Built-in types to detect. */
   public List<String> detect() {
     return detect;

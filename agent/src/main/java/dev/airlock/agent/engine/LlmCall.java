@@ -13,11 +13,17 @@ import dev.airlock.agent.redact.BlockedAnswer;
 import dev.airlock.agent.redact.GuardedRequest;
 import dev.airlock.agent.redact.Placeholders;
 import dev.airlock.agent.redact.StreamPseudonymRestorer;
+import dev.airlock.agent.route.AppRequest;
+import dev.airlock.agent.route.RoutePlan;
+import dev.airlock.agent.route.RoutedExchange;
+import dev.airlock.agent.route.Upstream;
 import dev.airlock.agent.telemetry.LlmInstruments;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import java.io.IOException;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +57,8 @@ public final class LlmCall {
   private final boolean usageRequested;
   private final GuardedRequest guarded;
   private final Identity identity;
+  private final RoutePlan plan;
+  private final BlockedAnswer denied;
   private final long startNanos = System.nanoTime();
   private final AtomicBoolean ended = new AtomicBoolean();
 
@@ -66,7 +74,7 @@ public final class LlmCall {
 
   LlmCall(PipelineState state, LlmInstruments instruments, Span span, ProviderMatch match, LlmRequest request,
       String requestModel, String host, byte[] outgoingBody, boolean usageRequested, GuardedRequest guarded,
-      Identity identity) {
+      Identity identity, RoutePlan plan, BlockedAnswer denied) {
     this.state = state;
     this.instruments = instruments;
     this.span = span;
@@ -78,6 +86,8 @@ public final class LlmCall {
     this.usageRequested = usageRequested;
     this.guarded = guarded;
     this.identity = identity;
+    this.plan = plan;
+    this.denied = denied;
   }
 
   /** The body to send: the application's own array unless the agent changed the request. */
@@ -95,7 +105,47 @@ public final class LlmCall {
    * over as the provider's response and then reports it like any other ({@link #onResponse} ...).
    */
   public BlockedAnswer blockedAnswer() {
-    return guarded.blocked();
+    return denied != null ? denied : guarded.blocked();
+  }
+
+  /**
+   * Whether the door must hand the call to {@link #exchange} rather than send it itself: the
+   * policy routes it elsewhere, or retries, falls back or times it out.
+   */
+  public boolean routed() {
+    return plan != null && blockedAnswer() == null;
+  }
+
+  /**
+   * Runs the routed call through the door's {@code upstream} (see {@link RoutedExchange}) and
+   * returns what the application gets, in its own format; the door then reports it like any
+   * response ({@link #onResponse}, the body, {@link #complete}).
+   *
+   * @throws IOException when no target answered and the policy has no degraded answer
+   */
+  public RoutedExchange.Result exchange(Upstream upstream, AppRequest app) throws IOException {
+    RoutedExchange exchange = new RoutedExchange(upstream, plan, state.resilience(), state.breakers(), instruments,
+        Context.root().with(span), match.provider().providerName(), match.endpoint(), request.model(),
+        request.stream(), usageRequested || request.streamIncludeUsage(), app, outgoingBody);
+    RoutedExchange.Result result = exchange.run();
+    span.setAttribute(AIRLOCK_FALLBACKS, (long) result.fallbacks());
+    span.setAttribute(AIRLOCK_ATTEMPTS, (long) result.attempts());
+    if (result.degraded()) {
+      span.setAttribute(AIRLOCK_DEGRADED, true);
+    }
+    if (result.answeredBy() != null) {
+      span.setAttribute(AIRLOCK_TARGET, result.answeredBy().label());
+      span.setAttribute(AIRLOCK_REGION, result.answeredBy().region() == null ? "unknown" : result.answeredBy().region());
+      if (plan.canary() != null && plan.canary().equals(result.answeredBy())) {
+        span.setAttribute(AIRLOCK_CANARY, true);
+      }
+    }
+    return result;
+  }
+
+  /** What the routes decided, or null when the call goes where the application sent it. */
+  public RoutePlan plan() {
+    return plan;
   }
 
   /**
@@ -113,7 +163,7 @@ public final class LlmCall {
    * turn the answer into the provider's error.
    */
   public boolean holdsWholeAnswer() {
-    return guarded.answerCheck() != null && !request.stream() && guarded.blocked() == null;
+    return guarded.answerCheck() != null && !request.stream() && blockedAnswer() == null;
   }
 
   /** What the application gets instead of a whole answer the door read. */
@@ -363,7 +413,7 @@ public final class LlmCall {
     if (guarded.injectionFlagged()) {
       span.setAttribute(AIRLOCK_INJECTION_FLAGGED, true);
     }
-    String blockedRule = guarded.blocked() != null ? guarded.blocked().rule()
+    String blockedRule = blockedAnswer() != null ? blockedAnswer().rule()
         : guarded.answerCheck() != null ? guarded.answerCheck().blockedRule() : null;
     if (blockedRule != null) {
       span.setAttribute(AIRLOCK_BLOCKED_RULE, blockedRule);
@@ -473,7 +523,7 @@ public final class LlmCall {
     if (error != null) {
       return error.getClass().getName();
     }
-    if (guarded.blocked() != null
+    if (blockedAnswer() != null
         || (guarded.answerCheck() != null && guarded.answerCheck().blockedRule() != null)) {
       return "airlock_blocked";
     }

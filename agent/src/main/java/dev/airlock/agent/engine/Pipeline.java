@@ -7,7 +7,13 @@ import dev.airlock.agent.codec.LlmRequest;
 import dev.airlock.agent.codec.RequestCodec;
 import dev.airlock.agent.identity.CallFacts;
 import dev.airlock.agent.identity.Identity;
+import dev.airlock.agent.identity.CallerClass;
+import dev.airlock.agent.redact.BlockedAnswer;
 import dev.airlock.agent.redact.GuardedRequest;
+import dev.airlock.agent.redact.RequestGuard;
+import dev.airlock.agent.route.RouteFacts;
+import dev.airlock.agent.route.RoutePlan;
+import dev.airlock.agent.route.Routing;
 import dev.airlock.agent.telemetry.LlmInstruments;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.common.Attributes;
@@ -45,10 +51,12 @@ public final class Pipeline {
   public Pipeline(PipelineState initial, LlmInstruments instruments) {
     this.state = initial;
     this.instruments = instruments;
+    initial.routing().attach(instruments);
   }
 
   /** Swaps the policy in force; calls already begun keep the state they began with. */
   public void install(PipelineState next) {
+    next.routing().attach(instruments);
     this.state = next;
   }
 
@@ -88,6 +96,26 @@ public final class Pipeline {
     }
     Identity identity = current.identity().resolve(new CallFacts(headers, request, body));
     GuardedRequest guarded = current.guard().inspect(endpoint, body);
+    ProviderEndpoint provider = match.provider();
+    RoutePlan plan = null;
+    BlockedAnswer denied = null;
+    Routing routing = current.routing();
+    if (routing.active()) {
+      RouteFacts facts = new RouteFacts(provider.providerName(), endpoint, request.model(), identity.tenant(),
+          identity.feature(), identity.user(), CallerClass::find, headers::first, request.stream(),
+          body.length / 4, guarded.piiCounts().keySet(), guarded.injectionScore());
+      plan = routing.plan(facts, provider.providerName(), provider.format(), provider.region());
+      if (plan != null) {
+        RequestGuard routeGuard = current.routeGuard(plan.routeName());
+        if (routeGuard != null) {
+          // The route sets its own PII action (e.g. detect only: the data stays in-region).
+          guarded = routeGuard.inspect(endpoint, body);
+        }
+        if (plan.denial() != null) {
+          denied = BlockedAnswer.of(endpoint.format(), "route:" + plan.routeName(), plan.denial());
+        }
+      }
+    }
     byte[] outgoing = guarded.body();
     boolean usageRequested = false;
     if (guarded.blocked() == null && endpoint == Endpoint.OPENAI_CHAT && request.stream()
@@ -101,7 +129,6 @@ public final class Pipeline {
     }
     String model = request.model() == null ? "unknown" : request.model();
     String operation = endpoint.operation().semconvName();
-    ProviderEndpoint provider = match.provider();
     SpanBuilder builder = instruments.tracer()
         .spanBuilder(operation + " " + model)
         .setSpanKind(SpanKind.CLIENT)
@@ -109,9 +136,12 @@ public final class Pipeline {
     Attributes attributes = startAttributes(current, provider, endpoint, request, model, transport, host, port,
         usageRequested, identity);
     builder.setAllAttributes(attributes);
+    if (plan != null && plan.routeName() != null) {
+      builder.setAttribute(AIRLOCK_ROUTE, plan.routeName());
+    }
     Span span = builder.startSpan();
     return new LlmCall(current, instruments, span, match, request, model, host, outgoing, usageRequested, guarded,
-        identity);
+        identity, plan, denied);
   }
 
   private Attributes startAttributes(PipelineState current, ProviderEndpoint provider, Endpoint endpoint,

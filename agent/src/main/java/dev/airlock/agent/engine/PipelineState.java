@@ -1,5 +1,10 @@
 package dev.airlock.agent.engine;
 
+import dev.airlock.agent.route.Breakers;
+import dev.airlock.agent.route.ResilienceSettings;
+import dev.airlock.agent.route.Routing;
+import java.util.Map;
+
 import dev.airlock.agent.cost.PriceTable;
 import dev.airlock.agent.identity.IdentityResolver;
 import dev.airlock.agent.redact.RequestGuard;
@@ -14,6 +19,8 @@ public final class PipelineState {
   private final PolicyIdentity policy;
   private final RequestGuard guard;
   private final IdentityResolver identity;
+  private final Routing routing;
+  private final Map<String, RequestGuard> routeGuards;
 
   public PipelineState(ProviderRegistry registry, PriceTable prices, PolicyIdentity policy, RequestGuard guard) {
     this(registry, prices, policy, guard, IdentityResolver.none());
@@ -26,6 +33,45 @@ public final class PipelineState {
     this.policy = policy;
     this.guard = guard;
     this.identity = identity;
+    this.routing = Routing.NONE;
+    this.routeGuards = Map.of();
+  }
+
+  private PipelineState(PipelineState base, Routing routing, Map<String, RequestGuard> routeGuards) {
+    this.registry = base.registry;
+    this.prices = base.prices;
+    this.policy = base.policy;
+    this.guard = base.guard;
+    this.identity = base.identity;
+    this.routing = routing;
+    this.routeGuards = Map.copyOf(routeGuards);
+  }
+
+  /**
+   * This state with routes and resilience.
+   *
+   * @param routeGuards the guard of each route that sets its own PII action, by route name
+   */
+  public PipelineState withRouting(Routing routing, Map<String, RequestGuard> routeGuards) {
+    return new PipelineState(this, routing, routeGuards);
+  }
+
+  /** Routes, resilience and their state; {@link Routing#NONE} when the policy has neither. */
+  public Routing routing() {
+    return routing;
+  }
+
+  /** The guard of a route that sets its own PII action, or null. */
+  public RequestGuard routeGuard(String routeName) {
+    return routeName == null ? null : routeGuards.get(routeName);
+  }
+
+  public ResilienceSettings resilience() {
+    return routing.resilience();
+  }
+
+  public Breakers breakers() {
+    return routing.breakers();
   }
 
   /** How tenant, feature and user are learned (nothing when the policy has no identity section). */

@@ -7,7 +7,7 @@ import java.util.Optional;
  * HTTP transports, and the agent. Only synchronous calls still have the caller on the stack; an
  * asynchronous one reports nothing rather than a dispatcher thread's frames.
  */
-final class CallerClass {
+public final class CallerClass {
 
   private static final String[] FRAMEWORK_PREFIXES = {
     "java.", "javax.", "jdk.", "sun.", "com.sun.", "kotlin.", "kotlinx.", "scala.",
@@ -20,7 +20,7 @@ final class CallerClass {
 
   private CallerClass() {}
 
-  static String find() {
+  public static String find() {
     Optional<String> caller = WALKER.walk(frames -> frames
         .map(StackWalker.StackFrame::getClassName)
         .filter(name -> !isFramework(name))

@@ -19,6 +19,10 @@ import dev.airlock.policy.BuiltinProviders;
 import dev.airlock.policy.ModelPrice;
 import dev.airlock.policy.Policy;
 import dev.airlock.policy.ProviderSpec;
+import dev.airlock.policy.ResiliencePolicy;
+import dev.airlock.policy.RoutePolicy;
+import dev.airlock.agent.route.ResilienceSettings;
+import dev.airlock.agent.route.Routing;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,12 +53,39 @@ public final class PipelineStates {
     List<ProviderEndpoint> endpoints = new ArrayList<>(declared);
     endpoints.addAll(builtinEndpoints(regions));
     PolicyIdentity identity = new PolicyIdentity(policy.name(), policy.version().orElse(""), policy.sha256());
-    return new PipelineState(ProviderRegistry.of(endpoints), PriceTable.builtIn().withOverrides(prices(policy)),
-        identity, guardOf(policy), policy.identity().map(IdentityResolver::of).orElse(IdentityResolver.none()));
+    PipelineState state = new PipelineState(ProviderRegistry.of(endpoints),
+        PriceTable.builtIn().withOverrides(prices(policy)), identity, guardOf(policy, policy.pii().orElse(null)),
+        policy.identity().map(IdentityResolver::of).orElse(IdentityResolver.none()));
+    if (policy.routes().isEmpty() && policy.resilience().isEmpty()) {
+      return state;
+    }
+    Map<String, RequestGuard> routeGuards = new HashMap<>();
+    for (RoutePolicy route : policy.routes()) {
+      if (route.piiAction().isPresent() && policy.pii().isPresent()) {
+        routeGuards.put(route.name(), guardOf(policy, policy.pii().get().withAction(route.piiAction().get())));
+      }
+    }
+    Routing routing = Routing.of(policy, resilienceOf(policy.resilience().orElse(null)),
+        policy.resilience().isPresent(), System::getenv);
+    return state.withRouting(routing, routeGuards);
   }
 
-  private static RequestGuard guardOf(Policy policy) {
-    PiiPolicy pii = policy.pii().orElse(null);
+  /** The policy's resilience as the engine takes it; {@link ResilienceSettings#NONE} without one. */
+  static ResilienceSettings resilienceOf(ResiliencePolicy policy) {
+    if (policy == null) {
+      return ResilienceSettings.NONE;
+    }
+    ResilienceSettings.Builder settings = ResilienceSettings.builder()
+        .timeouts(policy.timeout(), policy.idleTimeout());
+    policy.retry().ifPresent(retry -> settings.retry(retry.maxAttempts(), retry.backoffMin(), retry.backoffMax(),
+        retry.on()));
+    policy.circuitBreaker().ifPresent(breaker -> settings.breaker(breaker.failureRate(), breaker.minimumCalls(),
+        breaker.openFor(), breaker.halfOpenCalls()));
+    policy.degradeMessage().ifPresent(settings::degrade);
+    return settings.build();
+  }
+
+  private static RequestGuard guardOf(Policy policy, PiiPolicy pii) {
     GuardrailsPolicy guardrails = policy.guardrails().orElse(null);
     boolean scoresInjection = guardrails != null && guardrails.injectionAction().isPresent();
     return new RequestGuard(pii, pii == null ? null : PiiScanners.from(pii), guardrails,

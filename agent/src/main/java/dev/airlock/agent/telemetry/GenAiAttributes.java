@@ -66,6 +66,19 @@ public final class GenAiAttributes {
   public static final AttributeKey<Boolean> AIRLOCK_INJECTION_FLAGGED = booleanKey("airlock.injection.flagged");
   public static final AttributeKey<String> AIRLOCK_BLOCKED_RULE = stringKey("airlock.blocked.rule");
   public static final AttributeKey<List<String>> AIRLOCK_OUTPUT_TYPES = stringArrayKey("airlock.output.types");
+  public static final AttributeKey<String> AIRLOCK_ROUTE = stringKey("airlock.route");
+  public static final AttributeKey<String> AIRLOCK_TARGET = stringKey("airlock.target");
+  public static final AttributeKey<String> AIRLOCK_REGION = stringKey("airlock.region");
+  public static final AttributeKey<Long> AIRLOCK_FALLBACKS = longKey("airlock.fallbacks");
+  public static final AttributeKey<Long> AIRLOCK_ATTEMPTS = longKey("airlock.attempts");
+  public static final AttributeKey<Boolean> AIRLOCK_DEGRADED = booleanKey("airlock.degraded");
+  public static final AttributeKey<Boolean> AIRLOCK_CANARY = booleanKey("airlock.canary");
+  public static final AttributeKey<Long> AIRLOCK_ATTEMPT_NUMBER = longKey("airlock.attempt.number");
+  public static final AttributeKey<Long> AIRLOCK_ATTEMPT_RETRY = longKey("airlock.attempt.retry");
+  public static final AttributeKey<String> AIRLOCK_ATTEMPT_OUTCOME = stringKey("airlock.attempt.outcome");
+  public static final AttributeKey<String> AIRLOCK_BREAKER_STATE = stringKey("airlock.breaker.state");
+  public static final AttributeKey<String> AIRLOCK_BREAKER_FROM = stringKey("airlock.breaker.from");
+  public static final AttributeKey<Double> AIRLOCK_SHADOW_SIMILARITY = doubleKey("airlock.shadow.similarity");
   public static final AttributeKey<Boolean> AIRLOCK_OUTPUT_JSON_INVALID = booleanKey("airlock.output.json_invalid");
 
   private GenAiAttributes() {}

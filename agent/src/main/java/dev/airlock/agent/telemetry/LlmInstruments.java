@@ -32,6 +32,13 @@ public final class LlmInstruments {
   private final DoubleCounter cost;
   private final LongCounter piiDetections;
   private final LongCounter blocked;
+  private final LongCounter retries;
+  private final LongCounter fallbacks;
+  private final LongCounter breakerTransitions;
+  private final LongCounter degraded;
+  private final LongCounter canaryRollbacks;
+  private final LongCounter shadowCalls;
+  private final DoubleHistogram shadowSimilarity;
 
   public LlmInstruments(OpenTelemetry openTelemetry, String agentVersion) {
     this.tracer = openTelemetry.getTracer(SCOPE, agentVersion);
@@ -65,6 +72,63 @@ public final class LlmInstruments {
         .setUnit("{call}")
         .setDescription("LLM calls the policy refused, by rule.")
         .build();
+    this.retries = meter.counterBuilder("airlock.route.retries")
+        .setUnit("{attempt}")
+        .setDescription("Attempts repeated on the same target after a transient failure, by target.")
+        .build();
+    this.fallbacks = meter.counterBuilder("airlock.route.fallbacks")
+        .setUnit("{call}")
+        .setDescription("Calls moved on to the next target of their chain, by the target given up on.")
+        .build();
+    this.breakerTransitions = meter.counterBuilder("airlock.route.breaker.transitions")
+        .setUnit("{transition}")
+        .setDescription("Circuit breaker state changes, by target and new state.")
+        .build();
+    this.degraded = meter.counterBuilder("airlock.route.degraded")
+        .setUnit("{call}")
+        .setDescription("Calls answered with the policy's degraded answer because every target failed, by route.")
+        .build();
+    this.canaryRollbacks = meter.counterBuilder("airlock.route.canary.rollbacks")
+        .setUnit("{rollback}")
+        .setDescription("Canaries taken out of a route because their error rate crossed the limit.")
+        .build();
+    this.shadowCalls = meter.counterBuilder("airlock.route.shadow.calls")
+        .setUnit("{call}")
+        .setDescription("Copies of calls sent to a shadow target, by target and outcome.")
+        .build();
+    this.shadowSimilarity = meter.histogramBuilder("airlock.route.shadow.similarity")
+        .setUnit("1")
+        .setDescription("Similarity (0..1) of a shadow target's answer to the answer the application got.")
+        .setExplicitBucketBoundariesAdvice(Arrays.asList(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99))
+        .build();
+  }
+
+  public LongCounter retries() {
+    return retries;
+  }
+
+  public LongCounter fallbacks() {
+    return fallbacks;
+  }
+
+  public LongCounter breakerTransitions() {
+    return breakerTransitions;
+  }
+
+  public LongCounter degraded() {
+    return degraded;
+  }
+
+  public LongCounter canaryRollbacks() {
+    return canaryRollbacks;
+  }
+
+  public LongCounter shadowCalls() {
+    return shadowCalls;
+  }
+
+  public DoubleHistogram shadowSimilarity() {
+    return shadowSimilarity;
   }
 
   public LongCounter piiDetections() {

@@ -6,7 +6,11 @@ import dev.airlock.agent.engine.Pipeline;
 import dev.airlock.agent.engine.ProviderMatch;
 import dev.airlock.agent.engine.RequestHeaders;
 import dev.airlock.agent.redact.BlockedAnswer;
+import dev.airlock.agent.route.AppRequest;
+import dev.airlock.agent.route.RoutedExchange;
+import dev.airlock.agent.route.Upstream;
 import java.net.URI;
+import java.util.concurrent.Callable;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
@@ -30,7 +34,7 @@ public final class JdkHttpClientDoor implements Predicate<Object>, Function<Obje
   static final String TRANSPORT = "jdk-httpclient";
 
   /** Set while the door re-issues a call, so that the inner send runs the original method. */
-  private static final ThreadLocal<Boolean> REISSUING = new ThreadLocal<>();
+  static final ThreadLocal<Boolean> REISSUING = new ThreadLocal<>();
 
   private final Pipeline pipeline;
 
@@ -86,6 +90,9 @@ public final class JdkHttpClientDoor implements Predicate<Object>, Function<Obje
       return answerBlocked(original, observing, blocked, async);
     }
     HttpClient httpClient = (HttpClient) client;
+    if (call.routed()) {
+      return routed(httpClient, original, (HttpResponse.BodyHandler<Object>) handler, observing, call, async, port);
+    }
     if (call.holdsWholeAnswer()) {
       return sendAndCheckWhole(httpClient, original, toSend, (HttpResponse.BodyHandler<Object>) handler, call, async);
     }
@@ -110,6 +117,72 @@ public final class JdkHttpClientDoor implements Predicate<Object>, Function<Obje
       return new Object[] {future, null};
     } finally {
       REISSUING.remove();
+    }
+  }
+
+  /**
+   * Routing, retries and fallbacks: attempts go through the app's own client; the app's handler gets
+   * the outcome. An asynchronous call runs its attempts on an agent thread.
+   */
+  private static Object[] routed(HttpClient httpClient, HttpRequest original, HttpResponse.BodyHandler<Object> appHandler,
+      HttpResponse.BodyHandler<Object> observing, LlmCall call, boolean async, int port) {
+    URI uri = original.uri();
+    String query = uri.getRawQuery();
+    AppRequest app = new AppRequest(uri.getScheme(), uri.getHost(), port,
+        uri.getRawPath() + (query == null ? "" : "?" + query), original.headers().map());
+    Upstream upstream = new JdkUpstream(httpClient, original);
+    Callable<CompletableFuture<HttpResponse<Object>>> exchange = () -> {
+      RoutedExchange.Result result = call.exchange(upstream, app);
+      if (call.holdsWholeAnswer()) {
+        byte[] bytes;
+        try (java.io.InputStream in = result.body()) {
+          bytes = in.readAllBytes();
+        }
+        LlmCall.WholeAnswer answer = call.finishWholeAnswer(result.status(), result.contentType(), bytes);
+        Map<String, List<String>> headers = new java.util.HashMap<>(result.headers());
+        if (answer.blockedRule() != null) {
+          headers.put("content-type", List.of(BlockedAnswer.CONTENT_TYPE));
+          headers.put(BlockedAnswer.RULE_HEADER, List.of(answer.blockedRule()));
+        }
+        return SyntheticResponse.deliver(original, appHandler, answer.status(), headers, answer.body());
+      }
+      return SyntheticResponse.deliverStream(original, observing, result.status(), result.headers(), result.body(),
+          RoutingThreads.EXECUTOR);
+    };
+    if (async) {
+      CompletableFuture<HttpResponse<Object>> future = new CompletableFuture<>();
+      RoutingThreads.EXECUTOR.execute(() -> {
+        try {
+          exchange.call().whenComplete((response, failure) -> {
+            if (failure != null) {
+              future.completeExceptionally(failure);
+            } else {
+              future.complete(response);
+            }
+          });
+        } catch (Throwable failure) {
+          call.fail(failure);
+          future.completeExceptionally(failure);
+        }
+      });
+      return new Object[] {future, null};
+    }
+    try {
+      return new Object[] {exchange.call().get(), null};
+    } catch (java.util.concurrent.ExecutionException e) {
+      call.fail(e.getCause());
+      return new Object[] {null, e.getCause()};
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      call.fail(e);
+      return new Object[] {null, e};
+    } catch (java.io.IOException e) {
+      call.fail(e);
+      return new Object[] {null, e};
+    } catch (Exception agentFailure) {
+      AgentLog.error("routing failed inside the agent; the original call goes ahead", agentFailure);
+      call.fail(agentFailure);
+      return null;
     }
   }
 

@@ -71,6 +71,102 @@ final class SyntheticResponse<T> implements HttpResponse<T> {
         .thenApply(body -> new SyntheticResponse<>(request, status, headers, body));
   }
 
+  /**
+   * Runs {@code handler} over a body that is still arriving: a pump thread reads {@code body} as the
+   * handler's subscriber asks for more, so a streamed answer reaches the application as it comes.
+   */
+  static <T> CompletableFuture<HttpResponse<T>> deliverStream(HttpRequest request, BodyHandler<T> handler,
+      int status, Map<String, List<String>> headerMap, java.io.InputStream body, java.util.concurrent.Executor pump) {
+    HttpHeaders headers = HttpHeaders.of(headerMap, (name, value) -> true);
+    BodySubscriber<T> subscriber = handler.apply(new ResponseInfo() {
+      @Override
+      public int statusCode() {
+        return status;
+      }
+
+      @Override
+      public HttpHeaders headers() {
+        return headers;
+      }
+
+      @Override
+      public HttpClient.Version version() {
+        return HttpClient.Version.HTTP_1_1;
+      }
+    });
+    subscriber.onSubscribe(new StreamPump(subscriber, body, pump));
+    return subscriber.getBody().toCompletableFuture()
+        .thenApply(b -> new SyntheticResponse<>(request, status, headers, b));
+  }
+
+  /** Moves bytes from the stream to the subscriber, never more items than it asked for. */
+  private static final class StreamPump implements Flow.Subscription {
+    private final BodySubscriber<?> subscriber;
+    private final java.io.InputStream body;
+    private final java.util.concurrent.Executor pump;
+    private final java.util.concurrent.atomic.AtomicLong demand = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile boolean finished;
+
+    StreamPump(BodySubscriber<?> subscriber, java.io.InputStream body, java.util.concurrent.Executor pump) {
+      this.subscriber = subscriber;
+      this.body = body;
+      this.pump = pump;
+    }
+
+    @Override
+    public void request(long n) {
+      if (n <= 0 || finished) {
+        return;
+      }
+      demand.accumulateAndGet(n, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
+      if (running.compareAndSet(false, true)) {
+        pump.execute(this::drain);
+      }
+    }
+
+    private void drain() {
+      byte[] buffer = new byte[8192];
+      try {
+        while (!finished && demand.get() > 0) {
+          int n = body.read(buffer, 0, buffer.length);
+          if (n < 0) {
+            finish();
+            subscriber.onComplete();
+            return;
+          }
+          if (n > 0) {
+            demand.decrementAndGet();
+            subscriber.onNext(List.of(ByteBuffer.wrap(java.util.Arrays.copyOf(buffer, n))));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException failure) {
+        finish();
+        subscriber.onError(failure);
+        return;
+      } finally {
+        running.set(false);
+      }
+      if (!finished && demand.get() > 0 && running.compareAndSet(false, true)) {
+        pump.execute(this::drain);
+      }
+    }
+
+    @Override
+    public void cancel() {
+      finish();
+    }
+
+    private void finish() {
+      finished = true;
+      try {
+        body.close();
+      } catch (java.io.IOException | RuntimeException ignored) {
+        // Already closed or broken: nothing to release.
+      }
+    }
+  }
+
   @Override
   public int statusCode() {
     return status;

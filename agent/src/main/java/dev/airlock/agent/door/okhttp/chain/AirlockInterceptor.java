@@ -5,6 +5,11 @@ import dev.airlock.agent.engine.LlmCall;
 import dev.airlock.agent.engine.Pipeline;
 import dev.airlock.agent.engine.ProviderMatch;
 import java.io.IOException;
+import dev.airlock.agent.route.AppRequest;
+import dev.airlock.agent.route.RoutedExchange;
+import java.util.List;
+import java.util.Map;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import dev.airlock.agent.redact.BlockedAnswer;
 import okhttp3.Interceptor;
@@ -65,6 +70,9 @@ public final class AirlockInterceptor implements Interceptor {
     if (blocked != null) {
       return observe(blockedResponse(request, blocked), call);
     }
+    if (call.routed()) {
+      return routed(chain, request, call);
+    }
     Response response;
     try {
       response = chain.proceed(toSend);
@@ -72,6 +80,40 @@ public final class AirlockInterceptor implements Interceptor {
       call.fail(failure);
       throw failure;
     }
+    return call.holdsWholeAnswer() ? checkWhole(response, call) : observe(response, call);
+  }
+
+  /** Routing, retries and fallbacks: attempts go down the app's own chain; the app gets the outcome. */
+  private static Response routed(Chain chain, Request request, LlmCall call) throws IOException {
+    HttpUrl url = request.url();
+    String query = url.encodedQuery();
+    AppRequest app = new AppRequest(url.scheme(), url.host(), url.port(),
+        url.encodedPath() + (query == null ? "" : "?" + query), request.headers().toMultimap());
+    RoutedExchange.Result result;
+    try {
+      result = call.exchange(new OkHttpUpstream(chain, request), app);
+    } catch (IOException failure) {
+      call.fail(failure);
+      throw failure;
+    } catch (RuntimeException agentFailure) {
+      AgentLog.error("routing failed inside the agent; the original call goes ahead", agentFailure);
+      call.fail(agentFailure);
+      return chain.proceed(request);
+    }
+    Headers.Builder headers = new Headers.Builder();
+    for (Map.Entry<String, List<String>> header : result.headers().entrySet()) {
+      for (String value : header.getValue()) {
+        headers.add(header.getKey(), value);
+      }
+    }
+    Response response = new Response.Builder()
+        .request(request)
+        .protocol(Protocol.HTTP_1_1)
+        .code(result.status())
+        .message(result.status() < 400 ? "OK" : "Error")
+        .headers(headers.build())
+        .body(new StreamResponseBody(result.body()))
+        .build();
     return call.holdsWholeAnswer() ? checkWhole(response, call) : observe(response, call);
   }
 

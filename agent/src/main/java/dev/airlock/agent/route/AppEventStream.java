@@ -1,0 +1,142 @@
+package dev.airlock.agent.route;
+
+import dev.airlock.agent.AgentLog;
+import dev.airlock.agent.codec.SseParser;
+import dev.airlock.agent.translate.StreamTranslator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * A target's event stream as the application must read it: whole events only (translated into the
+ * application's format when the target speaks another), so that a failure can always be followed
+ * by a well-formed error event instead of half an event.
+ *
+ * <p>{@link #awaitFirstEvent()} reads until the first event is ready: a stream that fails before
+ * that has given the application nothing and can still fail over. A failure after it (a cut
+ * connection, the idle timeout) ends the stream with {@code failureEvent} and a clean end of
+ * stream, never a hang or an exception in the middle of an event.
+ */
+final class AppEventStream extends InputStream {
+
+  private static final int MAX_EVENT_BYTES = 1024 * 1024;
+
+  private final InputStream upstream;
+  private final StreamTranslator translator;
+  private final SseParser parser;
+  private final byte[] failureEvent;
+  private final byte[] readBuffer = new byte[8192];
+  private final ByteArrayOutputStream pending = new ByteArrayOutputStream(8192);
+  private byte[] out = new byte[0];
+  private int outPos;
+  private boolean upstreamDone;
+  private boolean delivered;
+  private boolean closed;
+
+  /**
+   * @param translator the target-to-application translator, or null when both speak one format
+   * @param failureEvent what ends the stream if the target fails after the first event
+   */
+  AppEventStream(InputStream upstream, StreamTranslator translator, byte[] failureEvent) {
+    this.upstream = upstream;
+    this.translator = translator;
+    this.failureEvent = failureEvent;
+    this.parser = new SseParser(this::onEvent, MAX_EVENT_BYTES);
+  }
+
+  /**
+   * Reads until the application has its first event.
+   *
+   * @throws IOException when the target fails, or ends, before sending one: the attempt failed
+   */
+  void awaitFirstEvent() throws IOException {
+    while (pending.size() == 0) {
+      if (!fill()) {
+        throw new IOException("the stream ended before its first event");
+      }
+    }
+    delivered = true;
+  }
+
+  @Override
+  public int read() throws IOException {
+    byte[] one = new byte[1];
+    int n = read(one, 0, 1);
+    return n <= 0 ? -1 : one[0] & 0xff;
+  }
+
+  @Override
+  public int read(byte[] b, int off, int len) throws IOException {
+    if (len == 0) {
+      return 0;
+    }
+    while (outPos >= out.length) {
+      if (pending.size() > 0) {
+        out = pending.toByteArray();
+        pending.reset();
+        outPos = 0;
+        break;
+      }
+      if (closed || upstreamDone) {
+        return -1;
+      }
+      try {
+        fill();
+      } catch (IOException failure) {
+        AgentLog.debug("a routed stream failed after its first event; ending it with an error event", failure);
+        upstreamDone = true;
+        closeUpstream();
+        pending.write(failureEvent, 0, failureEvent.length);
+      }
+    }
+    int n = Math.min(len, out.length - outPos);
+    System.arraycopy(out, outPos, b, off, n);
+    outPos += n;
+    delivered = true;
+    return n;
+  }
+
+  /** Whether the application has been given any byte (or the first event is ready for it). */
+  boolean delivered() {
+    return delivered;
+  }
+
+  /** One read from the target; false at its end. */
+  private boolean fill() throws IOException {
+    int n = upstream.read(readBuffer, 0, readBuffer.length);
+    if (n < 0) {
+      upstreamDone = true;
+      parser.finish();
+      if (translator != null) {
+        byte[] tail = translator.finish();
+        pending.write(tail, 0, tail.length);
+      }
+      return pending.size() > 0;
+    }
+    parser.feed(readBuffer, 0, n);
+    return true;
+  }
+
+  private void onEvent(String eventName, String data, byte[] raw) {
+    if (translator == null) {
+      pending.write(raw, 0, raw.length);
+      return;
+    }
+    byte[] translated = translator.onEvent(eventName, data);
+    pending.write(translated, 0, translated.length);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    closeUpstream();
+  }
+
+  private void closeUpstream() {
+    try {
+      upstream.close();
+    } catch (IOException | RuntimeException ignored) {
+      // Closing a broken connection can fail; there is nothing left to release.
+    }
+  }
+}
