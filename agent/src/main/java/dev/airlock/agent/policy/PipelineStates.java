@@ -42,6 +42,11 @@ public final class PipelineStates {
   }
 
   public static PipelineState of(Policy policy) {
+    return of(policy, System::getenv);
+  }
+
+  /** As {@link #of(Policy)}, reading {@code ${env:...}} keys from {@code env}. */
+  public static PipelineState of(Policy policy, java.util.function.Function<String, String> env) {
     Map<String, String> regions = new HashMap<>();
     List<ProviderEndpoint> declared = new ArrayList<>();
     for (ProviderSpec spec : policy.providers().values()) {
@@ -66,7 +71,7 @@ public final class PipelineStates {
       }
     }
     Routing routing = Routing.of(policy, resilienceOf(policy.resilience().orElse(null)),
-        policy.resilience().isPresent(), System::getenv);
+        policy.resilience().isPresent(), env);
     return state.withRouting(routing, routeGuards);
   }
 
