@@ -12,11 +12,10 @@ import java.util.Set;
  * {@code PolicyReader} a reader for it (and drop any special case from {@link #checkUnenforced}).
  *
  * <p>A policy that uses a section the agent does not enforce is refused, by name. Loading it while
- * ignoring, say, {@code pii:} would let a security team believe personal data is redacted when it
- * is not; failing loudly is the only safe answer. Two settings are accepted anyway because they
- * describe what the agent already does: {@code telemetry: {capture_content: false}} (content never
- * goes into spans) and {@code on_internal_error: pass_through} (an internal error forwards the
- * original request).
+ * ignoring, say, {@code audit:} would let a security team believe every request is recorded when it
+ * is not; failing loudly is the only safe answer. One setting is accepted anyway because it
+ * describes what the agent already does: {@code telemetry: {capture_content: false}} (content never
+ * goes into spans).
  */
 public final class EnforcedSections {
 
@@ -47,7 +46,21 @@ public final class EnforcedSections {
       Collections.unmodifiableSet(
           new LinkedHashSet<>(
               Arrays.asList(
-                  "airlock", "name", "version", "providers", "models", "identity", "pii", "guardrails")));
+                  "airlock",
+                  "name",
+                  "version",
+                  "providers",
+                  "models",
+                  "identity",
+                  "pii",
+                  "guardrails",
+                  "routes",
+                  "resilience",
+                  "cache",
+                  "budgets",
+                  "rate_limits",
+                  "state",
+                  "on_internal_error")));
 
   private static final String REFUSAL =
       " is not enforced by this version of Airlock; refusing the policy rather than silently"
@@ -83,9 +96,6 @@ public final class EnforcedSections {
     switch (entry.key()) {
       case "telemetry":
         checkTelemetry(entry, expect);
-        return;
-      case "on_internal_error":
-        checkOnInternalError(entry, expect);
         return;
       default:
         expect
@@ -124,22 +134,6 @@ public final class EnforcedSections {
                     + " false to load)",
                 null);
       }
-    }
-  }
-
-  /** Only {@code pass_through}: the agent always forwards the original request on its own error. */
-  private static void checkOnInternalError(MappingNode.Entry entry, Expect expect) {
-    String mode = expect.oneOf(entry.value(), Arrays.asList("pass_through", "block"));
-    if ("block".equals(mode)) {
-      expect
-          .problems()
-          .errorAtKey(
-              entry,
-              "'on_internal_error: block'"
-                  + REFUSAL
-                  + " (this version always passes through; remove the key or set it to"
-                  + " pass_through to load)",
-              null);
     }
   }
 }

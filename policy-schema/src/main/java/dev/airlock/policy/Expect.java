@@ -1,8 +1,11 @@
 package dev.airlock.policy;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Typed reads from the located tree that report what is wrong instead of throwing: each method
@@ -129,6 +132,142 @@ final class Expect {
       problems.error(node, message);
     }
     return null;
+  }
+
+  /**
+   * A value in one of the notations of {@link PolicyValues} (or any parser that throws {@link
+   * IllegalArgumentException} with a reason): the scalar's text goes to {@code parser}, and its
+   * reason becomes the problem. Numbers and booleans are passed as written, so {@code timeout: 30}
+   * is told what a duration looks like rather than to quote the number.
+   */
+  <T> T parsed(PolicyNode node, Function<String, T> parser) {
+    if (alreadyReported(node)) {
+      return null;
+    }
+    if (!(node instanceof ScalarNode) || ((ScalarNode) node).isNull()) {
+      problems.error(node, "must be a single value, got " + node.describe());
+      return null;
+    }
+    try {
+      return parser.apply(((ScalarNode) node).text());
+    } catch (IllegalArgumentException e) {
+      problems.error(node, e.getMessage());
+      return null;
+    }
+  }
+
+  /** A duration longer than zero ({@code 30s}; see {@link PolicyValues#duration(String)}). */
+  Duration positiveDuration(PolicyNode node) {
+    Duration d = parsed(node, PolicyValues::duration);
+    if (d != null && d.isZero()) {
+      problems.error(node, "must be longer than zero, got '" + ((ScalarNode) node).text() + "'");
+      return null;
+    }
+    return d;
+  }
+
+  /** A whole number of at least {@code min}. */
+  Integer integer(PolicyNode node, int min) {
+    if (alreadyReported(node)) {
+      return null;
+    }
+    if (!(node instanceof ScalarNode) || ((ScalarNode) node).type() != ScalarNode.Type.INTEGER) {
+      if (node instanceof ScalarNode && ((ScalarNode) node).type() == ScalarNode.Type.DECIMAL) {
+        problems.error(node, "must be a whole number, got " + ((ScalarNode) node).text());
+      } else {
+        problems.error(node, "must be a whole number, got " + node.describe());
+      }
+      return null;
+    }
+    BigDecimal n = ((ScalarNode) node).number();
+    if (n.compareTo(BigDecimal.valueOf(min)) < 0) {
+      problems.error(node, "must be at least " + min + ", got " + ((ScalarNode) node).text());
+      return null;
+    }
+    if (n.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+      problems.error(node, "is too large, got " + ((ScalarNode) node).text());
+      return null;
+    }
+    return n.intValueExact();
+  }
+
+  /**
+   * A number in a range, each end inclusive or not: {@code must be a number more than 0 and at most
+   * 100, got 0}.
+   */
+  Double numberIn(
+      PolicyNode node, double min, boolean minInclusive, double max, boolean maxInclusive) {
+    if (alreadyReported(node)) {
+      return null;
+    }
+    String range = range(min, minInclusive, max, maxInclusive);
+    if (!(node instanceof ScalarNode) || !((ScalarNode) node).isNumber()) {
+      problems.error(node, "must be a number " + range + ", got " + node.describe());
+      return null;
+    }
+    ScalarNode s = (ScalarNode) node;
+    if (s.number() == null) {
+      problems.error(node, "must be a finite number " + range + ", got '" + s.text() + "'");
+      return null;
+    }
+    double v = s.number().doubleValue();
+    boolean aboveMin = minInclusive ? v >= min : v > min;
+    boolean belowMax = maxInclusive ? v <= max : v < max;
+    if (!aboveMin || !belowMax) {
+      problems.error(node, "must be " + range + ", got " + s.text());
+      return null;
+    }
+    return v;
+  }
+
+  private static String range(double min, boolean minInclusive, double max, boolean maxInclusive) {
+    String lo = plain(min);
+    String hi = plain(max);
+    if (minInclusive && maxInclusive) {
+      return "from " + lo + " to " + hi;
+    }
+    if (!minInclusive && maxInclusive) {
+      return "more than " + lo + " and at most " + hi;
+    }
+    if (minInclusive) {
+      return "at least " + lo + " and less than " + hi;
+    }
+    return "between " + lo + " and " + hi + " (both excluded)";
+  }
+
+  private static String plain(double d) {
+    return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+  }
+
+  /**
+   * One value or a list of them: a scalar is a list of one. An empty list is an error (it would
+   * match nothing, or mean nothing), reported here; the result is then empty.
+   */
+  List<PolicyNode> oneOrMore(PolicyNode node) {
+    if (alreadyReported(node)) {
+      return Collections.emptyList();
+    }
+    if (node instanceof ScalarNode) {
+      return Collections.singletonList(node);
+    }
+    if (node instanceof SequenceNode) {
+      List<PolicyNode> items = ((SequenceNode) node).items();
+      if (items.isEmpty()) {
+        problems.error(node, "must not be an empty list");
+      }
+      return items;
+    }
+    problems.error(node, "must be a value or a list of values, got " + node.describe());
+    return Collections.emptyList();
+  }
+
+  /** Error at {@code mapping} unless it has {@code key}; true when present. */
+  boolean require(MappingNode mapping, String key, String what) {
+    if (mapping.get(key) != null) {
+      return true;
+    }
+    problems.error(mapping, "missing required key '" + key + "' (" + what + ")");
+    return false;
   }
 
   /** Reports every key of {@code mapping} that is not in {@code allowed}. */

@@ -1,7 +1,9 @@
 package dev.airlock.policy;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,6 +31,13 @@ public final class Policy {
   private final PiiPolicy pii;
   private final GuardrailsPolicy guardrails;
   private final IdentityPolicy identity;
+  private final List<RoutePolicy> routes;
+  private final ResiliencePolicy resilience;
+  private final CachePolicy cache;
+  private final List<BudgetPolicy> budgets;
+  private final List<RateLimitPolicy> rateLimits;
+  private final StatePolicy state;
+  private final OnInternalError onInternalError;
 
   private Policy(Builder b) {
     this.formatVersion = b.formatVersion;
@@ -41,6 +50,13 @@ public final class Policy {
     this.pii = b.pii;
     this.guardrails = b.guardrails;
     this.identity = b.identity;
+    this.routes = Collections.unmodifiableList(new ArrayList<>(b.routes));
+    this.resilience = b.resilience;
+    this.cache = b.cache;
+    this.budgets = Collections.unmodifiableList(new ArrayList<>(b.budgets));
+    this.rateLimits = Collections.unmodifiableList(new ArrayList<>(b.rateLimits));
+    this.state = b.state;
+    this.onInternalError = b.onInternalError;
   }
 
   public static Builder builder() {
@@ -142,7 +158,6 @@ public final class Policy {
         + "]";
   }
 
-  /** Builds a {@link Policy}; only {@link #name(String)} is required. */
   /** The {@code pii:} section, or empty when the policy has none. */
   public Optional<PiiPolicy> pii() {
     return Optional.ofNullable(pii);
@@ -158,6 +173,45 @@ public final class Policy {
     return Optional.ofNullable(guardrails);
   }
 
+  /**
+   * The {@code routes:} section in file order (first match wins); empty when the policy has none,
+   * and then every request goes where the application addressed it.
+   */
+  public List<RoutePolicy> routes() {
+    return routes;
+  }
+
+  /** The {@code resilience:} section, or empty when the policy has none. */
+  public Optional<ResiliencePolicy> resilience() {
+    return Optional.ofNullable(resilience);
+  }
+
+  /** The {@code cache:} section, or empty when the policy has none (nothing is cached). */
+  public Optional<CachePolicy> cache() {
+    return Optional.ofNullable(cache);
+  }
+
+  /** The {@code budgets:} section in file order; empty when the policy has none. */
+  public List<BudgetPolicy> budgets() {
+    return budgets;
+  }
+
+  /** The {@code rate_limits:} section in file order; empty when the policy has none. */
+  public List<RateLimitPolicy> rateLimits() {
+    return rateLimits;
+  }
+
+  /** The {@code state:} setting; {@link StatePolicy#memory()} when the policy has none. */
+  public StatePolicy state() {
+    return state;
+  }
+
+  /** The {@code on_internal_error:} setting; {@link OnInternalError#PASS_THROUGH} when absent. */
+  public OnInternalError onInternalError() {
+    return onInternalError;
+  }
+
+  /** Builds a {@link Policy}; only {@link #name(String)} is required. */
   public static final class Builder {
     private int formatVersion = FORMAT_VERSION;
     private String name;
@@ -169,6 +223,13 @@ public final class Policy {
     private PiiPolicy pii;
     private GuardrailsPolicy guardrails;
     private IdentityPolicy identity;
+    private final List<RoutePolicy> routes = new ArrayList<>();
+    private ResiliencePolicy resilience;
+    private CachePolicy cache;
+    private final List<BudgetPolicy> budgets = new ArrayList<>();
+    private final List<RateLimitPolicy> rateLimits = new ArrayList<>();
+    private StatePolicy state = StatePolicy.memory();
+    private OnInternalError onInternalError = OnInternalError.PASS_THROUGH;
 
     private Builder() {}
 
@@ -223,6 +284,44 @@ public final class Policy {
 
     public Builder guardrails(GuardrailsPolicy guardrails) {
       this.guardrails = guardrails;
+      return this;
+    }
+
+    /** Appends a route (routes are tried in the order they are added). */
+    public Builder route(RoutePolicy route) {
+      routes.add(Objects.requireNonNull(route, "route"));
+      return this;
+    }
+
+    public Builder resilience(ResiliencePolicy resilience) {
+      this.resilience = resilience;
+      return this;
+    }
+
+    public Builder cache(CachePolicy cache) {
+      this.cache = cache;
+      return this;
+    }
+
+    /** Appends a budget. */
+    public Builder budget(BudgetPolicy budget) {
+      budgets.add(Objects.requireNonNull(budget, "budget"));
+      return this;
+    }
+
+    /** Appends a rate limit. */
+    public Builder rateLimit(RateLimitPolicy rateLimit) {
+      rateLimits.add(Objects.requireNonNull(rateLimit, "rateLimit"));
+      return this;
+    }
+
+    public Builder state(StatePolicy state) {
+      this.state = Objects.requireNonNull(state, "state");
+      return this;
+    }
+
+    public Builder onInternalError(OnInternalError onInternalError) {
+      this.onInternalError = Objects.requireNonNull(onInternalError, "onInternalError");
       return this;
     }
 

@@ -1,6 +1,12 @@
 package dev.airlock.policy;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -8,11 +14,22 @@ import java.util.function.Function;
  * its section, refuses sections that are not enforced (through {@link EnforcedSections}), reports
  * unknown keys with a suggestion, and checks the required keys. Every problem is recorded; a policy
  * is returned only when there is no error.
+ *
+ * <p>{@code routes:} and {@code budgets:} name providers and PII types defined elsewhere in the
+ * file, so they are read last, with a {@link PolicyContext} of the whole document; sections may
+ * appear in any order, and problems still come out in document order.
  */
 final class PolicyReader {
 
+  /** Sections that refer to other sections; read after all the others. */
+  private static final List<String> READ_LAST = Arrays.asList("routes", "budgets");
+
+  private static final List<String> ON_INTERNAL_ERROR = Arrays.asList("pass_through", "block");
+
   private final Expect expect;
   private final Function<String, String> env;
+  private final Map<String, ProviderSpec> providers = new LinkedHashMap<>();
+  private PolicyContext context;
 
   PolicyReader(Expect expect, Function<String, String> env) {
     this.expect = expect;
@@ -32,15 +49,22 @@ final class PolicyReader {
     }
     MappingNode doc = (MappingNode) root;
     Policy.Builder policy = Policy.builder().sourceName(sourceName).sha256(sha256);
+    List<MappingNode.Entry> last = new ArrayList<>();
     for (MappingNode.Entry entry : doc.entries()) {
       String key = entry.key();
       if (!EnforcedSections.isSection(key)) {
         expect.unknownKey(entry, EnforcedSections.all());
       } else if (!EnforcedSections.isEnforced(key)) {
         EnforcedSections.checkUnenforced(entry, expect);
+      } else if (READ_LAST.contains(key)) {
+        last.add(entry);
       } else {
         readEnforced(entry, policy);
       }
+    }
+    context = PolicyContext.of(expect, doc, providers);
+    for (MappingNode.Entry entry : last) {
+      readEnforced(entry, policy);
     }
     requireKey(doc, "airlock", "the policy format version: write airlock: 1");
     requireKey(doc, "name", "a name for the policy, reported in every span and audit line");
@@ -63,7 +87,8 @@ final class PolicyReader {
         policy.version(expect.string(value));
         break;
       case "providers":
-        new ProvidersReader(expect, env).read(value).values().forEach(policy::provider);
+        providers.putAll(new ProvidersReader(expect, env).read(value));
+        providers.values().forEach(policy::provider);
         break;
       case "models":
         new ModelsReader(expect).read(value).forEach(policy::model);
@@ -76,6 +101,33 @@ final class PolicyReader {
         break;
       case "guardrails":
         policy.guardrails(new GuardrailsReader(expect).read(value));
+        break;
+      case "routes":
+        new RoutesReader(expect, context).read(value).forEach(policy::route);
+        break;
+      case "resilience":
+        policy.resilience(new ResilienceReader(expect).read(value));
+        break;
+      case "cache":
+        policy.cache(new CacheReader(expect).read(value));
+        break;
+      case "budgets":
+        new BudgetsReader(expect, context).read(value).forEach(policy::budget);
+        break;
+      case "rate_limits":
+        new RateLimitsReader(expect).read(value).forEach(policy::rateLimit);
+        break;
+      case "state":
+        StatePolicy state = new StateReader(expect).read(value);
+        if (state != null) {
+          policy.state(state);
+        }
+        break;
+      case "on_internal_error":
+        String mode = expect.oneOf(value, ON_INTERNAL_ERROR);
+        if (mode != null) {
+          policy.onInternalError(OnInternalError.valueOf(mode.toUpperCase(Locale.ROOT)));
+        }
         break;
       default:
         // EnforcedSections lists a section this reader does not know: a programming error that

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -85,21 +86,131 @@ class PolicyLoaderTest {
     assertEquals(Optional.empty(), llama.cachedInputPerMillion());
   }
 
+  /** Every section the example writes that this version enforces, value by value. */
+  @Test
+  void exampleRoutingResilienceCacheBudgetsLimitsAndStateAreRead() {
+    String text = Policies.withoutUnenforcedSections(Policies.example());
+    assertTrue(text.contains("routes:") && !text.contains("audit:"), text);
+    Policy p = Policies.parse("policy-example.yaml", text).policy().orElseThrow();
+
+    List<RoutePolicy> routes = p.routes();
+    assertEquals(3, routes.size());
+    RoutePolicy eu = routes.get(0);
+    assertEquals("sensitive-stays-in-eu", eu.name());
+    assertEquals(40, eu.line());
+    assertEquals(List.of("iban", "us_ssn", "customer_id"), eu.when().pii());
+    assertEquals(List.of(TargetRef.of("eu-llama", "llama-3.3-70b")), eu.to());
+    assertEquals(Optional.of(PiiPolicy.Action.DETECT), eu.piiAction());
+    assertEquals(Optional.of("eu"), eu.requireRegion());
+    assertEquals(Optional.empty(), eu.canary());
+    assertEquals(Optional.empty(), eu.deny());
+
+    RoutePolicy triage = routes.get(1);
+    assertEquals("cheap-triage", triage.name());
+    assertEquals(45, triage.line());
+    assertEquals(List.of("com.acme.triage.*"), triage.when().features());
+    assertEquals(List.of("gpt-4o*"), triage.when().models());
+    assertTrue(triage.when().pii().isEmpty());
+    assertEquals(List.of(TargetRef.parse("openai/gpt-4o-mini")), triage.to());
+    assertEquals(Optional.empty(), triage.piiAction());
+
+    RoutePolicy def = routes.get(2);
+    assertEquals("default", def.name());
+    assertEquals(48, def.line());
+    assertTrue(def.when().isEmpty());
+    assertEquals(
+        List.of(TargetRef.of("openai"), TargetRef.of("anthropic", "claude-3-5-haiku-latest")),
+        def.to());
+    assertEquals(Optional.empty(), def.to().get(0).model());
+    CanaryPolicy canary = def.canary().orElseThrow();
+    assertEquals(TargetRef.of("openai", "gpt-4.1-mini"), canary.to());
+    assertEquals(5.0, canary.percent());
+    assertEquals(0.2, canary.rollbackErrorRate().getAsDouble());
+    assertEquals(10, canary.rollbackMinimumCalls());
+    assertEquals(Duration.ofMinutes(5), canary.rollbackWindow());
+    assertEquals("tenant", canary.stickyBy());
+    assertEquals(Optional.empty(), def.shadow());
+
+    ResiliencePolicy resilience = p.resilience().orElseThrow();
+    assertEquals(Duration.ofSeconds(30), resilience.timeout());
+    assertEquals(Duration.ofSeconds(10), resilience.idleTimeout());
+    RetryPolicy retry = resilience.retry().orElseThrow();
+    assertEquals(3, retry.maxAttempts());
+    assertEquals(Duration.ofMillis(200), retry.backoffMin());
+    assertEquals(Duration.ofSeconds(5), retry.backoffMax());
+    assertEquals(
+        List.of("429", "500", "502", "503", "504", "timeout", "connect"),
+        new ArrayList<>(retry.on()));
+    BreakerPolicy breaker = resilience.circuitBreaker().orElseThrow();
+    assertEquals(0.5, breaker.failureRate());
+    assertEquals(20, breaker.minimumCalls());
+    assertEquals(Duration.ofSeconds(30), breaker.openFor());
+    assertEquals(1, breaker.halfOpenCalls());
+    assertEquals(
+        Optional.of("The assistant is busy right now. Please try again in a minute."),
+        resilience.degradeMessage());
+
+    CachePolicy cache = p.cache().orElseThrow();
+    ExactCachePolicy exact = cache.exact().orElseThrow();
+    assertEquals(Duration.ofHours(1), exact.ttl());
+    assertEquals(256L * 1024 * 1024, exact.maxBytes());
+    assertEquals("deterministic", exact.when());
+    SemanticCachePolicy semantic = cache.semantic().orElseThrow();
+    assertEquals(0.95, semantic.threshold());
+    assertEquals(Duration.ofHours(1), semantic.ttl());
+    assertFalse(semantic.allowPii());
+
+    assertEquals(2, p.budgets().size());
+    BudgetPolicy perTenant = p.budgets().get(0);
+    assertEquals("tenant", perTenant.per());
+    assertEquals(0, perTenant.limit().amount().compareTo(new BigDecimal("50")));
+    assertEquals(BudgetLimit.Unit.USD, perTenant.limit().unit());
+    assertEquals(BudgetLimit.Window.DAY, perTenant.limit().window());
+    assertEquals(OnExceed.Kind.BLOCK, perTenant.onExceed().kind());
+    assertEquals(Optional.empty(), perTenant.onExceed().downgradeTo());
+    assertEquals(List.of(0.5, 0.8), perTenant.alertAt());
+    BudgetPolicy perFeature = p.budgets().get(1);
+    assertEquals("feature", perFeature.per());
+    assertEquals(0, perFeature.limit().amount().compareTo(new BigDecimal("2000000")));
+    assertEquals(BudgetLimit.Unit.TOKENS, perFeature.limit().unit());
+    assertEquals(BudgetLimit.Window.HOUR, perFeature.limit().window());
+    assertEquals(OnExceed.Kind.DOWNGRADE, perFeature.onExceed().kind());
+    assertEquals(
+        Optional.of(TargetRef.of("openai", "gpt-4o-mini")), perFeature.onExceed().downgradeTo());
+    assertEquals(List.of(), perFeature.alertAt());
+
+    assertEquals(1, p.rateLimits().size());
+    RateLimitPolicy limit = p.rateLimits().get(0);
+    assertEquals("tenant", limit.per());
+    assertEquals(Optional.of(Rate.of(600, Duration.ofMinutes(1))), limit.requests());
+    assertEquals(Optional.of(Rate.of(200_000, Duration.ofMinutes(1))), limit.tokens());
+    assertEquals(RateLimitPolicy.Mode.REJECT, limit.mode());
+    assertEquals(Duration.ofSeconds(5), limit.maxWait());
+
+    assertEquals(StatePolicy.Kind.MEMORY, p.state().kind());
+    assertEquals(Optional.empty(), p.state().redisUri());
+    assertEquals(OnInternalError.PASS_THROUGH, p.onInternalError());
+  }
+
+  @Test
+  void withoutTheNewSectionsThePolicyHasTheirDefaults() {
+    Policy p = yaml("airlock: 1", "name: demo").policy().orElseThrow();
+    assertEquals(List.of(), p.routes());
+    assertEquals(Optional.empty(), p.resilience());
+    assertEquals(Optional.empty(), p.cache());
+    assertEquals(List.of(), p.budgets());
+    assertEquals(List.of(), p.rateLimits());
+    assertEquals(StatePolicy.memory(), p.state());
+    assertEquals(OnInternalError.PASS_THROUGH, p.onInternalError());
+  }
+
   @Test
   void fullExampleIsRefusedExactlyForItsUnenforcedSections() {
     String text = Policies.example();
     PolicyLoadResult r = Policies.parse("policy-example.yaml", text);
     assertFalse(r.ok());
     assertTrue(r.policy().isEmpty());
-    List<String> refused =
-        Arrays.asList(
-            "routes",
-            "resilience",
-            "cache",
-            "budgets",
-            "rate_limits",
-            "state",
-            "audit");
+    List<String> refused = Arrays.asList("audit");
     List<String> lines = Arrays.asList(text.split("\n", -1));
     StringBuilder expected = new StringBuilder();
     for (String section : refused) {

@@ -210,26 +210,36 @@ class PolicyProblemsTest {
   @Test
   void unenforcedSectionsAreRefusedByNameAtTheirKey() {
     PolicyLoadResult r =
-        yaml("airlock: 1", "name: demo", "routes:", "  - {name: x, to: openai}", "state: memory");
-    assertEquals("routes,state", Policies.paths(r.errors()));
+        yaml("airlock: 1", "name: demo", "audit:", "  file: /var/log/a.jsonl", "state: memory");
+    assertEquals("audit", Policies.paths(r.errors()));
     assertEquals(
-        "policy.yaml:5:1: error: state: section 'state' is not enforced by this version of"
+        "policy.yaml:3:1: error: audit: section 'audit' is not enforced by this version of"
             + " Airlock; refusing the policy rather than silently ignoring a control (remove the"
             + " section to load it)",
-        r.errors().get(1).toString());
+        r.errors().get(0).toString());
   }
 
   @Test
-  void telemetryAndOnInternalErrorAreAcceptedOnlyWithTheAgentsBehaviour() {
-    assertTrue(
+  void telemetryIsAcceptedOnlyWithTheAgentsBehaviourAndOnInternalErrorIsEnforced() {
+    PolicyLoadResult ok =
         yaml(
-                "airlock: 1",
-                "name: d",
-                "telemetry:",
-                "  capture_content: false",
-                "on_internal_error: pass_through")
-            .ok());
+            "airlock: 1",
+            "name: d",
+            "telemetry:",
+            "  capture_content: false",
+            "on_internal_error: pass_through");
+    assertTrue(ok.ok(), ok::toString);
+    assertEquals(OnInternalError.PASS_THROUGH, ok.policy().orElseThrow().onInternalError());
     assertTrue(yaml("airlock: 1", "name: d", "telemetry: {}").ok());
+    assertEquals(
+        OnInternalError.PASS_THROUGH,
+        yaml("airlock: 1", "name: d").policy().orElseThrow().onInternalError());
+
+    PolicyLoadResult block = yaml("airlock: 1", "name: d", "on_internal_error: block");
+    assertTrue(block.ok(), block::toString);
+    assertEquals(OnInternalError.BLOCK, block.policy().orElseThrow().onInternalError());
+    assertEquals("block", OnInternalError.BLOCK.id());
+    assertEquals("pass_through", OnInternalError.PASS_THROUGH.id());
 
     PolicyLoadResult r =
         yaml(
@@ -237,19 +247,14 @@ class PolicyProblemsTest {
             "name: d",
             "telemetry:",
             "  capture_content: true",
-            "  captur_content: false",
-            "on_internal_error: block");
+            "  captur_content: false");
     assertEquals(
         "4:3 telemetry.capture_content: 'telemetry.capture_content: true' is not enforced by this"
             + " version of Airlock; refusing the policy rather than silently ignoring a control"
             + " (prompts and answers are never captured; remove the key or set it to false to"
             + " load)\n"
             + "5:3 telemetry.captur_content: unknown key 'captur_content', did you mean"
-            + " 'capture_content'?\n"
-            + "6:1 on_internal_error: 'on_internal_error: block' is not enforced by this version"
-            + " of Airlock; refusing the policy rather than silently ignoring a control (this"
-            + " version always passes through; remove the key or set it to pass_through to"
-            + " load)\n",
+            + " 'capture_content'?\n",
         render(r.errors()));
 
     PolicyLoadResult typo = yaml("airlock: 1", "name: d", "on_internal_error: pass-through");
@@ -257,6 +262,7 @@ class PolicyProblemsTest {
         "3:20 on_internal_error: must be one of pass_through, block, got 'pass-through' (did you"
             + " mean 'pass_through'?)\n",
         render(typo.errors()));
+    assertEquals(Optional.of("pass_through"), typo.errors().get(0).suggestion());
   }
 
   @Test

@@ -1,0 +1,100 @@
+package dev.airlock.policy;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/** Reads {@code cache:}: the exact cache and the semantic cache, each with its defaults. */
+final class CacheReader {
+
+  static final List<String> KEYS = Arrays.asList("exact", "semantic");
+  static final List<String> EXACT_KEYS = Arrays.asList("ttl", "max_size", "when");
+  static final List<String> SEMANTIC_KEYS = Arrays.asList("threshold", "ttl", "allow_pii");
+
+  private final Expect expect;
+  private final ProblemCollector problems;
+
+  CacheReader(Expect expect) {
+    this.expect = expect;
+    this.problems = expect.problems();
+  }
+
+  /** The section, or null when it has errors. */
+  CachePolicy read(PolicyNode node) {
+    MappingNode cache = expect.mapping(node);
+    if (cache == null) {
+      return null;
+    }
+    int before = problems.errorCount();
+    expect.onlyKeys(cache, KEYS);
+    CachePolicy.Builder b = CachePolicy.builder();
+    if (cache.get("exact") != null) {
+      b.exact(readExact(cache.get("exact")));
+    }
+    if (cache.get("semantic") != null) {
+      b.semantic(readSemantic(cache.get("semantic")));
+    }
+    return problems.errorCount() == before ? b.build() : null;
+  }
+
+  private ExactCachePolicy readExact(PolicyNode node) {
+    MappingNode exact = expect.mapping(node);
+    if (exact == null) {
+      return null;
+    }
+    int before = problems.errorCount();
+    expect.onlyKeys(exact, EXACT_KEYS);
+    ExactCachePolicy.Builder b = ExactCachePolicy.builder();
+    if (exact.get("ttl") != null) {
+      Duration ttl = expect.positiveDuration(exact.get("ttl"));
+      if (ttl != null) {
+        b.ttl(ttl);
+      }
+    }
+    if (exact.get("max_size") != null) {
+      PolicyNode sizeNode = exact.get("max_size");
+      Long size = expect.parsed(sizeNode, PolicyValues::bytes);
+      if (size != null && size == 0) {
+        problems.error(sizeNode, "must be more than zero (leave cache.exact out to cache nothing)");
+      } else if (size != null) {
+        b.maxBytes(size);
+      }
+    }
+    if (exact.get("when") != null) {
+      String when = expect.oneOf(exact.get("when"), ExactCachePolicy.WHEN);
+      if (when != null) {
+        b.when(when);
+      }
+    }
+    return problems.errorCount() == before ? b.build() : null;
+  }
+
+  private SemanticCachePolicy readSemantic(PolicyNode node) {
+    MappingNode semantic = expect.mapping(node);
+    if (semantic == null) {
+      return null;
+    }
+    int before = problems.errorCount();
+    expect.onlyKeys(semantic, SEMANTIC_KEYS);
+    SemanticCachePolicy.Builder b = SemanticCachePolicy.builder();
+    if (semantic.get("threshold") != null) {
+      Double threshold = expect.numberIn(semantic.get("threshold"), 0, false, 1, true);
+      if (threshold != null) {
+        b.threshold(threshold);
+      }
+    }
+    if (semantic.get("ttl") != null) {
+      Duration ttl = expect.positiveDuration(semantic.get("ttl"));
+      if (ttl != null) {
+        b.ttl(ttl);
+      }
+    }
+    if (semantic.get("allow_pii") != null) {
+      Boolean allow = expect.bool(semantic.get("allow_pii"));
+      if (allow != null) {
+        b.allowPii(allow);
+      }
+    }
+    return problems.errorCount() == before ? b.build() : null;
+  }
+}
