@@ -1,5 +1,6 @@
 package dev.airlock.mock;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,8 +24,17 @@ final class Completion {
     static final String CACHE_CREATION_TOKENS_HEADER = "x-mock-cache-creation-tokens";
 
     final String model;
+    /**
+     * The answer text; for a tool call, the arguments as a compact JSON string (what OpenAI sends
+     * as {@code function.arguments}), so chunks and output tokens work the same way.
+     */
     final String answer;
+    /** The pieces the answer is streamed in (argument fragments for a tool call). */
     final List<String> chunks;
+    /** The tool the answer calls, or {@code null} for a text answer. */
+    final String toolName;
+    /** The arguments of the tool call as a JSON object, or {@code null} for a text answer. */
+    final ObjectNode toolArguments;
     /**
      * All input tokens, cached ones included. Never less than cached + cache-creation tokens: the
      * cache headers simulate a cached prefix, and a prefix cannot be longer than the prompt.
@@ -36,10 +46,12 @@ final class Completion {
     /** Lower-case hex SHA-256 of the request body (64 characters). */
     final String bodyHash;
 
-    private Completion(String model, String answer, int inputTokens, int cachedTokens,
-                       int cacheCreationTokens, String bodyHash) {
+    private Completion(String model, String answer, ObjectNode toolArguments, String toolName, int inputTokens,
+                       int cachedTokens, int cacheCreationTokens, String bodyHash) {
         this.model = model;
         this.answer = answer;
+        this.toolName = toolName;
+        this.toolArguments = toolArguments;
         this.chunks = TokenMath.chunks(answer);
         this.outputTokens = TokenMath.words(answer);
         this.cachedTokens = cachedTokens;
@@ -57,11 +69,36 @@ final class Completion {
      * @param honorCacheCreation whether this format reports cache writes (only Anthropic does)
      */
     static Completion of(CallContext call, String model, String lastUserText, boolean honorCacheCreation) {
+        return of(call, model, lastUserText, ToolTurn.NONE, honorCacheCreation);
+    }
+
+    /**
+     * Builds the answer for a chat-style call that may involve tools: {@code "Tool said: <result>"}
+     * after a tool result, a call of {@link ToolTurn#toolName()} with {@code {"query": lastUserText}}
+     * when the turn asks for one, else the usual {@code "You said: ..."}. The answer suffix is
+     * appended to text answers only.
+     */
+    static Completion of(CallContext call, String model, String lastUserText, ToolTurn turn,
+                         boolean honorCacheCreation) {
         int cached = call.intHeader(CACHED_TOKENS_HEADER);
         int creation = honorCacheCreation ? call.intHeader(CACHE_CREATION_TOKENS_HEADER) : 0;
         int input = TokenMath.tokensForChars(TokenMath.promptChars(call.json()));
-        return new Completion(model, "You said: " + lastUserText + call.answerSuffix(), input, cached, creation,
-                sha256Hex(call.request().body()));
+        String hash = sha256Hex(call.request().body());
+        if (turn.toolResult() != null) {
+            return new Completion(model, "Tool said: " + turn.toolResult() + call.answerSuffix(), null, null,
+                    input, cached, creation, hash);
+        }
+        if (turn.toolName() != null) {
+            ObjectNode args = ToolTurn.arguments(lastUserText);
+            return new Completion(model, Json.write(args), args, turn.toolName(), input, cached, creation, hash);
+        }
+        return new Completion(model, "You said: " + lastUserText + call.answerSuffix(), null, null, input, cached,
+                creation, hash);
+    }
+
+    /** Whether the answer is a tool call rather than text. */
+    boolean isToolCall() {
+        return toolName != null;
     }
 
     /** Input tokens not served from or written to the cache (Anthropic's {@code input_tokens}). */

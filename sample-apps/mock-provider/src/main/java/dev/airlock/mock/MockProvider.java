@@ -30,9 +30,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * plus {@code GET /health} and the {@code /_mock/*} control endpoints (see {@link AdminEndpoints}).
  *
  * <p>Answers are deterministic: the text is {@code "You said: " + <last user message text>}, ids
- * derive from a hash of the request body, {@code created} is fixed, the model is echoed. Input
- * tokens are {@code max(1, ceil(prompt chars / 4))}, output tokens the words of the answer. Streams
- * send about two words per event. Request headers {@code x-mock-cached-tokens},
+ * derive from a hash of the request body, {@code created} is fixed, the model is echoed. When a
+ * chat request (OpenAI chat, Anthropic, Gemini) defines tools and ends with a user message, the
+ * answer is instead a call of the first tool with {@code {"query": <last user message>}}; when it
+ * ends with a tool result, the text is {@code "Tool said: " + <result text>} (see
+ * {@link ToolTurn}). Input tokens are {@code max(1, ceil(prompt chars / 4))}, output tokens the words
+ * of the answer (of the arguments JSON for a tool call). Streams send about two words per event.
+ * Request headers {@code x-mock-cached-tokens},
  * {@code x-mock-cache-creation-tokens} (Anthropic), {@code x-mock-chunk-delay-ms} and
  * {@code x-mock-fault} tune one request; {@link #setFault(String)} sets a run-wide fault.
  *

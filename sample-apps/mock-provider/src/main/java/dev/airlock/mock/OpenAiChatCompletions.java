@@ -12,6 +12,10 @@ import java.util.List;
  * <p>Like OpenAI, a stream reports usage only when {@code stream_options.include_usage} is true:
  * then every chunk carries {@code "usage": null} and one extra final chunk has
  * {@code "choices": []} and the usage.
+ *
+ * <p>A tool call ({@link ToolTurn}) is {@code message.tool_calls} with {@code content: null} and
+ * {@code finish_reason: "tool_calls"}; streamed, the first delta carries the call's index, id, type
+ * and name with {@code arguments: ""}, the next ones fragments of the arguments.
  */
 final class OpenAiChatCompletions implements Endpoint {
 
@@ -28,9 +32,15 @@ final class OpenAiChatCompletions implements Endpoint {
         JsonNode body = call.json();
         String model = PromptText.requiredString(body, "model");
         JsonNode messages = PromptText.requiredArray(body, "messages");
-        Completion c = Completion.of(call, model, PromptText.lastUserText(messages, "content", false), false);
+        Completion c = Completion.of(call, model, PromptText.lastUserText(messages, "content", false),
+                ToolTurn.openAi(body), false);
         String id = "chatcmpl-mock-" + c.hashHex(0, 12);
         return PromptText.wantsStream(body) ? stream(c, id, includeUsage(body)) : Reply.json(complete(c, id));
+    }
+
+    /** The id of the mock's tool call: {@code call_mock} and 16 hex characters of the body hash. */
+    static String toolCallId(Completion c) {
+        return "call_mock" + c.hashHex(12, 16);
     }
 
     private static ObjectNode complete(Completion c, String id) {
@@ -39,11 +49,23 @@ final class OpenAiChatCompletions implements Endpoint {
         choice.put("index", 0);
         ObjectNode message = choice.putObject("message");
         message.put("role", "assistant");
-        message.put("content", c.answer);
+        if (c.isToolCall()) {
+            message.putNull("content");
+        } else {
+            message.put("content", c.answer);
+        }
         message.putNull("refusal");
+        if (c.isToolCall()) {
+            ObjectNode toolCall = message.putArray("tool_calls").addObject();
+            toolCall.put("id", toolCallId(c));
+            toolCall.put("type", "function");
+            ObjectNode function = toolCall.putObject("function");
+            function.put("name", c.toolName);
+            function.put("arguments", c.answer);
+        }
         message.putArray("annotations");
         choice.putNull("logprobs");
-        choice.put("finish_reason", "stop");
+        choice.put("finish_reason", finishReason(c));
         root.set("usage", OpenAiUsage.chat(c));
         root.put("service_tier", "default");
         root.put("system_fingerprint", FINGERPRINT);
@@ -55,19 +77,38 @@ final class OpenAiChatCompletions implements Endpoint {
         ObjectNode first = chunk(c, id, includeUsage);
         ObjectNode roleDelta = delta(first);
         roleDelta.put("role", "assistant");
-        roleDelta.put("content", "");
+        if (c.isToolCall()) {
+            // As OpenAI streams a tool call: the first delta names the call, with empty arguments...
+            roleDelta.putNull("content");
+            ObjectNode toolCall = roleDelta.putArray("tool_calls").addObject();
+            toolCall.put("index", 0);
+            toolCall.put("id", toolCallId(c));
+            toolCall.put("type", "function");
+            ObjectNode function = toolCall.putObject("function");
+            function.put("name", c.toolName);
+            function.put("arguments", "");
+        } else {
+            roleDelta.put("content", "");
+        }
         roleDelta.putNull("refusal");
         events.add(new StreamEvent(null, Json.write(first), StreamEvent.Phase.PREAMBLE));
 
         for (String piece : c.chunks) {
             ObjectNode chunk = chunk(c, id, includeUsage);
-            delta(chunk).put("content", piece);
+            if (c.isToolCall()) {
+                // ...then each delta carries only the index and a fragment of the arguments.
+                ObjectNode toolCall = delta(chunk).putArray("tool_calls").addObject();
+                toolCall.put("index", 0);
+                toolCall.putObject("function").put("arguments", piece);
+            } else {
+                delta(chunk).put("content", piece);
+            }
             events.add(new StreamEvent(null, Json.write(chunk), StreamEvent.Phase.CONTENT));
         }
 
         ObjectNode last = chunk(c, id, includeUsage);
         delta(last); // an empty delta object, as OpenAI sends with the finish reason
-        ((ObjectNode) last.get("choices").get(0)).put("finish_reason", "stop");
+        ((ObjectNode) last.get("choices").get(0)).put("finish_reason", finishReason(c));
         events.add(new StreamEvent(null, Json.write(last), StreamEvent.Phase.EPILOGUE));
 
         if (includeUsage) {
@@ -96,6 +137,10 @@ final class OpenAiChatCompletions implements Endpoint {
             root.putNull("usage");
         }
         return root;
+    }
+
+    private static String finishReason(Completion c) {
+        return c.isToolCall() ? "tool_calls" : "stop";
     }
 
     private static ObjectNode delta(ObjectNode chunk) {

@@ -2,12 +2,21 @@ package dev.airlock.samples.openai;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
+import com.openai.helpers.ChatCompletionAccumulator;
 import com.openai.models.ChatModel;
+import com.openai.models.FunctionDefinition;
+import com.openai.models.FunctionParameters;
 import com.openai.models.ResponsesModel;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionFunctionTool;
+import com.openai.models.chat.completions.ChatCompletionMessage;
+import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
+import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
+import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 import com.openai.models.completions.CompletionUsage;
 import com.openai.models.embeddings.CreateEmbeddingResponse;
 import com.openai.models.embeddings.Embedding;
@@ -23,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -34,17 +44,27 @@ import okhttp3.Request;
  * An ordinary application on the official OpenAI Java SDK. It knows nothing of any agent: it builds
  * its client from the environment (OPENAI_API_KEY, OPENAI_BASE_URL) and makes a few calls.
  *
- * <p>Usage: {@code java -jar openai-app.jar [scenario ...]}; with no argument every scenario runs,
- * in the order of {@link #ALL_SCENARIOS}. Each scenario prints exactly one line to stdout. The exit
- * code is 0 when every scenario succeeded and 1 otherwise.
+ * <p>Usage: {@code java -jar openai-app.jar [scenario ...]}; with no argument the scenarios of
+ * {@link #ALL_SCENARIOS} run, in that order; {@link #EXTRA_SCENARIOS} (tool calls) run only when
+ * named. Each scenario prints exactly one line to stdout. The exit code is 0 when every scenario
+ * succeeded and 1 otherwise.
  *
  * <p>Optional environment: PROMPT (the question to ask instead of each scenario's greeting), TRACEPARENT (sent as a {@code traceparent} header on every call, as an
  * app with its own tracing would) and HEALTH_URL (target of the plain, non-LLM {@code health} GET).
  */
 public final class OpenAiSampleApp {
 
+    /** The scenarios run when none is named; tests compare the output of exactly these. */
     static final List<String> ALL_SCENARIOS = Collections.unmodifiableList(Arrays.asList(
             "chat", "stream", "responses", "responses-stream", "embeddings", "async", "health"));
+
+    /** Scenarios that run only when named on the command line. */
+    static final List<String> EXTRA_SCENARIOS = Collections.unmodifiableList(Arrays.asList(
+            "tools", "tools-stream"));
+
+    /** The one tool the tool scenarios offer, and what the app's "order system" answers. */
+    static final String TOOL_NAME = "lookup_order";
+    static final String TOOL_RESULT = "order 42 shipped";
 
     static final String CHAT_MODEL = "gpt-4o-mini";
     static final String SYSTEM_PROMPT = "You are a helpful assistant. Answer in one short sentence.";
@@ -102,9 +122,15 @@ public final class OpenAiSampleApp {
                 return async();
             case "health":
                 return health();
+            case "tools":
+                return tools();
+            case "tools-stream":
+                return toolsStream();
             default:
+                List<String> known = new ArrayList<>(ALL_SCENARIOS);
+                known.addAll(EXTRA_SCENARIOS);
                 throw new IllegalArgumentException(
-                        "unknown scenario (known: " + String.join(", ", ALL_SCENARIOS) + ")");
+                        "unknown scenario (known: " + String.join(", ", known) + ")");
         }
     }
 
@@ -284,7 +310,117 @@ public final class OpenAiSampleApp {
         }
     }
 
+    /**
+     * A chat completion offering the {@code lookup_order} tool; the model calls it, the app "looks
+     * the order up" and sends the result back in a second call, whose answer ends the line.
+     */
+    private String tools() {
+        ChatCompletionCreateParams ask = toolParams(question("Hello from the tools scenario"));
+        ChatCompletion first = client().chat().completions().create(ask);
+        ChatCompletionMessage assistant = first.choices().get(0).message();
+        ChatCompletionMessageFunctionToolCall call = firstToolCall(assistant, first);
+        ChatCompletion second = client().chat().completions().create(withToolResult(ask, assistant, call));
+        String answer = second.choices().isEmpty() ? "" : second.choices().get(0).message().content().orElse("");
+        return describeToolCall(call)
+                + " | model=" + first.model()
+                + " | finish=" + first.choices().get(0).finishReason().asString()
+                + " | " + usage(first.usage().orElse(null))
+                + " -> " + oneLine(answer);
+    }
+
+    /**
+     * {@link #tools()} with streaming calls: the tool call is put together from the chunks' deltas
+     * by the SDK's {@link ChatCompletionAccumulator}. Like {@code stream}, it does not ask for usage.
+     */
+    private String toolsStream() {
+        ChatCompletionCreateParams ask = toolParams(question("Hello from the tools-stream scenario"));
+        ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
+        int argumentDeltas = 0;
+        try (StreamResponse<ChatCompletionChunk> response = client().chat().completions().createStreaming(ask)) {
+            for (ChatCompletionChunk chunk : (Iterable<ChatCompletionChunk>) response.stream()::iterator) {
+                accumulator.accumulate(chunk);
+                for (ChatCompletionChunk.Choice choice : chunk.choices()) {
+                    for (ChatCompletionChunk.Choice.Delta.ToolCall toolCall
+                            : choice.delta().toolCalls().orElse(Collections.emptyList())) {
+                        if (toolCall.function().flatMap(f -> f.arguments()).filter(a -> !a.isEmpty()).isPresent()) {
+                            argumentDeltas++;
+                        }
+                    }
+                }
+            }
+        }
+        ChatCompletion first = accumulator.chatCompletion();
+        ChatCompletionMessage assistant = first.choices().get(0).message();
+        ChatCompletionMessageFunctionToolCall call = firstToolCall(assistant, first);
+
+        ChatCompletionAccumulator answerAccumulator = ChatCompletionAccumulator.create();
+        try (StreamResponse<ChatCompletionChunk> response =
+                client().chat().completions().createStreaming(withToolResult(ask, assistant, call))) {
+            for (ChatCompletionChunk chunk : (Iterable<ChatCompletionChunk>) response.stream()::iterator) {
+                answerAccumulator.accumulate(chunk);
+            }
+        }
+        ChatCompletion second = answerAccumulator.chatCompletion();
+        String answer = second.choices().isEmpty() ? "" : second.choices().get(0).message().content().orElse("");
+        return describeToolCall(call)
+                + " | model=" + first.model()
+                + " | finish=" + first.choices().get(0).finishReason().asString()
+                + " | deltas>1=" + (argumentDeltas > 1)
+                + " | " + usage(first.usage().orElse(null))
+                + " -> " + oneLine(answer);
+    }
+
+    private static ChatCompletionCreateParams toolParams(String userMessage) {
+        FunctionParameters parameters = FunctionParameters.builder()
+                .putAdditionalProperty("type", JsonValue.from("object"))
+                .putAdditionalProperty("properties", JsonValue.from(Map.of(
+                        "query", Map.of("type", "string", "description", "What to look up, e.g. an order number"))))
+                .putAdditionalProperty("required", JsonValue.from(List.of("query")))
+                .build();
+        return ChatCompletionCreateParams.builder()
+                .model(ChatModel.GPT_4O_MINI)
+                .addSystemMessage(SYSTEM_PROMPT)
+                .addUserMessage(userMessage)
+                .addTool(ChatCompletionFunctionTool.builder()
+                        .function(FunctionDefinition.builder()
+                                .name(TOOL_NAME)
+                                .description("Looks up the status of a customer's order")
+                                .parameters(parameters)
+                                .build())
+                        .build())
+                .temperature(0.0)
+                .build();
+    }
+
+    /** The first request again, plus the assistant's tool call and the tool's result. */
+    private static ChatCompletionCreateParams withToolResult(ChatCompletionCreateParams ask,
+            ChatCompletionMessage assistant, ChatCompletionMessageFunctionToolCall call) {
+        return ask.toBuilder()
+                .addMessage(assistant)
+                .addMessage(ChatCompletionToolMessageParam.builder()
+                        .toolCallId(call.id())
+                        .content(TOOL_RESULT)
+                        .build())
+                .build();
+    }
+
+    private static ChatCompletionMessageFunctionToolCall firstToolCall(ChatCompletionMessage message,
+            ChatCompletion completion) {
+        for (ChatCompletionMessageToolCall toolCall : message.toolCalls().orElse(Collections.emptyList())) {
+            if (toolCall.function().isPresent()) {
+                return toolCall.function().get();
+            }
+        }
+        throw new IllegalStateException("expected a tool call, got finish="
+                + completion.choices().get(0).finishReason().asString() + ": " + message.content().orElse(""));
+    }
+
     // ---------------------------------------------------------------- formatting
+
+    /** {@code tool_call <name> <arguments JSON>}. */
+    private static String describeToolCall(ChatCompletionMessageFunctionToolCall call) {
+        return "tool_call " + call.function().name() + " " + oneLine(call.function().arguments());
+    }
 
     private static String describe(ChatCompletion completion) {
         String text = "";
