@@ -1,0 +1,181 @@
+package dev.airlock.agent.cache;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.airlock.agent.codec.Endpoint;
+import dev.airlock.agent.codec.WireFormat;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Derives the {@link CacheKey} of a request from everything in it that can change the answer.
+ *
+ * <p>The key is the SHA-256 digest of, in order: a format version; the {@link Endpoint}; the
+ * <b>target</b> (the provider and model that will actually answer, after routing, e.g. {@code
+ * "openai/gpt-4o-mini"}); the <b>tenant</b> (null and empty are different); an optional
+ * <b>variant</b> (whatever outside the body changes the answer, see {@link #of(Endpoint, String,
+ * String, String, byte[])}); and the <b>body</b> in canonical form: parsed, object members sorted by
+ * name at every depth, numbers compared by value ({@code 0} equals {@code 0.0}), whitespace and
+ * string escapes ignored (see {@link CanonicalJson}).
+ *
+ * <p>Only top-level members that cannot change the answer are left out:
+ *
+ * <ul>
+ *   <li>OpenAI dialect: {@code user}, {@code safety_identifier}, {@code metadata}; {@code store}
+ *       except for the Responses API, where a stored response can be continued by its id and an
+ *       unstored one cannot; {@code stream_options} except {@code include_usage: true}, which adds a
+ *       usage chunk to the stream the application reads (so it is kept as {@code
+ *       {"include_usage":true}} and every other form counts as absent).
+ *   <li>Anthropic: {@code metadata}.
+ *   <li>Gemini: nothing.
+ * </ul>
+ *
+ * <p>{@code stream} stays: a streamed and a whole answer are stored apart. A body that is not one
+ * JSON object, or that repeats a member name (which providers resolve in ways we cannot know), has
+ * no key: such a request is simply not cached. Stateless and thread-safe.
+ */
+public final class CacheKeys {
+
+  /** Bumped whenever the canonical form changes, so keys of an older form never match. */
+  private static final String FORMAT = "airlock.cache.exact/1";
+
+  private static final List<String> OPENAI_DROPPED =
+      Collections.unmodifiableList(Arrays.asList("user", "safety_identifier", "metadata"));
+  private static final List<String> ANTHROPIC_DROPPED = Collections.singletonList("metadata");
+
+  /**
+   * Exact numbers (no rounding through double, so distinct values never share a key) and duplicate
+   * members refused. Thread-safe once configured.
+   */
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build();
+
+  private CacheKeys() {}
+
+  /**
+   * The key of a request, without a variant.
+   *
+   * @see #of(Endpoint, String, String, String, byte[])
+   */
+  public static CacheKey of(Endpoint endpoint, String target, String tenant, byte[] body) {
+    return of(endpoint, target, tenant, null, body);
+  }
+
+  /**
+   * The key of a request.
+   *
+   * @param endpoint the endpoint the request goes to (decides the dialect and which members are left out)
+   * @param target the provider and model that will actually answer, after routing; not null
+   * @param tenant the tenant the call is attributed to, or null
+   * @param variant what outside the body changes the answer, or null: e.g. {@link
+   *     #queryVariant(String) the query string} (Gemini's {@code alt=sse} turns a JSON array into
+   *     SSE; Azure's {@code api-version} changes the response shape) and headers such as {@code
+   *     anthropic-beta} or {@code anthropic-version}. Null and empty are different.
+   * @param body the request body as the application wrote it (UTF-8 JSON)
+   * @return the key, or null when the body is not exactly one JSON object without duplicate
+   *     members (the request is then not cacheable)
+   * @throws NullPointerException when endpoint or target is null
+   */
+  public static CacheKey of(Endpoint endpoint, String target, String tenant, String variant, byte[] body) {
+    if (endpoint == null) {
+      throw new NullPointerException("endpoint");
+    }
+    if (target == null) {
+      throw new NullPointerException("target");
+    }
+    if (body == null) {
+      return null;
+    }
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(body);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    if (root == null || !root.isObject()) {
+      return null;
+    }
+    dropAnswerNeutralMembers(endpoint, (ObjectNode) root);
+    CanonicalJson out = new CanonicalJson(body.length + 128);
+    out.text(FORMAT);
+    out.text(endpoint.name());
+    out.text(target);
+    out.text(tenant);
+    out.text(variant);
+    out.value(root);
+    MessageDigest sha = sha256();
+    sha.update(out.buffer(), 0, out.length());
+    return new CacheKey(sha.digest());
+  }
+
+  /**
+   * A query string as a {@code variant}: its parameters sorted, Gemini's {@code key} (a credential,
+   * not a question) left out. Values are compared as written, without percent-decoding.
+   *
+   * @param query the part after {@code '?'} (a leading {@code '?'} is ignored), or null
+   * @return the canonical query, or null when there is none or nothing is left
+   */
+  public static String queryVariant(String query) {
+    if (query == null) {
+      return null;
+    }
+    String q = query.startsWith("?") ? query.substring(1) : query;
+    int hash = q.indexOf('#');
+    if (hash >= 0) {
+      q = q.substring(0, hash);
+    }
+    if (q.isEmpty()) {
+      return null;
+    }
+    List<String> params = new ArrayList<>();
+    for (String param : q.split("&", -1)) {
+      if (param.isEmpty() || param.equals("key") || param.startsWith("key=")) {
+        continue;
+      }
+      params.add(param);
+    }
+    if (params.isEmpty()) {
+      return null;
+    }
+    Collections.sort(params);
+    return String.join("&", params);
+  }
+
+  /** Removes, in place, the top-level members that cannot change the answer (see the class comment). */
+  static void dropAnswerNeutralMembers(Endpoint endpoint, ObjectNode root) {
+    WireFormat format = endpoint.format();
+    if (format == WireFormat.ANTHROPIC) {
+      root.remove(ANTHROPIC_DROPPED);
+    } else if (format == WireFormat.OPENAI) {
+      root.remove(OPENAI_DROPPED);
+      if (endpoint != Endpoint.OPENAI_RESPONSES) {
+        root.remove("store");
+      }
+      JsonNode options = root.remove("stream_options");
+      if (options != null && options.path("include_usage").isBoolean() && options.path("include_usage").booleanValue()) {
+        root.putObject("stream_options").put("include_usage", true);
+      }
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      // Every Java platform must provide SHA-256 (MessageDigest's own contract).
+      throw new IllegalStateException(e);
+    }
+  }
+}
