@@ -14,6 +14,13 @@ final class MockPolicy {
   private MockPolicy() {}
 
   static Path write(Path dir, int mockPort, String extra) throws IOException {
+    return write(dir, mockPort, "", extra);
+  }
+
+  /**
+   * @param extraProviders more entries under {@code providers:}, each line indented by two spaces
+   */
+  static Path write(Path dir, int mockPort, String extraProviders, String extra) throws IOException {
     String yaml = String.join("\n",
         "airlock: 1",
         "name: it-mock",
@@ -28,6 +35,7 @@ final class MockPolicy {
         "  mock-gemini:",
         "    format: gemini",
         "    base_url: http://127.0.0.1:" + mockPort,
+        extraProviders,
         "models:",
         "  gpt-4o-mini: {input: " + GPT_4O_MINI_INPUT + ", output: " + GPT_4O_MINI_OUTPUT + "}",
         extra == null ? "" : extra,

@@ -109,6 +109,9 @@ final class TelemetryFile {
     final String parentSpanId;
     final Map<String, Object> attributes;
     final int statusCode;
+    final long startNanos;
+    final long endNanos;
+    final List<String> events = new ArrayList<>();
 
     SpanRecord(JsonNode span) {
       this.name = span.path("name").asText();
@@ -118,6 +121,11 @@ final class TelemetryFile {
       this.parentSpanId = span.path("parentSpanId").asText("");
       this.attributes = attributes(span.path("attributes"));
       this.statusCode = span.path("status").path("code").asInt(0);
+      this.startNanos = Long.parseLong(span.path("startTimeUnixNano").asText("0"));
+      this.endNanos = Long.parseLong(span.path("endTimeUnixNano").asText("0"));
+      for (JsonNode event : span.path("events")) {
+        events.add(event.path("name").asText());
+      }
     }
 
     Object attr(String key) {

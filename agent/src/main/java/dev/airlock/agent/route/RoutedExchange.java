@@ -215,14 +215,7 @@ public final class RoutedExchange {
     RetryPolicy<Attempt> retry = RetryPolicy.<Attempt>builder()
         .handleResultIf(Attempt::retryable)
         .withMaxAttempts(settings.maxAttempts())
-        .withBackoff(positive(settings.backoffMin()), positive(settings.backoffMax()).compareTo(
-            positive(settings.backoffMin())) <= 0 ? positive(settings.backoffMin()).plusMillis(1)
-            : positive(settings.backoffMax()))
-        .withJitter(0.25)
-        .withDelayFn(context -> {
-          Attempt previous = context.getLastResult();
-          return previous == null || previous.retryAfter == null ? Duration.ofMillis(-1) : previous.retryAfter;
-        })
+        .withDelayFn(context -> delayBefore(context.getAttemptCount(), context.getLastResult()))
         .onRetry(event -> instruments.retries().add(1, Attributes.of(AIRLOCK_TARGET, target.label())))
         .build();
     try {
@@ -233,8 +226,22 @@ public final class RoutedExchange {
     }
   }
 
-  private static Duration positive(Duration d) {
-    return d == null || d.isNegative() || d.isZero() ? Duration.ofMillis(1) : d;
+  /**
+   * The wait before retry number {@code attempts}: the target's {@code Retry-After} when it sent
+   * one (never shortened by jitter: it says when the target will take calls again), else
+   * exponential backoff from the policy's minimum, capped at its maximum, with up to 25% jitter
+   * taken off so that retrying clients spread out.
+   */
+  Duration delayBefore(int attempts, Attempt previous) {
+    if (previous != null && previous.retryAfter != null) {
+      return previous.retryAfter;
+    }
+    long min = Math.max(1, settings.backoffMin().toMillis());
+    long max = Math.max(min, settings.backoffMax().toMillis());
+    long exponential = min << Math.min(20, Math.max(0, attempts - 1));
+    long capped = Math.min(max, exponential < 0 ? max : exponential);
+    double jitter = 1 - 0.25 * java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+    return Duration.ofMillis(Math.max(1, Math.round(capped * jitter)));
   }
 
   private Attempt attemptOnce(RouteTarget target, TargetRequests.Prepared prepared, CircuitBreaker<Object> breaker,

@@ -93,7 +93,8 @@ final class TargetRequests {
         path = samePath(target, appEndpoint, app, model);
       }
       Map<String, List<String>> headers = appOwn ? appHeaders(app) : foreignHeaders(app, target, false);
-      return new Prepared(new UpstreamRequest(scheme, host, port, path, headers, sent), null, model);
+      return new Prepared(new UpstreamRequest(scheme, host, port, path, headers, sent,
+          appOwn ? Map.of() : credentials(target)), null, model);
     }
     if (!Translation.supports(appEndpoint, target.format())) {
       throw new TranslationException("a " + appEndpoint + " call cannot be translated to the "
@@ -110,7 +111,7 @@ final class TargetRequests {
     String path = translatedPath(target, translated.targetEndpoint(), model);
     Map<String, List<String>> headers = foreignHeaders(app, target, translated.stream());
     return new Prepared(new UpstreamRequest(target.scheme(), target.host(), target.port(), path, headers,
-        translated.body()), translated, model);
+        translated.body(), credentials(target)), translated, model);
   }
 
   private static Map<String, List<String>> appHeaders(AppRequest app) {
@@ -134,26 +135,27 @@ final class TargetRequests {
     if (translatedStream) {
       headers.put("accept", List.of("text/event-stream"));
     }
+    if (target.format() == WireFormat.ANTHROPIC) {
+      headers.put("anthropic-version", List.of(ANTHROPIC_VERSION));
+    }
+    credentials(target).forEach((name, value) -> headers.put(name, List.of(value)));
+    return headers;
+  }
+
+  /** The target's key in the header its format expects; empty when the policy gives it none. */
+  private static Map<String, String> credentials(RouteTarget target) {
     String key = target.apiKey();
+    if (key == null) {
+      return Map.of();
+    }
     switch (target.format()) {
       case ANTHROPIC:
-        headers.put("anthropic-version", List.of(ANTHROPIC_VERSION));
-        if (key != null) {
-          headers.put("x-api-key", List.of(key));
-        }
-        break;
+        return Map.of("x-api-key", key);
       case GEMINI:
-        if (key != null) {
-          headers.put("x-goog-api-key", List.of(key));
-        }
-        break;
+        return Map.of("x-goog-api-key", key);
       default:
-        if (key != null) {
-          headers.put("authorization", List.of("Bearer " + key));
-        }
-        break;
+        return Map.of("authorization", "Bearer " + key);
     }
-    return headers;
   }
 
   /** Same format, another provider: the endpoint's path under the target's base path. */

@@ -19,9 +19,10 @@ public final class UpstreamRequest {
   private final String pathAndQuery;
   private final Map<String, List<String>> headers;
   private final byte[] body;
+  private final Map<String, String> credentials;
 
   UpstreamRequest(String scheme, String host, int port, String pathAndQuery, Map<String, List<String>> headers,
-      byte[] body) {
+      byte[] body, Map<String, String> credentials) {
     this.scheme = scheme;
     this.host = host;
     this.port = port;
@@ -30,6 +31,7 @@ public final class UpstreamRequest {
     headers.forEach((name, values) -> copy.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
     this.headers = Collections.unmodifiableMap(copy);
     this.body = body;
+    this.credentials = Map.copyOf(credentials);
   }
 
   public String scheme() {
@@ -62,6 +64,16 @@ public final class UpstreamRequest {
   public String header(String lowerCaseName) {
     List<String> values = headers.get(lowerCaseName);
     return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  /**
+   * The target's credential headers (lower-case names), also present in {@link #headers()}: empty
+   * when the call stays with the provider the application addressed. A door whose client strips
+   * credentials from requests that change host (openai-java does, as a redirect safeguard) puts
+   * these back as the request leaves.
+   */
+  public Map<String, String> credentials() {
+    return credentials;
   }
 
   public byte[] body() {

@@ -53,6 +53,8 @@ final class OkHttpUpstream implements Upstream {
         .url(url.build())
         .headers(headers.build())
         .method("POST", new BytesRequestBody(MediaType.parse(type == null ? "application/json" : type), request.body()))
+        .tag(AttemptCredentials.class, request.credentials().isEmpty() ? null
+            : new AttemptCredentials(request.credentials()))
         .build();
     Interceptor.Chain timed = chain;
     if (timeout != null) {
