@@ -49,6 +49,7 @@ public final class AirlockAgent {
       Runtime.getRuntime().addShutdownHook(new Thread(telemetry::close, "airlock-telemetry-shutdown"));
       Pipeline pipeline = new Pipeline(policy.initialState(), new LlmInstruments(telemetry.openTelemetry(), version()));
       java.util.List<String> doors = DoorInstaller.install(instrumentation, pipeline);
+      dev.airlock.agent.route.ShadowTraffic.install(new dev.airlock.agent.door.jdk.AgentOwnedUpstream());
       if (arguments.policyPath() != null && arguments.reloadInterval() != null) {
         PolicyWatcher.start(policy, Path.of(arguments.policyPath()), arguments.reloadInterval(),
             pipeline::install, new PolicyReloadCounter(telemetry.openTelemetry()));

@@ -196,6 +196,22 @@ class RoutingIT extends WithMockProvider {
   }
 
   @Test
+  void toolCallsSurviveTranslationBothWaysStreamingIncluded() throws Exception {
+    String toClaude = "routes:\n  - {name: to-claude, to: backup-anthropic/claude-3-5-haiku-latest}";
+    AppRun.Result openAi = ok(openAi("tools", "tools-stream").withAgent(agent(toClaude, dir.resolve("t.jsonl"))));
+    String toOpenAi = "routes:\n  - {name: to-eu, to: backup-openai/llama-3.3-70b}";
+    AppRun.Result claude = ok(anthropic("tools", "tools-stream").withAgent(agent(toOpenAi, dir.resolve("t2.jsonl"))));
+    for (AppRun.Result run : List.of(openAi, claude)) {
+      assertEquals(2, run.stdout.lines().filter(l -> l.contains("tool_call lookup_order {\"query\":\"" + PROMPT + "\"}")
+          && l.contains("-> Tool said: order 42 shipped")).count(), run.stdout);
+    }
+    assertTrue(openAi.stdout.contains("finish=tool_calls"), openAi.stdout);
+    assertTrue(claude.stdout.contains("stop=tool_use"), claude.stdout);
+    assertEquals(0, mock.requests().size());
+    assertEquals(8, backup.requests().size(), "two turns for each of four scenarios");
+  }
+
+  @Test
   void theJdkClientAppIsServedByAnAnthropicFormatTarget() throws Exception {
     String policy = "routes:\n  - {name: to-claude, to: backup-anthropic/claude-3-5-haiku-latest}";
     AppRun.Result result = ok(langChain4j("chat", "stream").withAgent(agent(policy, dir.resolve("t.jsonl"))));

@@ -2,6 +2,10 @@ package dev.airlock.agent.engine;
 
 import static dev.airlock.agent.telemetry.GenAiAttributes.*;
 
+import dev.airlock.agent.cache.AnswerRecorder;
+import dev.airlock.agent.cache.CacheKey;
+import dev.airlock.agent.cache.CachedAnswer;
+import dev.airlock.agent.cache.ExactCache;
 import dev.airlock.agent.codec.LlmRequest;
 import dev.airlock.agent.codec.LlmResponse;
 import dev.airlock.agent.codec.ResponseCodec;
@@ -16,7 +20,13 @@ import dev.airlock.agent.redact.StreamPseudonymRestorer;
 import dev.airlock.agent.route.AppRequest;
 import dev.airlock.agent.route.RoutePlan;
 import dev.airlock.agent.route.RoutedExchange;
+import dev.airlock.agent.route.ShadowRun;
+import dev.airlock.agent.route.ShadowTraffic;
+import dev.airlock.agent.translate.AnswerText;
 import dev.airlock.agent.route.Upstream;
+import dev.airlock.agent.spend.Admission;
+import dev.airlock.agent.spend.BudgetConfig;
+import dev.airlock.agent.spend.Permit;
 import dev.airlock.agent.telemetry.LlmInstruments;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -57,8 +67,23 @@ public final class LlmCall {
   private final boolean usageRequested;
   private final GuardedRequest guarded;
   private final Identity identity;
-  private final RoutePlan plan;
-  private final BlockedAnswer denied;
+  private RoutePlan plan;
+  private BlockedAnswer denied;
+  /** The budgets' hold on this call, settled with the real usage at its end; null without budgets. */
+  private Admission admission;
+  /** The rate limits' hold on this call's tokens; null without rate limits. */
+  private Permit permit;
+  /** The exact cache's answer to this call, or null (no cache, not cacheable, or a miss). */
+  private CachedAnswer cachedAnswer;
+  /** Records the answer for the cache on a miss; null otherwise. */
+  private AnswerRecorder recorder;
+  private CacheKey cacheKey;
+  private ExactCache cache;
+  /** Set while {@link #finishWholeAnswer} feeds itself the raw answer, which is not what the app gets. */
+  private boolean recordingPaused;
+  /** What the application got, kept for comparing with a shadow target's answer; null when not shadowed. */
+  private ByteArrayOutputStream shadowCapture;
+  private AppRequest app;
   private final long startNanos = System.nanoTime();
   private final AtomicBoolean ended = new AtomicBoolean();
 
@@ -88,6 +113,9 @@ public final class LlmCall {
     this.identity = identity;
     this.plan = plan;
     this.denied = denied;
+    if (plan != null && plan.shadow() != null && ShadowRun.supports(match.endpoint())) {
+      this.shadowCapture = new ByteArrayOutputStream(4096);
+    }
   }
 
   /** The body to send: the application's own array unless the agent changed the request. */
@@ -113,7 +141,7 @@ public final class LlmCall {
    * policy routes it elsewhere, or retries, falls back or times it out.
    */
   public boolean routed() {
-    return plan != null && blockedAnswer() == null;
+    return plan != null && blockedAnswer() == null && cachedAnswer == null;
   }
 
   /**
@@ -127,6 +155,7 @@ public final class LlmCall {
     RoutedExchange exchange = new RoutedExchange(upstream, plan, state.resilience(), state.breakers(), instruments,
         Context.root().with(span), match.provider().providerName(), match.endpoint(), request.model(),
         request.stream(), usageRequested || request.streamIncludeUsage(), app, outgoingBody);
+    this.app = app;
     RoutedExchange.Result result = exchange.run();
     span.setAttribute(AIRLOCK_FALLBACKS, (long) result.fallbacks());
     span.setAttribute(AIRLOCK_ATTEMPTS, (long) result.attempts());
@@ -143,6 +172,42 @@ public final class LlmCall {
     return result;
   }
 
+  /** Attaches the exact cache: {@code hit} is served as is; on a miss the answer is recorded under {@code key}. */
+  void useCache(ExactCache cache, CacheKey key, CachedAnswer hit) {
+    this.cache = cache;
+    this.cacheKey = key;
+    this.cachedAnswer = hit;
+    if (hit == null) {
+      this.recorder = new AnswerRecorder(match.endpoint(), cache.config().maxEntryBytes());
+    }
+    span.setAttribute(AIRLOCK_CACHE, hit == null ? "miss" : "hit");
+  }
+
+  /**
+   * The cached answer to give the application instead of sending the request, or null. The door
+   * hands it over as the provider's response ({@link CachedAnswer#contentType()}, the replayed
+   * bytes) and reports it like any other; it is already in its final form and is not rewritten.
+   */
+  public CachedAnswer cachedAnswer() {
+    return cachedAnswer;
+  }
+
+  /** A budget or rate limit refuses the call. */
+  void refuse(BlockedAnswer refusal) {
+    this.denied = refusal;
+  }
+
+  /** A budget sends the call elsewhere (its {@code downgrade:} target). */
+  void downgrade(RoutePlan downgraded) {
+    this.plan = downgraded;
+  }
+
+  /** The holds to settle with the call's real usage when it ends. */
+  void useSpend(Admission admission, Permit permit) {
+    this.admission = admission;
+    this.permit = permit;
+  }
+
   /** What the routes decided, or null when the call goes where the application sent it. */
   public RoutePlan plan() {
     return plan;
@@ -154,6 +219,9 @@ public final class LlmCall {
    * pseudonyms must be turned back into the values the application sent.
    */
   public boolean rewritesResponse() {
+    if (cachedAnswer != null) {
+      return false;
+    }
     return usageRequested || guarded.restores() || (guarded.answerCheck() != null && request.stream());
   }
 
@@ -163,7 +231,7 @@ public final class LlmCall {
    * turn the answer into the provider's error.
    */
   public boolean holdsWholeAnswer() {
-    return guarded.answerCheck() != null && !request.stream() && blockedAnswer() == null;
+    return guarded.answerCheck() != null && !request.stream() && blockedAnswer() == null && cachedAnswer == null;
   }
 
   /** What the application gets instead of a whole answer the door read. */
@@ -197,8 +265,10 @@ public final class LlmCall {
    * the answer restored and checked, or the provider-format error of the output rule that blocks it.
    */
   public WholeAnswer finishWholeAnswer(int statusCode, String contentType, byte[] answer) {
+    recordingPaused = true;
     onResponse(statusCode, contentType);
     observe(answer, 0, answer.length);
+    recordingPaused = false;
     WholeAnswer result = new WholeAnswer(statusCode, answer, null);
     if (!streaming && statusCode < 300) {
       byte[] restored = guarded.restores()
@@ -214,6 +284,10 @@ public final class LlmCall {
         result = new WholeAnswer(statusCode, checked, null);
       }
     }
+    if (recorder != null) {
+      recorder.onResponse(result.status(), contentType);
+      recorder.onBytes(result.body(), 0, result.body().length);
+    }
     complete();
     return result;
   }
@@ -224,6 +298,9 @@ public final class LlmCall {
 
   /** The status line and content type have arrived. */
   public void onResponse(int statusCode, String contentType) {
+    if (recorder != null && !recordingPaused) {
+      recorder.onResponse(statusCode, contentType);
+    }
     this.status = statusCode;
     this.streaming = contentType != null && contentType.regionMatches(true, 0, "text/event-stream", 0, 17);
     if (streaming) {
@@ -242,6 +319,12 @@ public final class LlmCall {
     if (length <= 0) {
       return;
     }
+    if (recorder != null && !recordingPaused) {
+      recorder.onBytes(bytes, offset, length);
+    }
+    if (!recordingPaused) {
+      keepForShadow(bytes, offset, length);
+    }
     markFirstChunk();
     if (streaming) {
       sse.feed(bytes, offset, length);
@@ -254,6 +337,15 @@ public final class LlmCall {
   public void observe(ByteBuffer buffer) {
     if (!buffer.hasRemaining()) {
       return;
+    }
+    if (recorder != null) {
+      recorder.onBytes(buffer.duplicate());
+    }
+    if (shadowCapture != null) {
+      ByteBuffer view = buffer.duplicate();
+      byte[] copy = new byte[view.remaining()];
+      view.get(copy);
+      keepForShadow(copy, 0, copy.length);
     }
     markFirstChunk();
     if (streaming) {
@@ -281,6 +373,7 @@ public final class LlmCall {
     sse.feed(bytes, offset, length);
     byte[] out = rewritten.toByteArray();
     rewritten.reset();
+    recordRewritten(out);
     return out;
   }
 
@@ -298,6 +391,7 @@ public final class LlmCall {
     }
     byte[] tail = rewritten.toByteArray();
     rewritten.reset();
+    recordRewritten(tail);
     return tail;
   }
 
@@ -311,6 +405,7 @@ public final class LlmCall {
       keep(bytes, offset, length);
       byte[] same = new byte[length];
       System.arraycopy(bytes, offset, same, 0, length);
+      recordRewritten(same);
       return same;
     }
     if (body.size() + length > MAX_BODY_BYTES) {
@@ -320,6 +415,7 @@ public final class LlmCall {
       byte[] all = new byte[held.length + length];
       System.arraycopy(held, 0, all, 0, held.length);
       System.arraycopy(bytes, offset, all, held.length, length);
+      recordRewritten(all);
       return all;
     }
     body.write(bytes, offset, length);
@@ -331,7 +427,45 @@ public final class LlmCall {
       return new byte[0];
     }
     String restored = Placeholders.restoreJson(body.toString(StandardCharsets.UTF_8), guarded.restorations());
-    return restored.getBytes(StandardCharsets.UTF_8);
+    byte[] out = restored.getBytes(StandardCharsets.UTF_8);
+    recordRewritten(out);
+    return out;
+  }
+
+  /** Bytes the application gets from the rewriting path, for the cache. */
+  private void recordRewritten(byte[] out) {
+    if (recorder != null && out.length > 0) {
+      recorder.onBytes(out, 0, out.length);
+    }
+    keepForShadow(out, 0, out.length);
+  }
+
+  /** Keeps what the application got, up to 1 MB, for the shadow comparison. */
+  private void keepForShadow(byte[] bytes, int offset, int length) {
+    if (shadowCapture == null) {
+      return;
+    }
+    if (shadowCapture.size() + length > 1024 * 1024) {
+      shadowCapture = null;
+      return;
+    }
+    shadowCapture.write(bytes, offset, length);
+  }
+
+  /** After a good answer, sends its copy to the route's shadow target (see {@link ShadowRun}). */
+  private void startShadow(Throwable error) {
+    if (shadowCapture == null || error != null || status < 200 || status >= 300 || app == null
+        || ShadowTraffic.upstream() == null) {
+      return;
+    }
+    try {
+      String answer = AnswerText.of(match.endpoint(), shadowCapture.toByteArray(), streaming);
+      ShadowTraffic.submit(new ShadowRun(ShadowTraffic.upstream(), plan.shadow(), instruments,
+          Context.root().with(span), match.provider().providerName(), match.endpoint(), request.model(), app,
+          outgoingBody, answer, state.prices()::costUsd));
+    } catch (RuntimeException shadowFailure) {
+      dev.airlock.agent.AgentLog.debug("starting a shadow copy failed", shadowFailure);
+    }
   }
 
   private void onEvent(String eventName, String data, byte[] raw) {
@@ -390,11 +524,51 @@ public final class LlmCall {
     if (!ended.compareAndSet(false, true)) {
       return;
     }
+    finishRecording(error);
+    startShadow(error);
     try {
       record(error, closedEarly);
     } finally {
       span.end();
     }
+  }
+
+  /** Stores a complete answer in the cache; a failed or partial one never is (the recorder checks). */
+  private void finishRecording(Throwable error) {
+    if (recorder == null) {
+      return;
+    }
+    try {
+      if (error != null) {
+        recorder.abandon();
+        return;
+      }
+      CachedAnswer answer = recorder.complete();
+      if (answer != null) {
+        cache.store(cacheKey, withProviderUsage(answer));
+      }
+    } catch (RuntimeException cacheFailure) {
+      dev.airlock.agent.AgentLog.debug("storing an answer in the cache failed", cacheFailure);
+    }
+  }
+
+  /**
+   * The answer with the usage the provider reported: a stream whose usage chunk the agent asked
+   * for and took out before the app saw it has none of its own, yet a hit must know what it saved.
+   */
+  private CachedAnswer withProviderUsage(CachedAnswer answer) {
+    LlmResponse response = response();
+    if (answer.usage() != null || response == null || response.usage() == null) {
+      return answer;
+    }
+    if (!answer.streamed()) {
+      return answer;
+    }
+    java.util.List<byte[]> chunks = new java.util.ArrayList<>(answer.chunkCount());
+    for (int i = 0; i < answer.chunkCount(); i++) {
+      chunks.add(answer.chunk(i));
+    }
+    return CachedAnswer.streamed(answer.status(), answer.contentType(), answer.model(), response.usage(), chunks);
   }
 
   private void recordGuard() {
@@ -470,12 +644,57 @@ public final class LlmCall {
       instruments.timeToFirstChunk().record(seconds, common);
     }
     Usage usage = response == null ? null : response.usage();
-    if (usage != null) {
-      recordUsage(usage, responseModel != null ? responseModel : requestModel, common);
+    double cost = Double.NaN;
+    if (cachedAnswer != null) {
+      recordCacheSaving(cachedAnswer.usage() != null ? cachedAnswer.usage() : usage,
+          responseModel != null ? responseModel : requestModel);
+    } else if (usage != null) {
+      cost = recordUsage(usage, responseModel != null ? responseModel : requestModel, common);
+    }
+    settleSpend(usage, cost);
+  }
+
+  /** A cache hit used no tokens and cost nothing; what the provider would have charged was saved. */
+  private void recordCacheSaving(Usage usage, String pricedModel) {
+    span.setAttribute(AIRLOCK_COST_USD, 0.0);
+    if (usage == null) {
+      return;
+    }
+    double saved = state.prices().costUsd(pricedModel, usage);
+    if (!Double.isNaN(saved)) {
+      span.setAttribute(AIRLOCK_CACHE_SAVED_USD, saved);
+      AttributesBuilder attributes = Attributes.builder().put(REQUEST_MODEL, requestModel);
+      if (identity.tenant() != null) {
+        attributes.put(AIRLOCK_TENANT, identity.tenant());
+      }
+      instruments.cacheSaved().add(saved, attributes.build());
     }
   }
 
-  private void recordUsage(Usage usage, String pricedModel, Attributes common) {
+  /**
+   * Replaces the budgets' and rate limits' estimate with what the call really used; a call that
+   * ended without usage (failed, blocked) gives its reservation back.
+   */
+  private void settleSpend(Usage usage, double cost) {
+    try {
+      long tokens = usage == null ? 0 : usage.inputTokens() + usage.outputTokens();
+      if (admission != null) {
+        if (usage == null) {
+          admission.release();
+        } else {
+          admission.settle(Double.isNaN(cost) ? 0 : BudgetConfig.microUsd(cost), tokens);
+        }
+      }
+      if (permit != null) {
+        permit.settle(tokens);
+      }
+    } catch (RuntimeException spendFailure) {
+      dev.airlock.agent.AgentLog.debug("settling a call's spend failed", spendFailure);
+    }
+  }
+
+  /** Records tokens and cost; returns the cost in USD, or NaN when the model has no price. */
+  private double recordUsage(Usage usage, String pricedModel, Attributes common) {
     span.setAttribute(USAGE_INPUT_TOKENS, usage.inputTokens());
     span.setAttribute(USAGE_OUTPUT_TOKENS, usage.outputTokens());
     if (usage.cacheReadInputTokens() > 0) {
@@ -507,6 +726,7 @@ public final class LlmCall {
       }
       instruments.cost().add(cost, costAttributes.build());
     }
+    return cost;
   }
 
   private LlmResponse response() {

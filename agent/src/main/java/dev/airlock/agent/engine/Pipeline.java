@@ -2,12 +2,24 @@ package dev.airlock.agent.engine;
 
 import static dev.airlock.agent.telemetry.GenAiAttributes.*;
 
+import dev.airlock.agent.cache.CacheKey;
+import dev.airlock.agent.cache.CacheKeys;
+import dev.airlock.agent.cache.ExactCache;
 import dev.airlock.agent.codec.Endpoint;
 import dev.airlock.agent.codec.LlmRequest;
 import dev.airlock.agent.codec.RequestCodec;
 import dev.airlock.agent.identity.CallFacts;
 import dev.airlock.agent.identity.Identity;
+import dev.airlock.agent.AgentLog;
+import dev.airlock.agent.codec.Usage;
 import dev.airlock.agent.identity.CallerClass;
+import dev.airlock.agent.route.RouteTarget;
+import dev.airlock.agent.spend.Admission;
+import dev.airlock.agent.spend.BudgetConfig;
+import dev.airlock.agent.spend.CallScope;
+import dev.airlock.agent.spend.Permit;
+import dev.airlock.agent.telemetry.BudgetLabels;
+import io.opentelemetry.context.Scope;
 import dev.airlock.agent.redact.BlockedAnswer;
 import dev.airlock.agent.redact.GuardedRequest;
 import dev.airlock.agent.redact.RequestGuard;
@@ -32,6 +44,9 @@ import java.util.Collections;
  */
 public final class Pipeline {
 
+  /** The answer's size, in tokens, that budgets and rate limits assume when the request sets no max_tokens. */
+  static final long DEFAULT_OUTPUT_ESTIMATE = 1024;
+
   private static final TextMapGetter<RequestHeaders> HEADER_GETTER = new TextMapGetter<RequestHeaders>() {
     @Override
     public Iterable<String> keys(RequestHeaders carrier) {
@@ -51,12 +66,12 @@ public final class Pipeline {
   public Pipeline(PipelineState initial, LlmInstruments instruments) {
     this.state = initial;
     this.instruments = instruments;
-    initial.routing().attach(instruments);
+    initial.attach(instruments);
   }
 
   /** Swaps the policy in force; calls already begun keep the state they began with. */
   public void install(PipelineState next) {
-    next.routing().attach(instruments);
+    next.attach(instruments);
     this.state = next;
   }
 
@@ -140,8 +155,90 @@ public final class Pipeline {
       builder.setAttribute(AIRLOCK_ROUTE, plan.routeName());
     }
     Span span = builder.startSpan();
-    return new LlmCall(current, instruments, span, match, request, model, host, outgoing, usageRequested, guarded,
-        identity, plan, denied);
+    LlmCall call = new LlmCall(current, instruments, span, match, request, model, host, outgoing, usageRequested,
+        guarded, identity, plan, denied);
+    ExactCache cache = current.exactCache();
+    if (cache != null && denied == null && guarded.blocked() == null && isCacheable(cache, endpoint, request)) {
+      String target = plan != null && !plan.chain().isEmpty() ? plan.chain().get(0).label()
+          : provider.providerName() + "/" + model;
+      // Keyed on the body as the application wrote it: the stored answer is the one it received.
+      CacheKey key = CacheKeys.of(endpoint, target, identity.tenant(), body);
+      if (key != null) {
+        call.useCache(cache, key, cache.lookup(key));
+      }
+    }
+    SpendControls spend = current.spend();
+    if (spend.active() && call.blockedAnswer() == null && call.cachedAnswer() == null) {
+      try (Scope inCall = span.makeCurrent()) {
+        checkSpend(call, spend, current, span, endpoint, request, model, body.length, identity);
+      } catch (RuntimeException spendFailure) {
+        AgentLog.debug("checking budgets and rate limits failed; the call goes ahead", spendFailure);
+      }
+    }
+    return call;
+  }
+
+  /**
+   * Rate limits, then budgets, against an estimate of the call: the prompt at four bytes a token
+   * plus {@code max_tokens} (or {@link #DEFAULT_OUTPUT_ESTIMATE}) for the answer. A refusal is the
+   * provider's own 429; a budget may instead move the call to its downgrade target, or only alert.
+   */
+  private static void checkSpend(LlmCall call, SpendControls spend, PipelineState current, Span span,
+      Endpoint endpoint, LlmRequest request, String model, int bodyBytes, Identity identity) {
+    CallScope scope = CallScope.of(identity.tenant(), identity.feature(), identity.user(), model);
+    long inputTokens = Math.max(1, bodyBytes / 4);
+    long outputTokens = request.maxTokens() != null ? request.maxTokens() : DEFAULT_OUTPUT_ESTIMATE;
+    long tokens = inputTokens + outputTokens;
+    double usd = current.prices().costUsd(model, Usage.of(inputTokens, outputTokens, 0, 0, 0));
+    Permit permit = null;
+    if (spend.rateLimiter() != null) {
+      permit = spend.rateLimiter().acquire(scope, tokens);
+      if (!permit.allowed()) {
+        String rule = "rate_limit:" + (permit.limitedScope() == null ? scope : permit.limitedScope());
+        long seconds = permit.retryAfter() == null ? 1 : Math.max(1, (permit.retryAfter().toMillis() + 999) / 1000);
+        call.refuse(BlockedAnswer.of(endpoint.format(), rule, "too many requests; retry in " + seconds + " s",
+            BlockedAnswer.LIMITED));
+        return;
+      }
+    }
+    Admission admission = null;
+    if (spend.budgets() != null) {
+      if (!Double.isNaN(usd)) {
+        span.setAttribute(AIRLOCK_BUDGET_ESTIMATE_USD, usd);
+      }
+      admission = spend.budgets().admit(scope, Double.isNaN(usd) ? 0 : BudgetConfig.microUsd(usd), tokens);
+      span.setAttribute(AIRLOCK_BUDGET_OUTCOME, admission.outcome().name().toLowerCase(java.util.Locale.ROOT));
+      switch (admission.outcome()) {
+        case BLOCKED:
+        case UNAVAILABLE:
+          if (permit != null) {
+            permit.settle(0);
+          }
+          String label = admission.exceededBudget() == null ? "state unavailable"
+              : BudgetLabels.of(admission.exceededBudget());
+          call.refuse(BlockedAnswer.of(endpoint.format(), "budget:" + label, "the budget " + label + " for "
+              + admission.exceededScope() + " is spent", BlockedAnswer.LIMITED));
+          return;
+        case DOWNGRADED:
+          RouteTarget target = spend.downgradeTarget(admission.downgradeTo());
+          if (target != null) {
+            call.downgrade(RoutePlan.to("budget-downgrade", target));
+            span.setAttribute(AIRLOCK_ROUTE, "budget-downgrade");
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    call.useSpend(admission, permit);
+  }
+
+  /**
+   * Whether the policy's exact cache may answer this request. Gemini's streaming endpoint is left
+   * out: whether it streams SSE or a JSON array depends on a query parameter the key does not see.
+   */
+  private static boolean isCacheable(ExactCache cache, Endpoint endpoint, LlmRequest request) {
+    return endpoint != Endpoint.GEMINI_STREAM_GENERATE_CONTENT && cache.config().when().admits(request);
   }
 
   private Attributes startAttributes(PipelineState current, ProviderEndpoint provider, Endpoint endpoint,

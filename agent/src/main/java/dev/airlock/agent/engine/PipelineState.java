@@ -1,13 +1,15 @@
 package dev.airlock.agent.engine;
 
-import dev.airlock.agent.route.Breakers;
-import dev.airlock.agent.route.ResilienceSettings;
-import dev.airlock.agent.route.Routing;
-import java.util.Map;
-
+import dev.airlock.agent.cache.ExactCache;
 import dev.airlock.agent.cost.PriceTable;
 import dev.airlock.agent.identity.IdentityResolver;
 import dev.airlock.agent.redact.RequestGuard;
+import dev.airlock.agent.route.Breakers;
+import dev.airlock.agent.route.ResilienceSettings;
+import dev.airlock.agent.route.Routing;
+import dev.airlock.agent.telemetry.BudgetEvents;
+import dev.airlock.agent.telemetry.LlmInstruments;
+import java.util.Map;
 
 /**
  * Everything a call needs from the policy in force, swapped as one immutable unit so that a call
@@ -21,6 +23,9 @@ public final class PipelineState {
   private final IdentityResolver identity;
   private final Routing routing;
   private final Map<String, RequestGuard> routeGuards;
+  private final ExactCache exactCache;
+  private final SpendControls spend;
+  private final BudgetEvents budgetEvents;
 
   public PipelineState(ProviderRegistry registry, PriceTable prices, PolicyIdentity policy, RequestGuard guard) {
     this(registry, prices, policy, guard, IdentityResolver.none());
@@ -35,9 +40,13 @@ public final class PipelineState {
     this.identity = identity;
     this.routing = Routing.NONE;
     this.routeGuards = Map.of();
+    this.exactCache = null;
+    this.spend = SpendControls.NONE;
+    this.budgetEvents = null;
   }
 
-  private PipelineState(PipelineState base, Routing routing, Map<String, RequestGuard> routeGuards) {
+  private PipelineState(PipelineState base, Routing routing, Map<String, RequestGuard> routeGuards,
+      ExactCache exactCache, SpendControls spend, BudgetEvents budgetEvents) {
     this.registry = base.registry;
     this.prices = base.prices;
     this.policy = base.policy;
@@ -45,6 +54,37 @@ public final class PipelineState {
     this.identity = base.identity;
     this.routing = routing;
     this.routeGuards = Map.copyOf(routeGuards);
+    this.exactCache = exactCache;
+    this.spend = spend;
+    this.budgetEvents = budgetEvents;
+  }
+
+  /** This state with budgets and rate limits; {@code events} hears their thresholds. */
+  public PipelineState withSpend(SpendControls controls, BudgetEvents events) {
+    return new PipelineState(this, routing, routeGuards, exactCache, controls, events);
+  }
+
+  /** Budgets and rate limits; {@link SpendControls#NONE} when the policy has neither. */
+  public SpendControls spend() {
+    return spend;
+  }
+
+  /** Attaches the metrics of everything in this state that reports outside a call. */
+  void attach(LlmInstruments instruments) {
+    routing.attach(instruments);
+    if (budgetEvents != null) {
+      budgetEvents.attach(instruments);
+    }
+  }
+
+  /** This state with an exact response cache. */
+  public PipelineState withExactCache(ExactCache cache) {
+    return new PipelineState(this, routing, routeGuards, cache, spend, budgetEvents);
+  }
+
+  /** The exact response cache, or null when the policy has none. */
+  public ExactCache exactCache() {
+    return exactCache;
   }
 
   /**
@@ -53,7 +93,7 @@ public final class PipelineState {
    * @param routeGuards the guard of each route that sets its own PII action, by route name
    */
   public PipelineState withRouting(Routing routing, Map<String, RequestGuard> routeGuards) {
-    return new PipelineState(this, routing, routeGuards);
+    return new PipelineState(this, routing, routeGuards, exactCache, spend, budgetEvents);
   }
 
   /** Routes, resilience and their state; {@link Routing#NONE} when the policy has neither. */

@@ -19,6 +19,12 @@ import dev.airlock.policy.BuiltinProviders;
 import dev.airlock.policy.ModelPrice;
 import dev.airlock.policy.Policy;
 import dev.airlock.policy.ProviderSpec;
+import dev.airlock.policy.CachePolicy;
+import dev.airlock.policy.ExactCachePolicy;
+import dev.airlock.agent.cache.ExactCache;
+import dev.airlock.agent.engine.SpendControls;
+import dev.airlock.agent.telemetry.BudgetEvents;
+import dev.airlock.agent.cache.ExactCacheConfig;
 import dev.airlock.policy.ResiliencePolicy;
 import dev.airlock.policy.RoutePolicy;
 import dev.airlock.agent.route.ResilienceSettings;
@@ -61,6 +67,19 @@ public final class PipelineStates {
     PipelineState state = new PipelineState(ProviderRegistry.of(endpoints),
         PriceTable.builtIn().withOverrides(prices(policy)), identity, guardOf(policy, policy.pii().orElse(null)),
         policy.identity().map(IdentityResolver::of).orElse(IdentityResolver.none()));
+    if (policy.cache().flatMap(CachePolicy::exact).isPresent()) {
+      ExactCachePolicy exact = policy.cache().get().exact().get();
+      state = state.withExactCache(ExactCache.create(ExactCacheConfig.builder()
+          .ttl(exact.ttl())
+          .maxBytes(exact.maxBytes())
+          .when("always".equals(exact.when()) ? ExactCacheConfig.When.ALWAYS : ExactCacheConfig.When.DETERMINISTIC)
+          .build()));
+    }
+    BudgetEvents budgetEvents = new BudgetEvents();
+    SpendControls spend = SpendPolicies.of(policy, budgetEvents, env);
+    if (spend.active()) {
+      state = state.withSpend(spend, budgetEvents);
+    }
     if (policy.routes().isEmpty() && policy.resilience().isEmpty()) {
       return state;
     }

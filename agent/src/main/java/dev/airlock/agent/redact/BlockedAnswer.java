@@ -18,12 +18,17 @@ public final class BlockedAnswer {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Too many requests or spend over a budget: the status providers use for quota and rate limits. */
+  public static final int LIMITED = 429;
+
   private final String rule;
   private final byte[] body;
+  private final int status;
 
-  private BlockedAnswer(String rule, byte[] body) {
+  private BlockedAnswer(String rule, byte[] body, int status) {
     this.rule = rule;
     this.body = body;
+    this.status = status;
   }
 
   /**
@@ -31,23 +36,35 @@ public final class BlockedAnswer {
    * @param reason why, for a person reading the app's logs; never the detected value
    */
   public static BlockedAnswer of(WireFormat format, String rule, String reason) {
+    return of(format, rule, reason, STATUS);
+  }
+
+  /**
+   * A refusal with another status: {@link #LIMITED} for a rate limit or a spent budget, written as
+   * the provider's own rate-limit error.
+   */
+  public static BlockedAnswer of(WireFormat format, String rule, String reason, int status) {
+    boolean limited = status == LIMITED;
     String message = "Blocked by Airlock policy rule '" + rule + "': " + reason;
     ObjectNode root = JSON.createObjectNode();
     switch (format) {
       case ANTHROPIC:
         root.put("type", "error");
-        root.putObject("error").put("type", "invalid_request_error").put("message", message);
+        root.putObject("error").put("type", limited ? "rate_limit_error" : "invalid_request_error")
+            .put("message", message);
         break;
       case GEMINI:
-        root.putObject("error").put("code", STATUS).put("message", message).put("status", "INVALID_ARGUMENT");
+        root.putObject("error").put("code", status).put("message", message)
+            .put("status", limited ? "RESOURCE_EXHAUSTED" : "INVALID_ARGUMENT");
         break;
       default:
         ObjectNode error = root.putObject("error");
-        error.put("message", message).put("type", "invalid_request_error").putNull("param");
-        error.put("code", "airlock_policy_violation");
+        error.put("message", message).put("type", limited ? "rate_limit_exceeded" : "invalid_request_error")
+            .putNull("param");
+        error.put("code", limited ? "airlock_limit_exceeded" : "airlock_policy_violation");
         break;
     }
-    return new BlockedAnswer(rule, root.toString().getBytes(StandardCharsets.UTF_8));
+    return new BlockedAnswer(rule, root.toString().getBytes(StandardCharsets.UTF_8), status);
   }
 
   public String rule() {
@@ -55,7 +72,7 @@ public final class BlockedAnswer {
   }
 
   public int status() {
-    return STATUS;
+    return status;
   }
 
   public byte[] body() {

@@ -33,6 +33,11 @@ public final class RoutePlan {
     return new RoutePlan(routeName, List.of(appTarget), null, null, null, null, null);
   }
 
+  /** A plan that sends the call to one target, e.g. a budget's downgrade target. */
+  public static RoutePlan to(String routeName, RouteTarget target) {
+    return new RoutePlan(routeName, List.of(target), null, null, null, null, null);
+  }
+
   /** The name of the route that matched, or null when none did. */
   public String routeName() {
     return routeName;

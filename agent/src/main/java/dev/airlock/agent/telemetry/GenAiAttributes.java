@@ -66,6 +66,13 @@ public final class GenAiAttributes {
   public static final AttributeKey<Boolean> AIRLOCK_INJECTION_FLAGGED = booleanKey("airlock.injection.flagged");
   public static final AttributeKey<String> AIRLOCK_BLOCKED_RULE = stringKey("airlock.blocked.rule");
   public static final AttributeKey<List<String>> AIRLOCK_OUTPUT_TYPES = stringArrayKey("airlock.output.types");
+  public static final AttributeKey<String> AIRLOCK_BUDGET = stringKey("airlock.budget");
+  public static final AttributeKey<String> AIRLOCK_SCOPE = stringKey("airlock.scope");
+  public static final AttributeKey<Double> AIRLOCK_BUDGET_THRESHOLD = doubleKey("airlock.budget.threshold");
+  public static final AttributeKey<Double> AIRLOCK_BUDGET_ESTIMATE_USD = doubleKey("airlock.budget.estimate_usd");
+  public static final AttributeKey<String> AIRLOCK_BUDGET_OUTCOME = stringKey("airlock.budget.outcome");
+  public static final AttributeKey<String> AIRLOCK_CACHE = stringKey("airlock.cache");
+  public static final AttributeKey<Double> AIRLOCK_CACHE_SAVED_USD = doubleKey("airlock.cache.saved_usd");
   public static final AttributeKey<String> AIRLOCK_ROUTE = stringKey("airlock.route");
   public static final AttributeKey<String> AIRLOCK_TARGET = stringKey("airlock.target");
   public static final AttributeKey<String> AIRLOCK_REGION = stringKey("airlock.region");

@@ -32,6 +32,9 @@ public final class LlmInstruments {
   private final DoubleCounter cost;
   private final LongCounter piiDetections;
   private final LongCounter blocked;
+  private final DoubleCounter cacheSaved;
+  private final LongCounter budgetAlerts;
+  private final Meter meter;
   private final LongCounter retries;
   private final LongCounter fallbacks;
   private final LongCounter breakerTransitions;
@@ -72,6 +75,16 @@ public final class LlmInstruments {
         .setUnit("{call}")
         .setDescription("LLM calls the policy refused, by rule.")
         .build();
+    this.meter = meter;
+    this.budgetAlerts = meter.counterBuilder("airlock.budget.alerts")
+        .setUnit("{alert}")
+        .setDescription("Budget thresholds crossed (alert_at) and budgets exceeded (threshold 1.0), by budget and scope.")
+        .build();
+    this.cacheSaved = meter.counterBuilder("airlock.cache.saved")
+        .ofDoubles()
+        .setUnit("USD")
+        .setDescription("What calls answered from the exact cache would have cost at the provider.")
+        .build();
     this.retries = meter.counterBuilder("airlock.route.retries")
         .setUnit("{attempt}")
         .setDescription("Attempts repeated on the same target after a transient failure, by target.")
@@ -101,6 +114,19 @@ public final class LlmInstruments {
         .setDescription("Similarity (0..1) of a shadow target's answer to the answer the application got.")
         .setExplicitBucketBoundariesAdvice(Arrays.asList(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99))
         .build();
+  }
+
+  public LongCounter budgetAlerts() {
+    return budgetAlerts;
+  }
+
+  /** For instruments whose values are read when exported (the remaining-budget gauge). */
+  public Meter meter() {
+    return meter;
+  }
+
+  public DoubleCounter cacheSaved() {
+    return cacheSaved;
   }
 
   public LongCounter retries() {

@@ -6,6 +6,8 @@ import dev.airlock.agent.engine.Pipeline;
 import dev.airlock.agent.engine.ProviderMatch;
 import dev.airlock.agent.engine.RequestHeaders;
 import dev.airlock.agent.redact.BlockedAnswer;
+import dev.airlock.agent.cache.AnswerReplay;
+import dev.airlock.agent.cache.CachedAnswer;
 import dev.airlock.agent.route.AppRequest;
 import dev.airlock.agent.route.RoutedExchange;
 import dev.airlock.agent.route.Upstream;
@@ -88,6 +90,10 @@ public final class JdkHttpClientDoor implements Predicate<Object>, Function<Obje
     BlockedAnswer blocked = call.blockedAnswer();
     if (blocked != null) {
       return answerBlocked(original, observing, blocked, async);
+    }
+    CachedAnswer cached = call.cachedAnswer();
+    if (cached != null) {
+      return answerCached(original, observing, cached, async);
     }
     HttpClient httpClient = (HttpClient) client;
     if (call.routed()) {
@@ -215,11 +221,30 @@ public final class JdkHttpClientDoor implements Predicate<Object>, Function<Obje
         call.fail(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
       }
     });
+    return completed(answered, async);
+  }
+
+  /** An answer from the exact cache, through the app's own handler; nothing leaves the JVM. */
+  private static Object[] answerCached(HttpRequest request, HttpResponse.BodyHandler<Object> handler,
+      CachedAnswer cached, boolean async) {
+    Map<String, List<String>> headers = new java.util.HashMap<>();
+    headers.put("x-airlock-cache", List.of("hit"));
+    if (cached.contentType() != null) {
+      headers.put("content-type", List.of(cached.contentType()));
+    }
+    CompletableFuture<HttpResponse<Object>> response = cached.streamed()
+        ? SyntheticResponse.deliverStream(request, handler, cached.status(), headers,
+            AnswerReplay.inputStream(cached), RoutingThreads.EXECUTOR)
+        : SyntheticResponse.deliver(request, handler, cached.status(), headers, AnswerReplay.bytes(cached));
+    return completed(response, async);
+  }
+
+  private static Object[] completed(CompletableFuture<HttpResponse<Object>> response, boolean async) {
     if (async) {
-      return new Object[] {answered, null};
+      return new Object[] {response, null};
     }
     try {
-      return new Object[] {answered.get(), null};
+      return new Object[] {response.get(), null};
     } catch (java.util.concurrent.ExecutionException e) {
       return new Object[] {null, e.getCause()};
     } catch (InterruptedException e) {
@@ -234,17 +259,7 @@ public final class JdkHttpClientDoor implements Predicate<Object>, Function<Obje
     CompletableFuture<HttpResponse<Object>> response = SyntheticResponse.deliver(request, handler, blocked.status(),
         Map.of("content-type", List.of(BlockedAnswer.CONTENT_TYPE), BlockedAnswer.RULE_HEADER, List.of(blocked.rule())),
         blocked.body());
-    if (async) {
-      return new Object[] {response, null};
-    }
-    try {
-      return new Object[] {response.get(), null};
-    } catch (java.util.concurrent.ExecutionException e) {
-      return new Object[] {null, e.getCause()};
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Object[] {null, e};
-    }
+    return completed(response, async);
   }
 
   private static int effectivePort(URI uri) {

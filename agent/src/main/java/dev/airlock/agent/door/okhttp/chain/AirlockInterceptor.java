@@ -5,6 +5,8 @@ import dev.airlock.agent.engine.LlmCall;
 import dev.airlock.agent.engine.Pipeline;
 import dev.airlock.agent.engine.ProviderMatch;
 import java.io.IOException;
+import dev.airlock.agent.cache.AnswerReplay;
+import dev.airlock.agent.cache.CachedAnswer;
 import dev.airlock.agent.route.AppRequest;
 import dev.airlock.agent.route.RoutedExchange;
 import java.util.List;
@@ -28,6 +30,8 @@ import okio.Buffer;
 public final class AirlockInterceptor implements Interceptor {
 
   static final String TRANSPORT = "okhttp";
+  /** Marks an answer served from the exact cache. */
+  static final String CACHE_HEADER = "x-airlock-cache";
   /** Bodies larger than this pass through unread. */
   private static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
 
@@ -69,6 +73,10 @@ public final class AirlockInterceptor implements Interceptor {
     BlockedAnswer blocked = call.blockedAnswer();
     if (blocked != null) {
       return observe(blockedResponse(request, blocked), call);
+    }
+    CachedAnswer cached = call.cachedAnswer();
+    if (cached != null) {
+      return observe(cachedResponse(request, cached), call);
     }
     if (call.routed()) {
       return routed(chain, request, call);
@@ -156,6 +164,21 @@ public final class AirlockInterceptor implements Interceptor {
           .header(BlockedAnswer.RULE_HEADER, answer.blockedRule());
     }
     return checked.build();
+  }
+
+  /** An answer from the exact cache, replayed with its original chunking; nothing leaves the JVM. */
+  private static Response cachedResponse(Request request, CachedAnswer cached) {
+    Response.Builder response = new Response.Builder()
+        .request(request)
+        .protocol(Protocol.HTTP_1_1)
+        .code(cached.status())
+        .message("OK")
+        .header(CACHE_HEADER, "hit")
+        .body(new StreamResponseBody(AnswerReplay.inputStream(cached)));
+    if (cached.contentType() != null) {
+      response.header("Content-Type", cached.contentType());
+    }
+    return response.build();
   }
 
   /** The provider-format error the policy answers with; the request never leaves the JVM. */

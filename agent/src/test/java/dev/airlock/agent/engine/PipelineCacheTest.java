@@ -1,0 +1,91 @@
+package dev.airlock.agent.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.airlock.agent.cache.AnswerReplay;
+import dev.airlock.agent.policy.PipelineStates;
+import dev.airlock.agent.telemetry.LlmInstruments;
+import dev.airlock.policy.PolicyLoadResult;
+import dev.airlock.policy.PolicyLoader;
+import io.opentelemetry.api.OpenTelemetry;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The exact cache inside the pipeline: what is stored, for whom, and what is never served. */
+class PipelineCacheTest {
+
+  private static final String POLICY = String.join("\n",
+      "airlock: 1",
+      "name: cache-test",
+      "providers:",
+      "  mock-a: {format: openai, base_url: 'http://127.0.0.1:9001/v1'}",
+      "identity:",
+      "  tenant: [header:X-Tenant-Id]",
+      "cache: {exact: {ttl: 1h, max_size: 1MB}}",
+      "");
+  private static final String DETERMINISTIC = "{\"model\":\"gpt-4o-mini\",\"temperature\":0,"
+      + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+  private static final String SAMPLED = "{\"model\":\"gpt-4o-mini\",\"temperature\":0.7,"
+      + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+  private static final byte[] ANSWER = ("{\"id\":\"c1\",\"object\":\"chat.completion\",\"model\":\"gpt-4o-mini\","
+      + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"hello\"},"
+      + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1,\"total_tokens\":4}}")
+      .getBytes(StandardCharsets.UTF_8);
+
+  private final Pipeline pipeline = pipeline();
+
+  private static Pipeline pipeline() {
+    PolicyLoadResult loaded = PolicyLoader.parse("p.yaml", POLICY.getBytes(StandardCharsets.UTF_8));
+    assertTrue(loaded.ok(), loaded.problems().toString());
+    return new Pipeline(PipelineStates.of(loaded.policy().get()), new LlmInstruments(OpenTelemetry.noop(), "t"));
+  }
+
+  private LlmCall begin(String body, String tenant) {
+    ProviderMatch match = pipeline.match("127.0.0.1", 9001, "/v1/chat/completions");
+    Map<String, String> headers = tenant == null ? Map.of() : Map.of("x-tenant-id", tenant);
+    return pipeline.begin(match, "test", "127.0.0.1", 9001, "/v1/chat/completions",
+        name -> headers.get(name.toLowerCase(java.util.Locale.ROOT)), body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void answer(LlmCall call, int status) {
+    call.onResponse(status, "application/json");
+    call.observe(ANSWER, 0, 20);
+    call.observe(ANSWER, 20, ANSWER.length - 20);
+    call.complete();
+  }
+
+  @Test
+  void anAnswerIsServedAgainToTheSameTenantOnly() {
+    LlmCall first = begin(DETERMINISTIC, "acme");
+    assertNull(first.cachedAnswer());
+    answer(first, 200);
+    LlmCall again = begin(DETERMINISTIC, "acme");
+    assertNotNull(again.cachedAnswer(), "the same tenant gets the stored answer");
+    assertArrayEquals(ANSWER, AnswerReplay.bytes(again.cachedAnswer()));
+    assertFalse(again.routed());
+    assertNull(begin(DETERMINISTIC, "globex").cachedAnswer(), "another tenant never does");
+    assertNull(begin(DETERMINISTIC, null).cachedAnswer(), "nor a call without a tenant");
+  }
+
+  @Test
+  void sampledRequestsAndErrorsAreNotStored() {
+    answer(begin(SAMPLED, "acme"), 200);
+    assertNull(begin(SAMPLED, "acme").cachedAnswer(), "temperature 0.7 is not deterministic");
+    answer(begin(DETERMINISTIC, "initech"), 500);
+    assertNull(begin(DETERMINISTIC, "initech").cachedAnswer(), "an error is never stored");
+  }
+
+  @Test
+  void aFailedCallIsNotStored() {
+    LlmCall call = begin(DETERMINISTIC, "umbrella");
+    call.onResponse(200, "application/json");
+    call.observe(ANSWER, 0, 20);
+    call.fail(new java.io.IOException("connection reset"));
+    assertNull(begin(DETERMINISTIC, "umbrella").cachedAnswer());
+  }
+}
