@@ -46,7 +46,11 @@ public final class AirlockAgent {
     try {
       PolicyRuntime policy = PolicyRuntime.startWith(arguments.policyPath(), arguments.publicKeyPath());
       AgentTelemetry telemetry = AgentTelemetry.start(arguments.telemetryFile(), System.getenv());
-      Runtime.getRuntime().addShutdownHook(new Thread(telemetry::close, "airlock-telemetry-shutdown"));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // Shadow copies still in flight get a moment to report before telemetry is flushed.
+        dev.airlock.agent.route.ShadowTraffic.awaitQuiet(java.time.Duration.ofSeconds(3));
+        telemetry.close();
+      }, "airlock-telemetry-shutdown"));
       Pipeline pipeline = new Pipeline(policy.initialState(), new LlmInstruments(telemetry.openTelemetry(), version()));
       java.util.List<String> doors = DoorInstaller.install(instrumentation, pipeline);
       dev.airlock.agent.route.ShadowTraffic.install(new dev.airlock.agent.door.jdk.AgentOwnedUpstream());

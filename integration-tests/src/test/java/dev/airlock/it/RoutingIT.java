@@ -254,6 +254,30 @@ class RoutingIT extends WithMockProvider {
   }
 
   @Test
+  void aShadowCopyIsComparedWithoutTouchingTheAppsAnswer() throws Exception {
+    Path telemetry = dir.resolve("t.jsonl");
+    String policy = "routes:\n  - {name: main, to: mock-openai, shadow: {to: backup-openai/llama-3.3-70b, percent: 100}}";
+    backup.setAnswerSuffix(" And a little more.");
+    AppRun.Result result = ok(openAi("chat", "stream").withAgent(agent(policy, telemetry)));
+    assertEquals(2, result.stdout.lines().filter(l -> l.contains("You said: " + PROMPT)).count(), result.stdout);
+    assertFalse(result.stdout.contains("a little more"), "the shadow's answer never reaches the app");
+    assertEquals(2, mock.requests().size());
+    assertEquals(2, backup.requests().size(), "every call was copied");
+    for (RecordedRequest copy : backup.requests()) {
+      assertFalse(copy.body().contains("\"stream\":true"), "the copy asks for a whole answer: " + copy.body());
+      assertEquals("Bearer sk-backup", copy.header("authorization"));
+    }
+    List<SpanRecord> shadows = TelemetryFile.read(telemetry).spans.stream()
+        .filter(s -> s.name.startsWith("shadow ")).collect(Collectors.toList());
+    assertEquals(2, shadows.size());
+    for (SpanRecord shadow : shadows) {
+      double similarity = shadow.doubleAttr("airlock.shadow.similarity");
+      assertTrue(similarity > 0.5 && similarity < 1.0, "alike but not the same answer: " + shadow);
+      assertTrue(shadow.longAttr("gen_ai.usage.output_tokens") > 0, shadow.toString());
+    }
+  }
+
+  @Test
   void aFailingCanaryIsRolledBack() throws Exception {
     Path telemetry = dir.resolve("t.jsonl");
     String policy = String.join("\n",

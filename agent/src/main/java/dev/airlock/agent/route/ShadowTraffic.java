@@ -39,6 +39,19 @@ public final class ShadowTraffic {
     return upstream;
   }
 
+  /** Waits up to {@code limit} for queued and running copies to finish (at JVM shutdown). */
+  public static void awaitQuiet(java.time.Duration limit) {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while ((EXECUTOR.getActiveCount() > 0 || !EXECUTOR.getQueue().isEmpty()) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
   /** Runs the copy on a shadow thread; never blocks, never throws. */
   public static void submit(Runnable copy) {
     try {
