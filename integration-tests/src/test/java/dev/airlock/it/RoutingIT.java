@@ -161,6 +161,12 @@ class RoutingIT extends WithMockProvider {
     assertEquals(1, backup.requests().size(), "the second target answered");
     assertEquals("timeout", attempts(telemetry, "mock-openai").get(0).attr("airlock.attempt.outcome"));
 
+    backup.reset();
+    mock.setFault("cut_after=0,times=1");
+    AppRun.Result cutEarly = ok(openAi("stream").withAgent(agent(policy, dir.resolve("t1.jsonl"))));
+    assertTrue(cutEarly.stdout.contains("You said: " + PROMPT), "cut before its first chunk: " + cutEarly.stdout);
+    assertEquals(1, backup.requests().size(), "the second target answered");
+
     String single = "routes:\n  - {name: main, to: mock-openai}\nresilience: {timeout: 5s, idle_timeout: 1s}";
     mock.setFault("cut_after=2");
     AppRun.Result cut = openAi("stream").withAgent(agent(single, dir.resolve("t2.jsonl"))).run();

@@ -2,6 +2,7 @@ package dev.airlock.agent.route;
 
 import dev.airlock.agent.AgentLog;
 import dev.airlock.agent.codec.SseParser;
+import dev.airlock.agent.translate.StreamContentProbe;
 import dev.airlock.agent.translate.StreamTranslator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,8 +13,9 @@ import java.io.InputStream;
  * application's format when the target speaks another), so that a failure can always be followed
  * by a well-formed error event instead of half an event.
  *
- * <p>{@link #awaitFirstEvent()} reads until the first event is ready: a stream that fails before
- * that has given the application nothing and can still fail over. A failure after it (a cut
+ * <p>{@link #awaitFirstEvent()} reads until the stream has carried its first piece of answer (text,
+ * a tool call, its end; see {@link StreamContentProbe}): a stream that fails before that has given
+ * the application nothing worth keeping and can still fail over. A failure after it (a cut
  * connection, the idle timeout) ends the stream with {@code failureEvent} and a clean end of
  * stream, never a hang or an exception in the middle of an event.
  */
@@ -23,6 +25,8 @@ final class AppEventStream extends InputStream {
 
   private final InputStream upstream;
   private final StreamTranslator translator;
+  private final StreamContentProbe probe;
+  private boolean sawContent;
   private final SseParser parser;
   private final byte[] failureEvent;
   private final byte[] readBuffer = new byte[8192];
@@ -37,9 +41,10 @@ final class AppEventStream extends InputStream {
    * @param translator the target-to-application translator, or null when both speak one format
    * @param failureEvent what ends the stream if the target fails after the first event
    */
-  AppEventStream(InputStream upstream, StreamTranslator translator, byte[] failureEvent) {
+  AppEventStream(InputStream upstream, StreamTranslator translator, StreamContentProbe probe, byte[] failureEvent) {
     this.upstream = upstream;
     this.translator = translator;
+    this.probe = probe;
     this.failureEvent = failureEvent;
     this.parser = new SseParser(this::onEvent, MAX_EVENT_BYTES);
   }
@@ -50,9 +55,12 @@ final class AppEventStream extends InputStream {
    * @throws IOException when the target fails, or ends, before sending one: the attempt failed
    */
   void awaitFirstEvent() throws IOException {
-    while (pending.size() == 0) {
+    while (!sawContent) {
       if (!fill()) {
-        throw new IOException("the stream ended before its first event");
+        if (pending.size() == 0) {
+          throw new IOException("the stream ended before its first event");
+        }
+        break; // a complete stream without content (an empty answer) is still an answer
       }
     }
     delivered = true;
@@ -118,6 +126,9 @@ final class AppEventStream extends InputStream {
   }
 
   private void onEvent(String eventName, String data, byte[] raw) {
+    if (!sawContent) {
+      sawContent = probe.onEvent(eventName, data);
+    }
     if (translator == null) {
       pending.write(raw, 0, raw.length);
       return;

@@ -6,6 +6,7 @@ import dev.airlock.agent.AgentLog;
 import dev.airlock.agent.codec.Endpoint;
 import dev.airlock.agent.codec.WireFormat;
 import dev.airlock.agent.telemetry.LlmInstruments;
+import dev.airlock.agent.translate.StreamContentProbe;
 import dev.airlock.agent.translate.StreamTranslator;
 import dev.airlock.agent.translate.SyntheticAnswers;
 import dev.airlock.agent.translate.Translation;
@@ -336,7 +337,8 @@ public final class RoutedExchange {
       StreamTranslator translator = prepared.translation == null ? null : Translation.stream(prepared.translation);
       byte[] failureEvent = SyntheticAnswers.streamError(appEndpoint.format(), 502,
           "Airlock: the stream from " + target.label() + " broke off");
-      AppEventStream events = new AppEventStream(response.body(), translator, failureEvent);
+      AppEventStream events = new AppEventStream(response.body(), translator,
+          StreamContentProbe.of(target.format()), failureEvent);
       try {
         events.awaitFirstEvent();
       } catch (IOException failure) {

@@ -165,11 +165,13 @@ class RoutedCallTest {
   @Test
   void aStreamCutBeforeItsFirstEventFailsOverAndOneCutLaterEndsWithAnErrorEvent() throws IOException {
     Pipeline p = pipeline("routes:\n  - {name: main, to: [mock-a, mock-b]}\n");
-    upstream.then(A, r -> FakeUpstream.sseThenFail(""))
+    String roleOnly = "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-4o-mini\","
+        + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\"},\"finish_reason\":null}]}\n\n";
+    upstream.then(A, r -> FakeUpstream.sseThenFail(roleOnly))
         .then(A, r -> FakeUpstream.sseThenFail(EVENTS.substring(0, EVENTS.indexOf("\n\n") + 2)));
     upstream.always(B, r -> FakeUpstream.sse(EVENTS + "data: [DONE]\n\n"));
     RoutedExchange.Result failedOver = run(p, CHAT_STREAM);
-    assertEquals(1, failedOver.fallbacks());
+    assertEquals(1, failedOver.fallbacks(), "only a role chunk came before the cut: nothing worth keeping");
     assertTrue(text(failedOver).endsWith("data: [DONE]\n\n"));
 
     RoutedExchange.Result cut = run(p, CHAT_STREAM);
@@ -256,6 +258,45 @@ class RoutedCallTest {
     assertEquals(200, run(p, CHAT).status());
     assertEquals(1, upstream.sentTo(B));
     assertEquals(0, upstream.sentTo(C));
+  }
+
+  @Test
+  void sensitiveDataStaysInRegionUnredactedWhileOtherCallsArePseudonymized() throws IOException {
+    Pipeline p = pipeline(String.join("\n",
+        "pii: {detect: [iban, email], action: pseudonymize}",
+        "routes:",
+        "  - {name: sensitive, when: {pii: [iban]}, to: mock-b, pii: {action: detect}, require_region: eu}",
+        "  - {name: default, to: mock-a}",
+        ""));
+    upstream.always(A, r -> FakeUpstream.json(200, ANSWER)).always(B, r -> FakeUpstream.json(200, ANSWER));
+    String iban = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":"
+        + "\"Pay DE89 3704 0044 0532 0130 00 today\"}]}";
+    String email = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":"
+        + "\"Write to ana.silva@example.com\"}]}";
+    run(p, iban);
+    run(p, email);
+    String toEu = new String(upstream.sent.get(0).body(), StandardCharsets.UTF_8);
+    String toUs = new String(upstream.sent.get(1).body(), StandardCharsets.UTF_8);
+    assertEquals(B, upstream.sent.get(0).host() + ":" + upstream.sent.get(0).port());
+    assertTrue(toEu.contains("DE89 3704 0044 0532 0130 00"), "in-region, the route only detects: " + toEu);
+    assertEquals(A, upstream.sent.get(1).host() + ":" + upstream.sent.get(1).port());
+    assertTrue(toUs.contains("<EMAIL_1>") && !toUs.contains("ana.silva"), toUs);
+  }
+
+  @Test
+  void routesMatchOnHeadersStreamingAndPromptSize() throws IOException {
+    Pipeline p = pipeline(String.join("\n",
+        "routes:",
+        "  - {name: big, when: {prompt_tokens: '>=1k'}, to: claude/claude-3-5-haiku-latest}",
+        "  - {name: streams, when: {stream: true}, to: mock-b}",
+        "  - {name: beta, when: {headers: {authorization: 'Bearer app-*'}}, to: mock-a}",
+        ""));
+    upstream.always(A, r -> FakeUpstream.json(200, ANSWER)).always(B, r -> FakeUpstream.sse(EVENTS));
+    assertEquals("streams", begin(p, CHAT_STREAM).plan().routeName());
+    assertEquals("beta", begin(p, CHAT).plan().routeName());
+    String big = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\""
+        + "word ".repeat(1000) + "\"}]}";
+    assertEquals("big", begin(p, big).plan().routeName());
   }
 
   @Test
