@@ -1,11 +1,8 @@
 package dev.airlock.agent.cache;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.airlock.agent.codec.Endpoint;
 import dev.airlock.agent.codec.WireFormat;
 import java.io.IOException;
@@ -14,7 +11,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Derives the {@link CacheKey} of a request from everything in it that can change the answer.
@@ -40,27 +39,21 @@ import java.util.List;
  * </ul>
  *
  * <p>{@code stream} stays: a streamed and a whole answer are stored apart. A body that is not one
- * JSON object, or that repeats a member name (which providers resolve in ways we cannot know), has
- * no key: such a request is simply not cached. Stateless and thread-safe.
+ * JSON object, or that repeats a member name anywhere in what the key covers (providers resolve
+ * that in ways we cannot know), has no key: such a request is simply not cached. Stateless and
+ * thread-safe.
  */
 public final class CacheKeys {
 
   /** Bumped whenever the canonical form changes, so keys of an older form never match. */
   private static final String FORMAT = "airlock.cache.exact/1";
 
-  private static final List<String> OPENAI_DROPPED =
-      Collections.unmodifiableList(Arrays.asList("user", "safety_identifier", "metadata"));
-  private static final List<String> ANTHROPIC_DROPPED = Collections.singletonList("metadata");
+  private static final Set<String> OPENAI_DROPPED =
+      Collections.unmodifiableSet(new HashSet<>(Arrays.asList("user", "safety_identifier", "metadata")));
+  private static final Set<String> ANTHROPIC_DROPPED = Collections.singleton("metadata");
 
-  /**
-   * Exact numbers (no rounding through double, so distinct values never share a key) and duplicate
-   * members refused. Thread-safe once configured.
-   */
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .build();
+  /** Thread-safe once built. Duplicate members are found by {@link CanonicalJson}, at less cost than the parser's detection. */
+  private static final JsonFactory FACTORY = new JsonFactory();
 
   private CacheKeys() {}
 
@@ -98,23 +91,24 @@ public final class CacheKeys {
     if (body == null) {
       return null;
     }
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(body);
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-    if (root == null || !root.isObject()) {
-      return null;
-    }
-    dropAnswerNeutralMembers(endpoint, (ObjectNode) root);
     CanonicalJson out = new CanonicalJson(body.length + 128);
     out.text(FORMAT);
     out.text(endpoint.name());
     out.text(target);
     out.text(tenant);
     out.text(variant);
-    out.value(root);
+    try (JsonParser p = FACTORY.createParser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      topLevel(endpoint, p, out);
+      // Exactly one object: anything after it (even another object) makes the body unreadable.
+      if (p.nextToken() != null) {
+        return null;
+      }
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
     MessageDigest sha = sha256();
     sha.update(out.buffer(), 0, out.length());
     return new CacheKey(sha.digest());
@@ -153,21 +147,63 @@ public final class CacheKeys {
     return String.join("&", params);
   }
 
-  /** Removes, in place, the top-level members that cannot change the answer (see the class comment). */
-  static void dropAnswerNeutralMembers(Endpoint endpoint, ObjectNode root) {
+  /** The root object, without the members that cannot change the answer (see the class comment). */
+  private static void topLevel(Endpoint endpoint, JsonParser p, CanonicalJson out) throws IOException {
     WireFormat format = endpoint.format();
-    if (format == WireFormat.ANTHROPIC) {
-      root.remove(ANTHROPIC_DROPPED);
-    } else if (format == WireFormat.OPENAI) {
-      root.remove(OPENAI_DROPPED);
-      if (endpoint != Endpoint.OPENAI_RESPONSES) {
-        root.remove("store");
-      }
-      JsonNode options = root.remove("stream_options");
-      if (options != null && options.path("include_usage").isBoolean() && options.path("include_usage").booleanValue()) {
-        root.putObject("stream_options").put("include_usage", true);
+    boolean sawStreamOptions = false;
+    out.beginObject();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      if (format == WireFormat.OPENAI && "stream_options".equals(name)) {
+        if (sawStreamOptions) {
+          throw new IOException("duplicate member \"stream_options\"");
+        }
+        sawStreamOptions = true;
+        if (includesUsage(p)) {
+          out.name(name);
+          out.beginObject();
+          out.name("include_usage");
+          out.bool(true);
+          out.endObject();
+        }
+      } else if (isDropped(endpoint, format, name)) {
+        p.skipChildren();
+      } else {
+        out.name(name);
+        out.value(p);
       }
     }
+    out.endObject();
+  }
+
+  private static boolean isDropped(Endpoint endpoint, WireFormat format, String name) {
+    switch (format) {
+      case OPENAI:
+        return OPENAI_DROPPED.contains(name) || ("store".equals(name) && endpoint != Endpoint.OPENAI_RESPONSES);
+      case ANTHROPIC:
+        return ANTHROPIC_DROPPED.contains(name);
+      default:
+        return false;
+    }
+  }
+
+  /** Reads a {@code stream_options} value: whether it holds {@code "include_usage": true}. */
+  private static boolean includesUsage(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return false;
+    }
+    boolean include = false;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String option = p.currentName();
+      JsonToken v = p.nextToken();
+      if ("include_usage".equals(option)) {
+        include = v == JsonToken.VALUE_TRUE;
+      }
+      p.skipChildren();
+    }
+    return include;
   }
 
   private static MessageDigest sha256() {

@@ -11,7 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airlock.agent.codec.Endpoint;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,6 +57,54 @@ class CacheKeysTest {
         + "'messages':[{'content':'Be brief.','role':'system'},{'content':'Capital of Fr\\u0061nce?','role':'user'}],"
         + "'model':'gpt-4o-mini'}";
     assertEquals(base(), chat(reordered));
+  }
+
+  @Test
+  void manyMembersAndNestedObjectsAreOrderedAtEveryDepth() {
+    List<Integer> indexes = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      indexes.add(i);
+    }
+    String sorted = members(indexes);
+    Collections.shuffle(indexes, new Random(7));
+    String shuffled = members(indexes);
+    assertNotEquals(sorted, shuffled);
+    assertEquals(chat(sorted), chat(shuffled));
+    assertNotEquals(chat(sorted), chat(sorted.replace("'m17':", "'m17x':")));
+  }
+
+  /** An object of members m0..m39 in the given order, each holding a small object whose members are reversed. */
+  private static String members(List<Integer> order) {
+    StringBuilder sb = new StringBuilder("{");
+    for (int i : order) {
+      if (sb.length() > 1) {
+        sb.append(',');
+      }
+      sb.append("'m").append(i).append("':{'z':[{'y':").append(i).append(",'b':'x'}],'a':").append(i % 3 == 0 ? "null" : "true").append('}');
+    }
+    return sb.append('}').toString();
+  }
+
+  @Test
+  void nonAsciiTextIsTheSameWrittenOrEscaped() {
+    assertEquals(chat("{'city':'Z\u00fcrich \uD83D\uDE42'}"), chat("{'city':'Z\\u00fcrich \\ud83d\\ude42'}"));
+    assertNotEquals(chat("{'city':'Z\u00fcrich'}"), chat("{'city':'Zurich'}"));
+  }
+
+  @Test
+  void longTextIsExactToo() {
+    String text = "Policies are YAML files with providers, models, pii, guardrails and budgets. ";
+    assertTrue(text.length() >= 64, "long enough for the long-text path");
+    // The same text, literal or escaped; and one unit apart: an unpaired surrogate is not '?'.
+    assertEquals(chat("{'a':'" + text + "A'}"), chat("{'a':'" + text + "\\u0041'}"));
+    assertNotEquals(chat("{'a':'" + text + "?'}"), chat("{'a':'" + text + "\\ud800'}"));
+    assertNotEquals(chat("{'a':'" + text + "\\udc00'}"), chat("{'a':'" + text + "\\ud800'}"));
+    assertEquals(chat("{'a':'" + text + "\u00fc\uD83D\uDE42'}"), chat("{'a':'" + text + "\\u00fc\\ud83d\\ude42'}"));
+    assertNotEquals(chat("{'a':'" + text + "\u0141'}"), chat("{'a':'" + text + "A'}"));
+    // A long text and a short one meet in the same form: 64 units either side of the threshold.
+    String sixtyThree = text.substring(0, 63);
+    assertNotEquals(chat("{'a':'" + sixtyThree + "'}"), chat("{'a':'" + sixtyThree + "x'}"));
+    assertEquals(chat("{'a':['" + sixtyThree + "x']}"), chat("{'a':['" + sixtyThree + "\\u0078']}"));
   }
 
   @Test
@@ -161,6 +213,9 @@ class CacheKeysTest {
     assertNotEquals(chat("{'a':true}"), chat("{'a':'true'}"));
     assertNotEquals(chat("{'a':[]}"), chat("{'a':{}}"));
     assertNotEquals(chat("{'a':'\\ud800'}"), chat("{'a':'\\ud801'}"));
+    // Characters beyond ASCII are not cut to a byte: U+0141 is not 'A' (0x41), U+0100 is not U+0000.
+    assertNotEquals(chat("{'a':'\u0141'}"), chat("{'a':'A'}"));
+    assertNotEquals(chat("{'a':'x\u0100'}"), chat("{'a':'x\\u0000'}"));
   }
 
   @Test
@@ -200,9 +255,17 @@ class CacheKeysTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"", "[]", "[{}]", "'text'", "42", "null", "{'a':1", "{'a':1} {'b':2}", "{'a':1}x",
-      "{'a':1,'a':2}", "{'a':{'b':1,'b':1}}"})
+      "{'a':1,'a':2}", "{'a':{'b':1,'b':1}}", "{'b':1,'a':2,'b':3}", "{'m':[{'x':1,'y':2,'x':3}]}",
+      "{'stream_options':{'include_usage':true},'stream_options':{}}",
+      "{'k0':0,'k1':1,'k2':2,'k3':3,'k4':4,'k5':5,'k6':6,'k7':7,'k8':8,'k9':9,'k10':0,'k11':1,'k12':2,'k13':3,"
+          + "'k14':4,'k15':5,'k16':6,'k17':7,'k3':8}"})
   void aBodyThatIsNotOneUnambiguousObjectHasNoKey(String body) {
     assertNull(chat(body), body);
+  }
+
+  @Test
+  void aRepeatedMemberThatIsLeftOutAnywayDoesNotMatter() {
+    assertEquals(base(), chat(CHAT.replace("'stream':false", "'stream':false,'user':'a','user':'b'")));
   }
 
   @Test
