@@ -37,6 +37,27 @@ class AgentStartupIT extends WithMockProvider {
   }
 
   @Test
+  void aPolicyWhoseSignatureFailsBlocksEveryCallWhenItFailsClosed() throws Exception {
+    Path policy = MockPolicy.write(dir, mock.port(), "on_internal_error: block");
+    String jar = BuildOutputs.agentJar().toString();
+    Path keys = dir.resolve("team");
+    for (List<String> command : List.of(List.of("keygen", "--out", keys.toString()),
+        List.of("sign", "--key", keys + ".pem", policy.toString()))) {
+      List<String> cli = new java.util.ArrayList<>(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
+      cli.addAll(command);
+      Process process = new ProcessBuilder(cli).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertEquals(0, process.waitFor(), output);
+    }
+    Files.writeString(policy, Files.readString(policy) + "\n# edited after signing\n");
+    AppRun.Result run = openAiApp().withAgent("policy=" + policy + ",policy.pubkey=" + keys + ".pub.pem").run();
+    assertEquals(0, mock.requests().size(), "nothing leaves under a policy that cannot be verified");
+    assertTrue(run.stdout.contains("Blocked by Airlock policy rule 'policy.unavailable'"), run.toString());
+    assertTrue(run.stderr.contains("every LLM call is refused"), run.stderr);
+  }
+
+  @Test
   void withoutAPolicyTheAgentObservesOnlyBuiltInProviders() throws Exception {
     Path telemetry = dir.resolve("telemetry.jsonl");
     AppRun.Result run = openAiApp().withAgent("telemetry=" + telemetry).run();

@@ -35,8 +35,7 @@ final class MockPolicy {
         "  mock-gemini:",
         "    format: gemini",
         "    base_url: http://127.0.0.1:" + mockPort,
-        extraProviders,
-        "models:",
+        extraProviders.isEmpty() ? "models:" : extraProviders + "\nmodels:",
         "  gpt-4o-mini: {input: " + GPT_4O_MINI_INPUT + ", output: " + GPT_4O_MINI_OUTPUT + "}",
         extra == null ? "" : extra,
         "");

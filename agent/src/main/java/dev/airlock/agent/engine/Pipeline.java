@@ -79,6 +79,20 @@ public final class Pipeline {
     return state;
   }
 
+  /**
+   * What a door does when the agent fails inside a call: with {@code on_internal_error: block},
+   * the provider-format refusal to give the application; otherwise null, and the door forwards the
+   * original request untouched.
+   */
+  public BlockedAnswer internalFailure(ProviderMatch match, Throwable failure) {
+    if (!state.failClosed() || match == null) {
+      return null;
+    }
+    AgentLog.error("internal failure on an LLM call; refusing it (on_internal_error: block)", failure);
+    return BlockedAnswer.of(match.endpoint().format(), "on_internal_error",
+        "the agent failed on this call and the policy fails closed");
+  }
+
   /** Whether a request to this host could be an LLM call: one hash lookup; see {@link ProviderRegistry#isCandidateHost}. */
   public boolean isCandidateHost(String host) {
     return state.registry().isCandidateHost(host);
@@ -113,9 +127,10 @@ public final class Pipeline {
     GuardedRequest guarded = current.guard().inspect(endpoint, body);
     ProviderEndpoint provider = match.provider();
     RoutePlan plan = null;
-    BlockedAnswer denied = null;
+    BlockedAnswer denied = current.refusal() == null ? null
+        : BlockedAnswer.of(endpoint.format(), "policy.unavailable", current.refusal());
     Routing routing = current.routing();
-    if (routing.active()) {
+    if (routing.active() && denied == null) {
       RouteFacts facts = new RouteFacts(provider.providerName(), endpoint, request.model(), identity.tenant(),
           identity.feature(), identity.user(), CallerClass::find, headers::first, request.stream(),
           body.length / 4, guarded.piiCounts().keySet(), guarded.injectionScore());
@@ -126,7 +141,7 @@ public final class Pipeline {
           // The route sets its own PII action (e.g. detect only: the data stays in-region).
           guarded = routeGuard.inspect(endpoint, body);
         }
-        if (plan.denial() != null) {
+        if (plan.denial() != null && denied == null) {
           denied = BlockedAnswer.of(endpoint.format(), "route:" + plan.routeName(), plan.denial());
         }
       }

@@ -26,6 +26,8 @@ public final class PipelineState {
   private final ExactCache exactCache;
   private final SpendControls spend;
   private final BudgetEvents budgetEvents;
+  private final boolean failClosed;
+  private final String refusal;
 
   public PipelineState(ProviderRegistry registry, PriceTable prices, PolicyIdentity policy, RequestGuard guard) {
     this(registry, prices, policy, guard, IdentityResolver.none());
@@ -43,10 +45,12 @@ public final class PipelineState {
     this.exactCache = null;
     this.spend = SpendControls.NONE;
     this.budgetEvents = null;
+    this.failClosed = false;
+    this.refusal = null;
   }
 
   private PipelineState(PipelineState base, Routing routing, Map<String, RequestGuard> routeGuards,
-      ExactCache exactCache, SpendControls spend, BudgetEvents budgetEvents) {
+      ExactCache exactCache, SpendControls spend, BudgetEvents budgetEvents, boolean failClosed, String refusal) {
     this.registry = base.registry;
     this.prices = base.prices;
     this.policy = base.policy;
@@ -57,11 +61,39 @@ public final class PipelineState {
     this.exactCache = exactCache;
     this.spend = spend;
     this.budgetEvents = budgetEvents;
+    this.failClosed = failClosed;
+    this.refusal = refusal;
+  }
+
+  /**
+   * This state failing closed ({@code on_internal_error: block}): an internal failure of the agent
+   * refuses the call instead of forwarding it.
+   */
+  public PipelineState failingClosed() {
+    return new PipelineState(this, routing, routeGuards, exactCache, spend, budgetEvents, true, refusal);
+  }
+
+  /**
+   * A state that refuses every LLM call, saying why: what a fail-closed agent does when the policy
+   * it was given cannot be applied (a bad signature, an invalid file).
+   */
+  public PipelineState refusingAll(String reason) {
+    return new PipelineState(this, routing, routeGuards, exactCache, spend, budgetEvents, true, reason);
+  }
+
+  /** Whether an internal failure refuses the call rather than forwarding it. */
+  public boolean failClosed() {
+    return failClosed;
+  }
+
+  /** Why every LLM call is refused, or null in normal operation. */
+  public String refusal() {
+    return refusal;
   }
 
   /** This state with budgets and rate limits; {@code events} hears their thresholds. */
   public PipelineState withSpend(SpendControls controls, BudgetEvents events) {
-    return new PipelineState(this, routing, routeGuards, exactCache, controls, events);
+    return new PipelineState(this, routing, routeGuards, exactCache, controls, events, failClosed, refusal);
   }
 
   /** Budgets and rate limits; {@link SpendControls#NONE} when the policy has neither. */
@@ -79,7 +111,7 @@ public final class PipelineState {
 
   /** This state with an exact response cache. */
   public PipelineState withExactCache(ExactCache cache) {
-    return new PipelineState(this, routing, routeGuards, cache, spend, budgetEvents);
+    return new PipelineState(this, routing, routeGuards, cache, spend, budgetEvents, failClosed, refusal);
   }
 
   /** The exact response cache, or null when the policy has none. */
@@ -93,7 +125,7 @@ public final class PipelineState {
    * @param routeGuards the guard of each route that sets its own PII action, by route name
    */
   public PipelineState withRouting(Routing routing, Map<String, RequestGuard> routeGuards) {
-    return new PipelineState(this, routing, routeGuards, exactCache, spend, budgetEvents);
+    return new PipelineState(this, routing, routeGuards, exactCache, spend, budgetEvents, failClosed, refusal);
   }
 
   /** Routes, resilience and their state; {@link Routing#NONE} when the policy has neither. */

@@ -19,6 +19,7 @@ import dev.airlock.policy.BuiltinProviders;
 import dev.airlock.policy.ModelPrice;
 import dev.airlock.policy.Policy;
 import dev.airlock.policy.ProviderSpec;
+import dev.airlock.policy.OnInternalError;
 import dev.airlock.policy.CachePolicy;
 import dev.airlock.policy.ExactCachePolicy;
 import dev.airlock.agent.cache.ExactCache;
@@ -53,6 +54,39 @@ public final class PipelineStates {
 
   /** As {@link #of(Policy)}, reading {@code ${env:...}} keys from {@code env}. */
   public static PipelineState of(Policy policy, java.util.function.Function<String, String> env) {
+    PipelineState state = enforcing(policy, env);
+    return policy.onInternalError() == OnInternalError.BLOCK ? state.failingClosed() : state;
+  }
+
+  /**
+   * What a policy file that cannot be applied leaves in force: with {@code on_internal_error:
+   * block} written in it (read from the raw text, since the file did not load or verify), every
+   * LLM call is refused; otherwise the agent observes only.
+   */
+  public static PipelineState unavailable(byte[] content, String reason) {
+    String text = content == null ? "" : new String(content, java.nio.charset.StandardCharsets.UTF_8);
+    if (!FAIL_CLOSED.matcher(text).find()) {
+      return observeOnly();
+    }
+    // The file's own providers still say which calls are LLM calls (and so are refused), when it parses.
+    ProviderRegistry registry = ProviderRegistry.of(builtinEndpoints(Map.of()));
+    try {
+      java.util.Optional<Policy> unverified = dev.airlock.policy.PolicyLoader.parse("policy", content).policy();
+      if (unverified.isPresent()) {
+        registry = registryOf(unverified.get());
+      }
+    } catch (RuntimeException unreadable) {
+      // Built-in providers only.
+    }
+    return new PipelineState(registry, PriceTable.builtIn(), PolicyIdentity.OBSERVE_ONLY,
+        new RequestGuard(null, null, null, null))
+        .refusingAll("the policy could not be applied (" + reason + ") and it fails closed");
+  }
+
+  private static final java.util.regex.Pattern FAIL_CLOSED =
+      java.util.regex.Pattern.compile("(?m)^on_internal_error:\\s*[\"']?block[\"']?\\s*(#.*)?$");
+
+  private static ProviderRegistry registryOf(Policy policy) {
     Map<String, String> regions = new HashMap<>();
     List<ProviderEndpoint> declared = new ArrayList<>();
     for (ProviderSpec spec : policy.providers().values()) {
@@ -63,10 +97,18 @@ public final class PipelineStates {
     }
     List<ProviderEndpoint> endpoints = new ArrayList<>(declared);
     endpoints.addAll(builtinEndpoints(regions));
+    return ProviderRegistry.of(endpoints);
+  }
+
+  private static PipelineState enforcing(Policy policy, java.util.function.Function<String, String> env) {
     PolicyIdentity identity = new PolicyIdentity(policy.name(), policy.version().orElse(""), policy.sha256());
-    PipelineState state = new PipelineState(ProviderRegistry.of(endpoints),
+    PipelineState state = new PipelineState(registryOf(policy),
         PriceTable.builtIn().withOverrides(prices(policy)), identity, guardOf(policy, policy.pii().orElse(null)),
         policy.identity().map(IdentityResolver::of).orElse(IdentityResolver.none()));
+    if (policy.cache().flatMap(CachePolicy::semantic).isPresent()) {
+      dev.airlock.agent.AgentLog.warn("cache.semantic needs the semantic-cache extension, which this agent does not"
+          + " have yet; answers come from the exact cache (when configured) or the provider");
+    }
     if (policy.cache().flatMap(CachePolicy::exact).isPresent()) {
       ExactCachePolicy exact = policy.cache().get().exact().get();
       state = state.withExactCache(ExactCache.create(ExactCacheConfig.builder()

@@ -5,6 +5,8 @@ import dev.airlock.policy.PolicyLoadResult;
 import dev.airlock.policy.PolicyLoader;
 import dev.airlock.policy.PolicyProblem;
 import dev.airlock.policy.PolicySignatures;
+import dev.airlock.policy.ProviderSpec;
+import dev.airlock.policy.RoutePolicy;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
@@ -55,6 +57,36 @@ final class PolicyGate {
         return new Verdict(null, reasons);
       }
     }
+    List<String> missing = missingSecrets(result.policy().get(), System::getenv);
+    if (!missing.isEmpty()) {
+      missing.forEach(problem -> reasons.add(path + ": " + problem));
+      return new Verdict(null, reasons);
+    }
     return new Verdict(result.policy().get(), reasons);
+  }
+
+  /**
+   * Keys a route would send but the environment lacks: at load time these are errors (validate
+   * only warns, since the machine it runs on is not the one the agent runs on). A provider no route
+   * uses may lack its key.
+   */
+  static List<String> missingSecrets(Policy policy, java.util.function.Function<String, String> env) {
+    java.util.Set<String> used = new java.util.LinkedHashSet<>();
+    for (RoutePolicy route : policy.routes()) {
+      route.to().forEach(t -> used.add(t.provider()));
+      route.canary().ifPresent(c -> used.add(c.to().provider()));
+      route.shadow().ifPresent(s -> used.add(s.to().provider()));
+    }
+    policy.budgets().forEach(b -> b.onExceed().downgradeTo().ifPresent(t -> used.add(t.provider())));
+    List<String> missing = new ArrayList<>();
+    for (String provider : used) {
+      policy.provider(provider).flatMap(ProviderSpec::apiKey).ifPresent(key -> {
+        if (!key.isAvailable(env)) {
+          missing.add("error: providers." + provider + ".api_key: " + key
+              + " is not set, and a route sends calls to " + provider);
+        }
+      });
+    }
+    return missing;
   }
 }

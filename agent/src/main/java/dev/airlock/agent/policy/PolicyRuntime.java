@@ -54,9 +54,12 @@ public final class PolicyRuntime {
     PolicyGate.Verdict verdict = gate.admit(path, content);
     if (!verdict.admitted()) {
       verdict.reasons.forEach(AgentLog::error);
-      AgentLog.error("policy " + policyPath + " refused; the agent runs in observe only mode until a valid"
-          + (publicKeyPath == null ? "" : ", signed") + " policy is given");
-      return new PolicyRuntime(PipelineStates.observeOnly(), "", gate);
+      PipelineState unavailable = PipelineStates.unavailable(content,
+          verdict.reasons.isEmpty() ? "refused" : verdict.reasons.get(0));
+      AgentLog.error("policy " + policyPath + " refused; " + (unavailable.refusal() != null
+          ? "it says on_internal_error: block, so every LLM call is refused" : "the agent runs in observe only mode")
+          + " until a valid" + (publicKeyPath == null ? "" : ", signed") + " policy is given");
+      return new PolicyRuntime(unavailable, "", gate);
     }
     return new PolicyRuntime(PipelineStates.of(verdict.policy), verdict.policy.sha256(), gate);
   }

@@ -84,6 +84,10 @@ public final class JdkHttpClientDoor implements Predicate<Object>, Function<Obje
       toSend = call.requestChanged() ? withBody(original, call.outgoingBody()) : original;
       observing = ObservingBodyHandler.wrap((HttpResponse.BodyHandler<Object>) handler, call);
     } catch (Throwable agentFailure) {
+      BlockedAnswer refusal = pipeline.internalFailure(match, agentFailure);
+      if (refusal != null) {
+        return answerBlocked(original, (HttpResponse.BodyHandler<Object>) handler, refusal, async);
+      }
       AgentLog.debug("the JDK HttpClient door failed before sending; the original call goes ahead", agentFailure);
       return null;
     }

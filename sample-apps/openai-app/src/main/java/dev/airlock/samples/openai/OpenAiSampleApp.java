@@ -60,7 +60,7 @@ public final class OpenAiSampleApp {
 
     /** Scenarios that run only when named on the command line. */
     static final List<String> EXTRA_SCENARIOS = Collections.unmodifiableList(Arrays.asList(
-            "tools", "tools-stream"));
+            "tools", "tools-stream", "pause"));
 
     /** The one tool the tool scenarios offer, and what the app's "order system" answers. */
     static final String TOOL_NAME = "lookup_order";
@@ -122,6 +122,8 @@ public final class OpenAiSampleApp {
                 return async();
             case "health":
                 return health();
+            case "pause":
+                return pause();
             case "tools":
                 return tools();
             case "tools-stream":
@@ -132,6 +134,14 @@ public final class OpenAiSampleApp {
                 throw new IllegalArgumentException(
                         "unknown scenario (known: " + String.join(", ", known) + ")");
         }
+    }
+
+    /** Waits PAUSE_MS (default 3000) milliseconds: a long-running app between two calls. */
+    private static String pause() throws InterruptedException {
+        String value = System.getenv("PAUSE_MS");
+        long millis = value == null || value.isEmpty() ? 3000 : Long.parseLong(value);
+        Thread.sleep(millis);
+        return "paused " + millis + " ms";
     }
 
     // ---------------------------------------------------------------- client

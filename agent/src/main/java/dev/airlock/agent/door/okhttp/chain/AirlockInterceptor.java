@@ -51,9 +51,10 @@ public final class AirlockInterceptor implements Interceptor {
     }
     LlmCall call;
     Request toSend;
+    ProviderMatch match = null;
     try {
       String path = url.encodedPath();
-      ProviderMatch match = pipeline.match(host, url.port(), path);
+      match = pipeline.match(host, url.port(), path);
       byte[] body = match == null ? null : readBody(request.body());
       call = body == null ? null
           : pipeline.begin(match, TRANSPORT, host, url.port(), path, request::header, body);
@@ -67,6 +68,10 @@ public final class AirlockInterceptor implements Interceptor {
               .build()
           : request;
     } catch (RuntimeException | IOException agentFailure) {
+      BlockedAnswer refusal = pipeline.internalFailure(match, agentFailure);
+      if (refusal != null) {
+        return blockedResponse(request, refusal);
+      }
       AgentLog.debug("the OkHttp door failed before sending; the original call goes ahead", agentFailure);
       return chain.proceed(request);
     }
@@ -187,7 +192,7 @@ public final class AirlockInterceptor implements Interceptor {
         .request(request)
         .protocol(Protocol.HTTP_1_1)
         .code(blocked.status())
-        .message("Bad Request")
+        .message(blocked.status() == BlockedAnswer.LIMITED ? "Too Many Requests" : "Bad Request")
         .header("Content-Type", BlockedAnswer.CONTENT_TYPE)
         .header(BlockedAnswer.RULE_HEADER, blocked.rule())
         .body(new BytesResponseBody(blocked.body()))
