@@ -33,6 +33,9 @@ import org.junit.jupiter.api.Test;
  */
 class SharedBudgetsRedisTest {
 
+  /** Longer than the 50 ms production default: a loaded CI machine is slow, and these tests check answers, not speed. */
+  private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
+
   private static final Clock CLOCK = Clock.systemUTC();
   private static final BudgetConfig TEN_CENTS_PER_TENANT = BudgetConfig.builder(ScopeKind.TENANT)
       .limitUsd(0.10).window(Window.DAY).build();
@@ -70,8 +73,8 @@ class SharedBudgetsRedisTest {
 
   @Test
   void twoClientsEnforceOneBudgetTogether() throws Exception {
-    Budgets first = budgetsOn(closeLater(RedisState.builder(server.uri()).build()), TEN_CENTS_PER_TENANT);
-    Budgets second = budgetsOn(closeLater(RedisState.builder(server.uri()).build()), TEN_CENTS_PER_TENANT);
+    Budgets first = budgetsOn(closeLater(RedisState.builder(server.uri()).commandTimeout(COMMAND_TIMEOUT).build()), TEN_CENTS_PER_TENANT);
+    Budgets second = budgetsOn(closeLater(RedisState.builder(server.uri()).commandTimeout(COMMAND_TIMEOUT).build()), TEN_CENTS_PER_TENANT);
     CallScope scope = CallScope.of(tenant(), null, null, null);
 
     first.admit(scope, 60_000, 0).settle(60_000, 0);
@@ -108,7 +111,7 @@ class SharedBudgetsRedisTest {
       pool.shutdownNow();
     }
     assertEquals(10, admitted.get());
-    try (RedisState reader = RedisState.builder(server.uri()).build()) {
+    try (RedisState reader = RedisState.builder(server.uri()).commandTimeout(COMMAND_TIMEOUT).build()) {
       long now = CLOCK.millis();
       String key = "airlock:budget:tenant:" + scope.tenant() + ":usd-day:" + Window.label(Window.DAY.startMillis(now));
       assertEquals(new Counter(100_000, 0), reader.read(key, now));
@@ -117,7 +120,7 @@ class SharedBudgetsRedisTest {
 
   @Test
   void whenRedisDiesCallsGoOnLocallyAndTheSpendCatchesUpWhenItReturns() throws Exception {
-    ResilientState state = closeLater(ResilientState.builder(RedisState.builder(server.uri()).build())
+    ResilientState state = closeLater(ResilientState.builder(RedisState.builder(server.uri()).commandTimeout(COMMAND_TIMEOUT).build())
         .retryEvery(Duration.ofMillis(50)).clock(CLOCK).build());
     BudgetConfig generous = BudgetConfig.builder(ScopeKind.TENANT).limitUsd(1_000).window(Window.DAY).build();
     Budgets budgets = budgetsOn(state, generous);
@@ -168,14 +171,14 @@ class SharedBudgetsRedisTest {
     server.restart();
     await(() -> !state.usingLocalState() && state.pendingCatchUp() == 0);
     assertEquals(1, state.outages());
-    try (RedisState reader = RedisState.builder(server.uri()).build()) {
+    try (RedisState reader = RedisState.builder(server.uri()).commandTimeout(COMMAND_TIMEOUT).build()) {
       long now = CLOCK.millis();
       String key = "airlock:budget:tenant:" + during.tenant() + ":usd-day:" + Window.label(Window.DAY.startMillis(now));
       assertEquals(new Counter(3_500, 0), reader.read(key, now), "the outage's spend reached the restarted Redis");
     }
     // And new calls are counted in Redis again.
     budgets.admit(during, 1_000, 0).settle(1_000, 0);
-    try (RedisState reader = RedisState.builder(server.uri()).build()) {
+    try (RedisState reader = RedisState.builder(server.uri()).commandTimeout(COMMAND_TIMEOUT).build()) {
       long now = CLOCK.millis();
       String key = "airlock:budget:tenant:" + during.tenant() + ":usd-day:" + Window.label(Window.DAY.startMillis(now));
       assertEquals(4_500, reader.read(key, now).spent());
@@ -184,7 +187,7 @@ class SharedBudgetsRedisTest {
 
   @Test
   void failClosedRefusesWhileRedisIsDownAndAdmitsWhenItReturns() throws Exception {
-    ResilientState state = closeLater(ResilientState.builder(RedisState.builder(server.uri()).build())
+    ResilientState state = closeLater(ResilientState.builder(RedisState.builder(server.uri()).commandTimeout(COMMAND_TIMEOUT).build())
         .failClosed(true).retryEvery(Duration.ofMillis(50)).clock(CLOCK).build());
     Budgets budgets = budgetsOn(state, TEN_CENTS_PER_TENANT);
     CallScope scope = CallScope.of(tenant(), null, null, null);
@@ -217,7 +220,7 @@ class SharedBudgetsRedisTest {
       server.resume();
     }
     await(() -> !state.usingLocalState() && state.pendingCatchUp() == 0);
-    try (RedisState reader = RedisState.builder(server.uri()).build()) {
+    try (RedisState reader = RedisState.builder(server.uri()).commandTimeout(COMMAND_TIMEOUT).build()) {
       long now = CLOCK.millis();
       String key = "airlock:budget:tenant:" + scope.tenant() + ":usd-day:" + Window.label(Window.DAY.startMillis(now));
       Counter c = reader.read(key, now);
