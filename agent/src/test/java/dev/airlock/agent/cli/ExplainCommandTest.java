@@ -177,7 +177,7 @@ class ExplainCommandTest {
     assertEquals(2, explain(dir.resolve("none.yaml").toString(), example("request.json")).exit, "no policy file");
     assertEquals(2, explain(example("policy.yaml"), dir.resolve("none.json").toString()).exit, "no request file");
 
-    CliRun invalid = explain(file("bad.yaml", "airlock: 1\nname: bad\nroutes: []\n").toString(), example("request.json"));
+    CliRun invalid = explain(file("bad.yaml", "airlock: 1\nname: bad\nroutes: [{to: nowhere}]\n").toString(), example("request.json"));
     assertEquals(1, invalid.exit, invalid::toString);
     assertTrue(invalid.err.contains("routes"), invalid.err);
 
