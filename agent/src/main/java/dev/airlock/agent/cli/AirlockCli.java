@@ -163,7 +163,7 @@ public final class AirlockCli {
       if (result.ok()) {
         Policy policy = result.policy().get();
         out.println(file + ": ok: policy '" + policy.name() + "'"
-            + (policy.version() == null ? "" : " version " + policy.version())
+            + policy.version().map(v -> " version " + v).orElse("")
             + ", sha256 " + policy.sha256());
       } else {
         out.println(file + ": invalid: " + result.errors().size() + " error(s)");

@@ -11,24 +11,35 @@ import dev.airlock.agent.guard.injection.ContentSource;
 import dev.airlock.agent.guard.injection.InjectionDetector;
 import dev.airlock.agent.guard.injection.InjectionDetectors;
 import dev.airlock.agent.guard.injection.InjectionScore;
+import dev.airlock.agent.identity.CallFacts;
 import dev.airlock.agent.pii.Detection;
 import dev.airlock.agent.pii.PiiScanner;
 import dev.airlock.agent.policy.PipelineStates;
 import dev.airlock.agent.redact.GuardedRequest;
 import dev.airlock.agent.redact.PiiScanners;
 import dev.airlock.agent.redact.Pseudonyms;
+import dev.airlock.agent.redact.RequestGuard;
 import dev.airlock.agent.redact.RequestTexts;
 import dev.airlock.agent.redact.TextRole;
+import dev.airlock.agent.route.RoutePlan;
+import dev.airlock.agent.route.RouteTarget;
+import dev.airlock.agent.route.RouteTargets;
+import dev.airlock.agent.route.Routing;
 import dev.airlock.policy.PiiPolicy;
 import dev.airlock.policy.Policy;
+import dev.airlock.policy.RoutePolicy;
+import dev.airlock.policy.StatePolicy;
+import dev.airlock.policy.TargetRef;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Runs one request through what the agent would do with it, without sending anything: the same
@@ -40,7 +51,11 @@ import java.util.Objects;
  * visited here, value by value, with a scanner and detector built from the same policy, and the
  * placeholders numbered the way the guard numbers them. The verdict and the outgoing body always
  * come from the guard itself; where the detail and the guard's totals differ the result says so
- * ({@link DryRunResult#disagreements()}).
+ * ({@link DryRunResult#disagreements()}). Routes are decided by the engine's own {@link
+ * Routing#plan} and explained by {@link RouteDecider}.
+ *
+ * <p>Keys are never read: every {@code ${env:...}} reference resolves to a stand-in, since nothing
+ * is sent, and the explanation names where a key comes from, never what it is.
  *
  * <p>Built once per policy and reused for every request (the {@code test} command's cases).
  */
@@ -48,15 +63,22 @@ final class DryRun {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** What every {@code ${env:...}} key reads as: the CLI sends nothing, so it needs no real key. */
+  private static final Function<String, String> STAND_IN_KEYS = name -> "airlock-explain-sends-nothing";
+
   private final Policy policy;
   private final PipelineState state;
   private final PiiPolicy pii;
   private final PiiScanner scanner;
   private final InjectionDetector injection;
+  /** Policy targets resolved once, as the engine resolves them: shared by every request of a test suite. */
+  private final Map<TargetRef, RouteTarget> resolved = new HashMap<>();
+  private final Function<TargetRef, RouteTarget> targets;
 
   DryRun(Policy policy) {
     this.policy = Objects.requireNonNull(policy, "policy");
-    this.state = PipelineStates.of(policy);
+    this.state = PipelineStates.of(offline(policy), STAND_IN_KEYS);
+    this.targets = ref -> resolved.computeIfAbsent(ref, r -> RouteTargets.resolve(policy, r, STAND_IN_KEYS));
     this.pii = policy.pii().orElse(null);
     this.scanner = pii == null ? null : PiiScanners.from(pii);
     boolean scoresInjection = policy.guardrails().map(g -> g.injectionAction().isPresent()).orElse(false);
@@ -65,10 +87,37 @@ final class DryRun {
   }
 
   /**
+   * The policy as the dry run builds its engine state from: the same, except that budget and rate
+   * counters stay in memory. A policy with {@code state: redis://...} would otherwise have the CLI
+   * connect to the shared Redis, and the CLI neither reads nor charges counters.
+   */
+  private static Policy offline(Policy policy) {
+    if (policy.state().kind() == StatePolicy.Kind.MEMORY) {
+      return policy;
+    }
+    Policy.Builder b = Policy.builder().formatVersion(policy.formatVersion()).name(policy.name())
+        .sha256(policy.sha256()).sourceName(policy.sourceName()).onInternalError(policy.onInternalError())
+        .state(StatePolicy.memory());
+    policy.version().ifPresent(b::version);
+    policy.providers().values().forEach(b::provider);
+    policy.models().forEach(b::model);
+    policy.pii().ifPresent(b::pii);
+    policy.identity().ifPresent(b::identity);
+    policy.guardrails().ifPresent(b::guardrails);
+    policy.routes().forEach(b::route);
+    policy.resilience().ifPresent(b::resilience);
+    policy.cache().ifPresent(b::cache);
+    policy.budgets().forEach(b::budget);
+    policy.rateLimits().forEach(b::rateLimit);
+    return b.build();
+  }
+
+  /**
+   * @param context who calls, standing in for what only the running application knows
    * @throws UsageException when the request names a provider the URL does not reach (or an unknown
    *     one): a request file that contradicts itself
    */
-  DryRunResult run(RequestSpec spec) throws UsageException {
+  DryRunResult run(RequestSpec spec, RequestContext context) throws UsageException {
     URI url = spec.url(policy);
     String host = url.getHost();
     int port = effectivePort(url);
@@ -83,18 +132,36 @@ final class DryRun {
     }
     byte[] body = spec.body();
     List<String> disagreements = new ArrayList<>();
+    CallIdentity identity = identity(spec, null, context);
     if (match == null) {
-      return new DryRunResult(policy, state, spec, url, port, null, null, List.of(), null, body, false, disagreements);
+      return new DryRunResult(policy, state, spec, url, port, null, null, identity, List.of(), null,
+          RouteDecision.NOT_APPLIED, body, false, disagreements);
     }
     Endpoint endpoint = match.endpoint();
     LlmRequest request = RequestCodec.parse(endpoint, path, body);
     if (request == null) {
-      return new DryRunResult(policy, state, spec, url, port, match, null, List.of(), null, body, false, disagreements);
+      return new DryRunResult(policy, state, spec, url, port, match, null, identity, List.of(), null,
+          RouteDecision.NOT_APPLIED, body, false, disagreements);
     }
+    identity = identity(spec, request, context);
+    // As Pipeline.begin: the guard, then the routes (which see what the guard found), then the
+    // matched route's own PII action, which inspects the original body again.
     GuardedRequest guarded = state.guard().inspect(endpoint, body);
-    List<TextPart> texts = state.guard().isActive() ? texts(endpoint, body) : List.of();
+    RouteInputs inputs = new RouteInputs(match.provider().providerName(), endpoint, request.model(), identity,
+        spec.headers(), request.stream(), body, guarded.piiCounts().keySet(), guarded.injectionScore());
+    Routing routing = state.routing();
+    RoutePlan plan = routing.active() ? routing.plan(inputs.toRouteFacts(), match.provider().providerName(),
+        match.provider().format(), match.provider().region()) : null;
+    PiiPolicy piiInForce = pii;
+    RequestGuard routeGuard = plan == null ? null : state.routeGuard(plan.routeName());
+    if (routeGuard != null) {
+      guarded = routeGuard.inspect(endpoint, body);
+      piiInForce = pii.withAction(routeAction(plan.routeName()));
+    }
+    List<TextPart> texts = state.guard().isActive() ? texts(endpoint, body, piiInForce) : List.of();
     check(texts, guarded, disagreements);
-    byte[] outgoing = guarded.blocked() == null ? guarded.body() : null;
+    boolean denied = plan != null && plan.denial() != null;
+    byte[] outgoing = guarded.blocked() == null && !denied ? guarded.body() : null;
     boolean usageRequested = false;
     // As Pipeline.begin: a stream that does not ask for usage is made to, so that it can be priced.
     if (outgoing != null && endpoint == Endpoint.OPENAI_CHAT && request.stream() && !request.streamIncludeUsage()) {
@@ -104,12 +171,40 @@ final class DryRun {
         usageRequested = true;
       }
     }
-    return new DryRunResult(policy, state, spec, url, port, match, request, texts, guarded, outgoing, usageRequested,
-        disagreements);
+    RouteDecision route = new RouteDecider(policy, targets, match.provider(), endpoint, url, port, request,
+        outgoing).explain(plan, inputs, disagreements);
+    return new DryRunResult(policy, state, spec, url, port, match, request, identity, texts, guarded, route, outgoing,
+        usageRequested, disagreements);
+  }
+
+  /** Who calls: the policy's identity sources on the request, else the given context. */
+  private CallIdentity identity(RequestSpec spec, LlmRequest request, RequestContext context) {
+    Map<String, String> headers = spec.headers();
+    CallFacts facts = CallFacts.described(name -> header(headers, name), request, spec.body(), context.caller());
+    return new CallIdentity(state.identity().resolve(facts), context, policy.identity().isPresent());
+  }
+
+  private static String header(Map<String, String> headers, String name) {
+    for (Map.Entry<String, String> e : headers.entrySet()) {
+      if (e.getKey().equalsIgnoreCase(name)) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** The PII action of the route named, which {@link PipelineState#routeGuard} exists for. */
+  private PiiPolicy.Action routeAction(String routeName) {
+    for (RoutePolicy route : policy.routes()) {
+      if (route.name().equals(routeName) && route.piiAction().isPresent()) {
+        return route.piiAction().get();
+      }
+    }
+    throw new IllegalStateException("route " + routeName + " has a guard but no PII action");
   }
 
   /** The texts with their findings and scores, visited in the guard's order on a private copy of the body. */
-  private List<TextPart> texts(Endpoint endpoint, byte[] body) {
+  private List<TextPart> texts(Endpoint endpoint, byte[] body, PiiPolicy piiInForce) {
     JsonNode root;
     try {
       root = JSON.readTree(body);
@@ -119,19 +214,20 @@ final class DryRun {
     List<TextPart> texts = new ArrayList<>();
     Pseudonyms pseudonyms = new Pseudonyms();
     RequestTexts.visit(endpoint, root, (text, role) -> {
-      texts.add(new TextPart(texts.size() + 1, role, text.length(), findings(text, pseudonyms), score(text, role)));
+      texts.add(new TextPart(texts.size() + 1, role, text.length(), findings(text, pseudonyms, piiInForce),
+          score(text, role)));
       return text;
     });
     return texts;
   }
 
-  private List<PiiFinding> findings(String text, Pseudonyms pseudonyms) {
+  private List<PiiFinding> findings(String text, Pseudonyms pseudonyms, PiiPolicy piiInForce) {
     List<PiiFinding> findings = new ArrayList<>();
     if (scanner == null) {
       return findings;
     }
     for (Detection d : scanner.scan(text)) {
-      PiiPolicy.Action action = pii.actionFor(d.type());
+      PiiPolicy.Action action = piiInForce.actionFor(d.type());
       String value = d.text(text);
       String placeholder;
       switch (action) {

@@ -3,6 +3,7 @@ package dev.airlock.agent.cli;
 import dev.airlock.agent.codec.LlmRequest;
 import dev.airlock.agent.engine.PipelineState;
 import dev.airlock.agent.engine.ProviderMatch;
+import dev.airlock.agent.redact.BlockedAnswer;
 import dev.airlock.agent.redact.GuardedRequest;
 import dev.airlock.policy.GuardrailsPolicy;
 import dev.airlock.policy.Policy;
@@ -27,7 +28,7 @@ final class DryRunResult {
     NOT_UNDERSTOOD,
     /** Sent to the provider, possibly with values redacted. */
     SENT,
-    /** Answered by the agent with the provider-format error of {@link GuardedRequest#blocked()}. */
+    /** Answered by the agent with a provider-format error: {@link DryRunResult#blockedAnswer()}. */
     BLOCKED
   }
 
@@ -38,15 +39,17 @@ final class DryRunResult {
   private final int port;
   private final ProviderMatch match;
   private final LlmRequest request;
+  private final CallIdentity identity;
   private final List<TextPart> texts;
   private final GuardedRequest guarded;
+  private final RouteDecision route;
   private final byte[] outgoing;
   private final boolean usageRequested;
   private final List<String> disagreements;
 
   DryRunResult(Policy policy, PipelineState state, RequestSpec spec, URI url, int port, ProviderMatch match,
-      LlmRequest request, List<TextPart> texts, GuardedRequest guarded, byte[] outgoing, boolean usageRequested,
-      List<String> disagreements) {
+      LlmRequest request, CallIdentity identity, List<TextPart> texts, GuardedRequest guarded, RouteDecision route,
+      byte[] outgoing, boolean usageRequested, List<String> disagreements) {
     this.policy = policy;
     this.state = state;
     this.spec = spec;
@@ -54,8 +57,10 @@ final class DryRunResult {
     this.port = port;
     this.match = match;
     this.request = request;
+    this.identity = identity;
     this.texts = Collections.unmodifiableList(new ArrayList<>(texts));
     this.guarded = guarded;
+    this.route = route;
     this.outgoing = outgoing;
     this.usageRequested = usageRequested;
     this.disagreements = Collections.unmodifiableList(new ArrayList<>(disagreements));
@@ -94,17 +99,33 @@ final class DryRunResult {
     return request;
   }
 
+  /** Who the call is attributed to: the request's identity, else the given context. */
+  CallIdentity identity() {
+    return identity;
+  }
+
+  /** Where the routes send the request; {@link RouteDecision#NOT_APPLIED} when it is not routed at all. */
+  RouteDecision route() {
+    return route;
+  }
+
   /** The request's texts in visiting order; empty when the guard has nothing to check. */
   List<TextPart> texts() {
     return texts;
   }
 
-  /** The guard's outcome, or null when the request never reaches the guard. */
+  /**
+   * The guard's outcome, or null when the request never reaches the guard. When the matched route
+   * sets its own PII action, this is that guard's outcome, as in the agent.
+   */
   GuardedRequest guarded() {
     return guarded;
   }
 
-  /** The body the provider would receive, or null when nothing is sent (blocked). */
+  /**
+   * The body the provider would receive, after redaction and before a route changes its model or
+   * translates it; null when nothing is sent (blocked or denied).
+   */
   byte[] outgoing() {
     return outgoing == null ? null : outgoing.clone();
   }
@@ -130,12 +151,24 @@ final class DryRunResult {
     if (request == null) {
       return Verdict.NOT_UNDERSTOOD;
     }
-    return guarded.blocked() != null ? Verdict.BLOCKED : Verdict.SENT;
+    return blockedAnswer() != null ? Verdict.BLOCKED : Verdict.SENT;
   }
 
-  /** The rule that blocked the request ({@code pii.credit_card}), or null. */
+  /**
+   * What the application gets instead of an answer, or null when the request is sent: a route's
+   * refusal first (as the agent answers it), else the guard's block.
+   */
+  BlockedAnswer blockedAnswer() {
+    if (route.denied() != null) {
+      return route.denied();
+    }
+    return guarded == null ? null : guarded.blocked();
+  }
+
+  /** The rule that blocked the request ({@code pii.credit_card}, {@code route:NAME}), or null. */
   String blockedRule() {
-    return guarded == null || guarded.blocked() == null ? null : guarded.blocked().rule();
+    BlockedAnswer blocked = blockedAnswer();
+    return blocked == null ? null : blocked.rule();
   }
 
   /** Every finding of every text, in order. */

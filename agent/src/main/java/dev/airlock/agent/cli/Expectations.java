@@ -4,6 +4,7 @@ import dev.airlock.policy.DidYouMean;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.airlock.policy.PiiPolicy;
 import dev.airlock.policy.Policy;
+import dev.airlock.policy.TargetRef;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +22,11 @@ final class Expectations {
 
   /** Every key {@code expect:} accepts, in the order the help lists them. */
   static final List<String> KEYS = Collections.unmodifiableList(Arrays.asList("provider", "endpoint", "blocked",
-      "redacted", "detected", "not_detected", "injection_flagged", "body_contains", "body_not_contains"));
+      "redacted", "detected", "not_detected", "injection_flagged", "body_contains", "body_not_contains", "route",
+      "target", "denied", "cacheable"));
+
+  /** What {@code route:} says for "no route matched". */
+  static final String NO_ROUTE = "none";
 
   static final String INJECTION_RULE = "guardrails.prompt_injection";
 
@@ -55,6 +60,14 @@ final class Expectations {
         return new BodyContains(true, strings(value, where));
       case "body_not_contains":
         return new BodyContains(false, strings(value, where));
+      case "route":
+        return route(value, where);
+      case "target":
+        return target(value, where);
+      case "denied":
+        return new Denied(bool(value, where));
+      case "cacheable":
+        return new Cacheable(bool(value, where));
       default:
         throw new UsageException(where + ": unknown expectation '" + key + "'" + DidYouMean.hint(key, KEYS)
             + "; expect takes " + String.join(", ", KEYS));
@@ -71,11 +84,51 @@ final class Expectations {
       rules.add("pii." + type);
     }
     rules.add(INJECTION_RULE);
+    for (String route : routeNames()) {
+      rules.add("route:" + route);
+    }
     if (!rules.contains(rule)) {
       throw new UsageException(where + ": unknown rule '" + rule + "'" + DidYouMean.hint(rule, rules)
-          + "; rules are pii.TYPE and " + INJECTION_RULE + " (or write true for any rule, false for not blocked)");
+          + "; rules are pii.TYPE, " + INJECTION_RULE + " and route:NAME of a route of the policy (or write true"
+          + " for any rule, false for not blocked)");
     }
     return new Blocked(true, rule);
+  }
+
+  /** The policy's route names, in order. */
+  private List<String> routeNames() {
+    List<String> names = new ArrayList<>();
+    policy.routes().forEach(r -> names.add(r.name()));
+    return names;
+  }
+
+  /**
+   * {@code route: NAME | none}. Unlike PII types, a route name must be one of this policy's: a test
+   * that names a route the policy does not have can only be a typo or a stale test.
+   */
+  private Expectation route(JsonNode value, String where) throws UsageException {
+    String name = string(value, where);
+    List<String> names = routeNames();
+    if (!name.equals(NO_ROUTE) && !names.contains(name)) {
+      List<String> choices = new ArrayList<>(names);
+      choices.add(NO_ROUTE);
+      throw new UsageException(where + ": the policy has no route '" + name + "'" + DidYouMean.hint(name, choices)
+          + "; " + (names.isEmpty() ? "it has no routes, so only '" + NO_ROUTE + "'" : "routes are "
+          + String.join(", ", names) + ", or " + NO_ROUTE + " when none matches"));
+    }
+    return new RouteIs(name.equals(NO_ROUTE) ? null : name);
+  }
+
+  /** {@code target: PROVIDER/MODEL} (or {@code PROVIDER}), in the form the policy writes targets. */
+  private static Expectation target(JsonNode value, String where) throws UsageException {
+    String text = string(value, where);
+    try {
+      TargetRef.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(where + ": '" + text + "' is not a target (PROVIDER/MODEL, or PROVIDER): "
+          + e.getMessage());
+    }
+    return new TargetIs(text);
   }
 
   /**
@@ -309,6 +362,95 @@ final class Expectations {
       // The body is not echoed: it holds whatever the test put in the prompt, values included.
       return "expected the sent body " + (contains ? "to contain " : "not to contain ") + String.join(", ", wrong)
           + ", got a body that " + (contains ? "does not" : "does") + " (see: explain --show-body)";
+    }
+  }
+
+  /** {@code route: NAME | none}: the route that matched, first match winning; none when no route did. */
+  static final class RouteIs implements Expectation {
+    private final String route;
+
+    /** @param route the route's name, or null for "none matched" */
+    RouteIs(String route) {
+      this.route = route;
+    }
+
+    @Override
+    public String check(DryRunResult r) {
+      String got = r.route().routeName();
+      if (route == null ? got == null : route.equals(got)) {
+        return null;
+      }
+      String expected = "expected route " + (route == null ? NO_ROUTE : route);
+      if (!r.route().applied()) {
+        return expected + ", got no routing: " + outcome(r);
+      }
+      StringBuilder s = new StringBuilder(expected).append(", got ").append(got == null ? NO_ROUTE : got);
+      for (RouteCheck check : r.route().checks()) {
+        if (check.route().name().equals(route) && check.outcome() == RouteCheck.Outcome.NOT_MATCHED) {
+          s.append(" (").append(route).append(" did not match: ").append(check.reason()).append(')');
+        } else if (check.route().name().equals(route) && check.outcome() == RouteCheck.Outcome.NOT_TRIED) {
+          s.append(" (an earlier route matched, so ").append(route).append(" was not tried)");
+        }
+      }
+      return s.toString();
+    }
+  }
+
+  /** {@code target: PROVIDER/MODEL}: the first target of the chain; {@code PROVIDER} alone checks the provider. */
+  static final class TargetIs implements Expectation {
+    private final String target;
+
+    TargetIs(String target) {
+      this.target = target;
+    }
+
+    @Override
+    public String check(DryRunResult r) {
+      ChainTarget first = r.route().first();
+      if (first == null) {
+        return "expected target " + target + ", got no target: " + (r.route().applied() ? outcome(r)
+            : "not routed, " + outcome(r));
+      }
+      String got = target.contains("/") ? first.label() : first.provider();
+      return target.equals(got) ? null : "expected target " + target + ", got " + first.label();
+    }
+  }
+
+  /** {@code denied: BOOL}: a route refused the request (its {@code deny:}, or a region rule that left no target). */
+  static final class Denied implements Expectation {
+    private final boolean denied;
+
+    Denied(boolean denied) {
+      this.denied = denied;
+    }
+
+    @Override
+    public String check(DryRunResult r) {
+      String denial = r.route().denial();
+      if ((denial != null) == denied) {
+        return null;
+      }
+      return denied ? "expected denied by a route, got " + (r.route().applied() ? outcome(r) : "not routed, " + outcome(r))
+          : "expected not denied, got denied by route " + r.route().routeName() + ": " + denial;
+    }
+  }
+
+  /** {@code cacheable: BOOL}: whether the exact cache would store and serve the request (see {@link CacheDecision}). */
+  static final class Cacheable implements Expectation {
+    private final boolean cacheable;
+
+    Cacheable(boolean cacheable) {
+      this.cacheable = cacheable;
+    }
+
+    @Override
+    public String check(DryRunResult r) {
+      CacheDecision cache = CacheDecision.of(r);
+      if (cache.cacheable() == cacheable) {
+        return null;
+      }
+      return "expected " + (cacheable ? "cacheable" : "not cacheable") + ", got "
+          + (cache.cacheable() ? "cacheable: " : "not cacheable: ") + cache.reason();
     }
   }
 }

@@ -16,16 +16,24 @@ final class ExplainCommand {
 
   static final String HELP = String.join("\n",
       "usage: java -jar airlock-agent.jar explain POLICY REQUEST.json [--json] [--show-values] [--show-body]",
-      "                                           [--tenant T] [--feature F] [--caller CLASS]",
+      "                                           [--tenant T] [--feature F] [--user U] [--caller CLASS]",
       "",
       "Runs one request through the policy as the agent would, sends nothing, and prints the decision:",
       "the policy (name, version, sha256); the provider and API the URL matches (or 'not an LLM call');",
-      "model, stream and parameters; for each text of the request its role, length and the personal data",
-      "found in it (type, char span [start,end), confidence, action, placeholder); the prompt-injection",
-      "score against the threshold; the target; cost; and the verdict: sent, or blocked by which rule with",
-      "the error body the application receives. Identity is resolved from the policy's sources (--tenant,",
-      "--feature and --caller stand in for what only the running app knows); routes, cache, budgets and",
-      "rate limits are shown as not configured in this version.",
+      "model, stream and parameters; who calls (identity); for each text of the request its role, length",
+      "and the personal data found in it (type, char span [start,end), confidence, action, placeholder);",
+      "the prompt-injection score against the threshold; the routes: which one matched (name and line),",
+      "why each route before it did not, the target chain in order (format, translation, region, whose",
+      "key is sent; keys are never read or printed), canary, shadow, require_region, a route's deny and",
+      "PII action; the resilience settings; the cache (cacheable or not, a key fingerprint); each budget",
+      "and rate limit with its counter (e.g. tenant:acme) and this request's share; cost; and the",
+      "verdict: sent (where), or blocked by which rule (pii.TYPE, guardrails.prompt_injection,",
+      "route:NAME) with the error body the application receives. Nothing is counted: the CLI has no",
+      "live budget or rate counters and no cache, so it shows limits, never what is left.",
+      "",
+      "Identity is resolved from the policy's sources; --tenant, --feature, --user and --caller stand in",
+      "for what only the running app knows. A route's canary is sticky per tenant (or user), so for a",
+      "given --tenant the answer is fixed; without one it is a random share, and said so.",
       "",
       "REQUEST.json is what the application sends:",
       "  {\"url\": \"https://api.openai.com/v1/chat/completions\",",
@@ -35,17 +43,18 @@ final class ExplainCommand {
       "\"endpoint\": \"openai_chat\" | openai_responses | openai_embeddings | openai_completions | anthropic_messages.",
       "A string body is sent as written (to explain a body the agent does not understand).",
       "",
-      "  --json          one JSON document instead of text",
+      "  --json          one JSON document instead of text (members: policy, request, identity, pii,",
+      "                  injection, routes, target, resilience, cache, budgets, rate_limits, cost, verdict)",
       "  --show-values   print detected values as they are (default: first and last character only)",
       "  --show-body     print the body the provider would receive, after redaction",
-      "  --tenant T, --feature F, --caller CLASS",
-      "                  the calling context; echoed under identity (no decision of this version reads it)",
+      "  --tenant T, --feature F, --user U, --caller CLASS",
+      "                  the calling context, used where the request itself does not say",
       "",
       "Exit codes: 0 explained (also when the verdict is 'blocked'), 1 the policy is invalid,",
       "2 bad usage or a bad request file.");
 
   private static final Set<String> FLAGS = Set.of("--json", "--show-values", "--show-body", "--help", "-h");
-  private static final Set<String> OPTIONS = Set.of("--tenant", "--feature", "--caller");
+  private static final Set<String> OPTIONS = Set.of("--tenant", "--feature", "--user", "--caller");
 
   private final PrintStream out;
   private final PrintStream err;
@@ -78,9 +87,9 @@ final class ExplainCommand {
       Policy policy = loaded.policy().get();
       RequestSpec spec = RequestSpec.read(Path.of(args.positionals().get(1)));
       RequestContext context = new RequestContext(args.option("--tenant"), args.option("--feature"),
-          args.option("--caller"));
+          args.option("--user"), args.option("--caller"));
       ExplainOptions options = new ExplainOptions(args.has("--show-values"), args.has("--show-body"));
-      Explanation explanation = Explainer.explain(new DryRun(policy).run(spec), context, options);
+      Explanation explanation = Explainer.explain(new DryRun(policy).run(spec, context), options);
       out.print(args.has("--json") ? explanation.toJson() + "\n" : explanation.toText());
       return AirlockCli.OK;
     } catch (UsageException e) {

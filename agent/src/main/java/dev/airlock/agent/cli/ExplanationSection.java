@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * One block of an explanation (the policy, the PII decisions, the verdict...), rendered both as
  * text and as JSON so that the two never drift apart. Each capability of the agent owns one
- * section; a capability this version does not have yet is a {@link NotConfiguredSection} until it
- * arrives and replaces it under the same {@link #key()}.
+ * section, under a {@link #key()} that never changes; a section whose part of the policy is absent
+ * says so, and what that means for the request, rather than staying silent.
  */
 interface ExplanationSection {
 

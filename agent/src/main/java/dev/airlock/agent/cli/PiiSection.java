@@ -13,7 +13,8 @@ import java.util.Map;
  * The {@code pii:} decisions, text by text: each detection's type, char span {@code [start,end)}
  * in that text, confidence, the action the policy takes for its type, and the placeholder that
  * replaces it. Values are masked unless {@code --show-values}; the texts themselves are never
- * printed, only their role and length.
+ * printed, only their role and length. When the matched route sets its own PII action, that action
+ * is the one applied (as in the agent), and the section says so.
  */
 final class PiiSection implements ExplanationSection {
 
@@ -38,6 +39,11 @@ final class PiiSection implements ExplanationSection {
       return;
     }
     out.row("pii", summary(pii));
+    String route = routeAction();
+    if (route != null && result.guarded() != null) {
+      out.subRow("route", "route " + result.route().routeName() + " sets action " + route
+          + " for this request, instead of the actions above");
+    }
     if (result.guarded() == null) {
       out.subRow("applied", "no: the request passes untouched (see request)");
       return;
@@ -90,6 +96,7 @@ final class PiiSection implements ExplanationSection {
     pii.actions().forEach((type, action) -> actions.put(type, action.id()));
     node.put("min_confidence", pii.minConfidence());
     node.put("restore", pii.restore());
+    node.put("route_action", routeAction());
     node.put("applied", result.guarded() != null);
     if (result.guarded() == null) {
       return;
@@ -122,6 +129,12 @@ final class PiiSection implements ExplanationSection {
     }
     ObjectNode counts = node.putObject("counts");
     result.guarded().piiCounts().forEach(counts::put);
+  }
+
+  /** The PII action of the matched route, which replaces the section's for this request; null when it sets none. */
+  private String routeAction() {
+    return result.route().matched() == null ? null
+        : result.route().matched().piiAction().map(PiiPolicy.Action::id).orElse(null);
   }
 
   /** {@code detect email, credit_card + custom customer_id; action mask (credit_card: block); ...}. */

@@ -27,7 +27,7 @@ final class PolicyTestCase {
     return request;
   }
 
-  /** The context; no decision of this version reads it, but routes and budgets will. */
+  /** Who calls, where the request does not say: identity, and so routes, cache keys, budgets and rate limits. */
   RequestContext context() {
     return context;
   }

@@ -27,7 +27,7 @@ import java.util.Set;
  * tests:
  *   - name: card numbers never leave
  *     request: {url: ..., body: {...}}       # or request_file: requests/card.json (relative to this file)
- *     context: {tenant: acme}                # optional: tenant, feature, caller
+ *     context: {tenant: acme}                # optional: tenant, feature, user, caller
  *     expect: {blocked: pii.credit_card}
  * </pre>
  *
@@ -40,7 +40,7 @@ final class PolicyTestSuite {
   static final List<String> TOP_KEYS = Collections.singletonList("tests");
   static final List<String> CASE_KEYS = Collections.unmodifiableList(
       Arrays.asList("name", "request", "request_file", "context", "expect"));
-  static final List<String> CONTEXT_KEYS = Collections.unmodifiableList(Arrays.asList("tenant", "feature", "caller"));
+  static final List<String> CONTEXT_KEYS = Collections.unmodifiableList(Arrays.asList("tenant", "feature", "user", "caller"));
 
   private static final ObjectMapper YAML = new YAMLMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -164,7 +164,8 @@ final class PolicyTestSuite {
     if (!problems.isEmpty()) {
       throw new UsageException(problems.get(0));
     }
-    return new RequestContext(text(node, "tenant", where), text(node, "feature", where), text(node, "caller", where));
+    return new RequestContext(text(node, "tenant", where), text(node, "feature", where), text(node, "user", where),
+        text(node, "caller", where));
   }
 
   private static String text(JsonNode node, String key, String where) throws UsageException {

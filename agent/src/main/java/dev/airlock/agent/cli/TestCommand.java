@@ -26,28 +26,39 @@ final class TestCommand {
       "usage: java -jar airlock-agent.jar test POLICY TESTS.yaml [--junit FILE]",
       "",
       "Runs policy unit tests: each case's request goes through the policy as in 'explain' (nothing is",
-      "sent) and its expectations are checked. One line per case, PASS name or FAIL name: expected ..., got ...,",
-      "then 'N passed, M failed'.",
+      "sent) and its expectations are checked. One line per case, PASS name or FAIL name: expected ...,",
+      "got ..., then 'N passed, M failed'. The context stands in for what only the running app knows;",
+      "a route's canary is sticky per tenant (or user), so give one to test it.",
       "",
       "tests:",
       "  - name: card numbers never leave",
       "    request:                              # as in explain's REQUEST.json; or request_file: PATH",
       "      url: https://api.openai.com/v1/chat/completions",
       "      body: {model: gpt-4o-mini, messages: [{role: user, content: 'card 4111 1111 1111 1111'}]}",
-      "    context: {tenant: acme}               # optional: tenant, feature, caller",
+      "    context: {tenant: acme}               # optional: tenant, feature, user, caller",
       "    expect:",
       "      blocked: pii.credit_card",
+      "  - name: EU tenants stay in the EU",
+      "    request_file: requests/chat.json",
+      "    context: {tenant: eu-acme}",
+      "    expect: {route: eu-only, target: eu-llama/llama-3.3-70b, denied: false, cacheable: false}",
       "",
       "expect keys (any of):",
       "  provider: NAME               the policy or built-in provider the URL reaches",
       "  endpoint: openai_chat        the API (openai_chat, openai_responses, anthropic_messages, ...)",
-      "  blocked: RULE | true | false pii.TYPE or guardrails.prompt_injection; true for any rule",
+      "  blocked: RULE | true | false pii.TYPE, guardrails.prompt_injection or route:NAME; true for any",
       "  redacted: [TYPE, ...]        each type masked or pseudonymized at least once",
       "  detected: [TYPE, ...]        each type detected, whatever the action",
       "  not_detected: [TYPE, ...]    none of these types detected",
       "  injection_flagged: BOOL      the injection score reached the threshold (action flag or block)",
       "  body_contains: S | [S, ...]  substrings of the body the provider receives (JSON text)",
       "  body_not_contains: S | [...] ... that must not be in it (a blocked request sends nothing)",
+      "  route: NAME | none           the route that matched (first match wins); none: no route matched",
+      "  target: PROVIDER/MODEL       the first target of the chain (the model it is asked for);",
+      "                               PROVIDER alone checks only the provider",
+      "  denied: BOOL                 a route refused the request (its deny:, or require_region left no target)",
+      "  cacheable: BOOL              the exact cache would store and serve it (cache.exact.when: deterministic",
+      "                               = temperature 0 or a seed; embeddings always)",
       "request_file paths are relative to TESTS.yaml.",
       "",
       "  --junit FILE   also write JUnit XML (testsuite/testcase/failure) for CI test reports",
@@ -133,7 +144,7 @@ final class TestCommand {
     for (PolicyTestCase c : suite.cases()) {
       long start = System.nanoTime();
       try {
-        DryRunResult result = dryRun.run(c.request());
+        DryRunResult result = dryRun.run(c.request(), c.context());
         outcomes.add(new TestOutcome(c.name(), c.failures(result), (System.nanoTime() - start) / 1e9));
       } catch (UsageException e) {
         problems.add(e.getMessage()); // the request's source already names the file and the case

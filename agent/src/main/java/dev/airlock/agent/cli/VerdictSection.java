@@ -9,9 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * What happens in the end: passed through untouched, sent (and how the body changed), or blocked
- * with the error the application receives instead, in the provider's own format. The redacted body
- * is shown only with {@code --show-body}; the error body always, since it never holds a value.
+ * What happens in the end: passed through untouched, sent (where, and how the body changed), or
+ * blocked (by the guard, or refused by a route) with the error the application receives instead, in
+ * the provider's own format. The redacted body is shown only with {@code --show-body}; the error
+ * body always, since it never holds a value.
  */
 final class VerdictSection implements ExplanationSection {
 
@@ -42,14 +43,15 @@ final class VerdictSection implements ExplanationSection {
         showBody(out, "as the application wrote it, unchanged:");
         break;
       case BLOCKED:
-        BlockedAnswer blocked = result.guarded().blocked();
+        BlockedAnswer blocked = result.blockedAnswer();
         out.row("verdict", "BLOCKED by rule " + blocked.rule() + ": the application gets HTTP " + blocked.status()
             + " (" + BlockedAnswer.RULE_HEADER + ": " + blocked.rule() + ") with");
         out.detail(new String(blocked.body(), StandardCharsets.UTF_8));
         break;
       default:
-        out.row("verdict", "SENT to " + result.match().provider().providerName() + ": " + sentSummary());
-        showBody(out, "as the provider receives it:");
+        out.row("verdict", "SENT to " + destination() + ": " + sentSummary());
+        showBody(out, rewrites() ? "after redaction, before the route rewrites it for " + result.route().first().label()
+            + " (model or format):" : "as the provider receives it:");
         break;
     }
   }
@@ -59,6 +61,25 @@ final class VerdictSection implements ExplanationSection {
       out.subRow("body", caption);
       out.detail(new String(result.outgoing(), StandardCharsets.UTF_8));
     }
+  }
+
+  /** The provider the application addressed, or the route's first target. */
+  private String destination() {
+    if (result.route().matched() == null) {
+      return result.match().provider().providerName();
+    }
+    return result.route().first().label() + " (route " + result.route().routeName() + ")";
+  }
+
+  /** Whether the first target is asked for another model, or in another format, than the application's request. */
+  private boolean rewrites() {
+    ChainTarget first = result.route().first();
+    if (result.route().matched() == null || first == null) {
+      return false;
+    }
+    String appModel = result.request().model();
+    return !first.provider().equals(result.match().provider().providerName()) || first.translated()
+        || first.model() != null && !first.model().equals(appModel);
   }
 
   private String sentSummary() {
@@ -81,7 +102,7 @@ final class VerdictSection implements ExplanationSection {
   @Override
   public void writeJson(ObjectNode node) {
     node.put("outcome", result.verdict().name().toLowerCase(Locale.ROOT));
-    BlockedAnswer blocked = result.guarded() == null ? null : result.guarded().blocked();
+    BlockedAnswer blocked = result.blockedAnswer();
     if (blocked != null) {
       node.put("rule", blocked.rule());
       node.put("status", blocked.status());
@@ -89,6 +110,8 @@ final class VerdictSection implements ExplanationSection {
       return;
     }
     if (result.guarded() != null) {
+      node.put("target", result.route().first().label());
+      node.put("route", result.route().routeName());
       node.put("body_changed", result.guarded().changed());
       node.put("redacted_values", result.findings().stream().filter(PiiFinding::isRedacted).count());
       node.put("restores_answer", result.guarded().restores());

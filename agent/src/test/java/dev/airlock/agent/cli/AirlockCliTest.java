@@ -27,7 +27,10 @@ class AirlockCliTest {
   void validateAcceptsAGoodPolicy() throws Exception {
     Path policy = Files.writeString(dir.resolve("ok.yaml"), "airlock: 1\nname: ok\n");
     assertEquals(0, run("validate", policy.toString()));
-    assertTrue(out.toString(StandardCharsets.UTF_8).contains("ok: policy 'ok'"), out.toString());
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("ok: policy 'ok', sha256 "), out.toString());
+    Path versioned = Files.writeString(dir.resolve("v.yaml"), "airlock: 1\nname: v\nversion: \"7\"\n");
+    assertEquals(0, run("validate", versioned.toString()));
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("ok: policy 'v' version 7, sha256 "), out.toString());
   }
 
   @Test

@@ -48,10 +48,15 @@ class ExplainCommandTest {
     assertTrue(out.contains("value a********************m"), out);
     assertTrue(out.contains("tenant      acme   [header:X-Tenant]"), out);
     assertTrue(out.contains("injection     block at score >= 0.80; score 0.00 in text 2 (user): below the threshold"), out);
-    for (String label : new String[] {"routes", "cache", "budgets", "rate limits"}) {
-      assertTrue(out.matches("(?s).*\\n" + label + " +not configured in this version: .*"), label + " in\n" + out);
-    }
-    assertTrue(out.contains("target        openai/gpt-4o-mini at api.openai.com:443"), out);
+    assertTrue(out.contains("routes        the policy has no routes: sent where the application addressed it"), out);
+    assertTrue(out.contains("    1. openai/gpt-4o-mini (the model the application asked for) at api.openai.com:443,"
+        + " format openai, region not declared, the application's own key"), out);
+    assertTrue(out.contains("resilience    the policy has no resilience section: one attempt per target"), out);
+    assertTrue(out.contains("cache         the policy has no cache section: every answer comes from the provider"), out);
+    assertTrue(out.contains("budgets       the policy has no budgets: no spending limit is checked"), out);
+    assertTrue(out.contains("rate limits   the policy has no rate limits: no rate limit is checked"), out);
+    assertTrue(out.contains("target        openai/gpt-4o-mini at api.openai.com:443 (the application's own target;"
+        + " no route applies, no fallback)"), out);
     assertTrue(out.contains("cost          gpt-4o-mini: $0.15 input, $0.60 output per 1M tokens"), out);
     assertTrue(out.contains("verdict       SENT to openai: body changed, 3 values redacted"), out);
     assertFalse(out.contains("ana.garcia@example.com") || out.contains("CUST-00012345"), "values are masked: " + out);
@@ -103,9 +108,16 @@ class ExplainCommandTest {
     assertEquals(2, doc.at("/pii/counts/email").asInt());
     assertFalse(doc.at("/injection/triggered").asBoolean());
     assertTrue(doc.at("/identity/configured").asBoolean());
-    for (String key : new String[] {"routes", "cache", "budgets", "rate_limits"}) {
+    for (String key : new String[] {"routes", "resilience", "cache", "budgets", "rate_limits"}) {
       assertFalse(doc.get(key).get("configured").asBoolean(true), key);
     }
+    assertTrue(doc.at("/routes/applied").asBoolean(), "routing runs, and finds no route");
+    assertTrue(doc.at("/routes/matched").isNull());
+    assertEquals("openai", doc.at("/routes/chain/0/provider").asText());
+    assertEquals("application", doc.at("/routes/chain/0/credentials").asText());
+    assertEquals("application", doc.at("/target/source").asText());
+    assertFalse(doc.at("/cache/cacheable").asBoolean(true));
+    assertEquals("the policy has no exact cache", doc.at("/cache/reason").asText());
     assertEquals("sent", doc.at("/verdict/outcome").asText());
     assertTrue(doc.at("/verdict/body").isMissingNode(), "no body without --show-body");
     assertNull(doc.get("warnings"));

@@ -141,4 +141,84 @@ class TestCommandTest {
     assertEquals("1", suite.getAttribute("failures"));
     assertTrue(suite.getElementsByTagName("failure").item(0).getTextContent().contains("budgets"));
   }
+
+  @Test
+  void routeTargetDeniedAndCacheableExpectationsPass() throws Exception {
+    Path report = dir.resolve("routes.xml");
+    CliRun run = CliRun.of("test", example("policy-routes.yaml"), example("tests-routes.yaml"), "--junit",
+        report.toString());
+    assertEquals(0, run.exit, run::toString);
+    assertTrue(run.out.contains("PASS the free tier cannot use gpt-4o\n"), run.out);
+    assertTrue(run.out.contains("PASS canary tenants try the new model first\n"), run.out);
+    assertTrue(run.out.endsWith("6 passed, 0 failed\n"), run.out);
+    Element suite = (Element) xml(report).getElementsByTagName("testsuite").item(0);
+    assertEquals("6", suite.getAttribute("tests"));
+    assertEquals("0", suite.getAttribute("failures"));
+  }
+
+  @Test
+  void routeTargetDeniedAndCacheableExpectationsFailWithWhatHappenedAndWhy() throws Exception {
+    Path report = dir.resolve("routes-failing.xml");
+    CliRun run = CliRun.of("test", example("policy-routes.yaml"), example("tests-routes-failing.yaml"), "--junit",
+        report.toString());
+    assertEquals(1, run.exit, run::toString);
+    assertTrue(run.out.contains("PASS passes\n"), run.out);
+    assertTrue(run.out.contains("FAIL expects the default route, but triage matches first: expected route default, got"
+        + " cheap-triage (an earlier route matched, so default was not tried)"), run.out);
+    assertTrue(run.out.contains("FAIL expects the triage route without a feature: expected route cheap-triage, got"
+        + " default (cheap-triage did not match: no feature known (give --feature); the route wants feature"
+        + " 'com.acme.triage.*')"), run.out);
+    assertTrue(run.out.contains("FAIL expects a denial that does not happen: expected denied by a route, got sent"),
+        run.out);
+    assertTrue(run.out.contains("FAIL expects a sampled answer to be cacheable: expected cacheable, got not cacheable:"
+        + " temperature 0.7 and no seed"), run.out);
+    assertTrue(run.out.contains("FAIL expects the application's model for a canary tenant: expected target"
+        + " openai/gpt-4o-mini, got openai/gpt-4.1-mini"), run.out);
+    assertTrue(run.out.endsWith("1 passed, 5 failed\n"), run.out);
+
+    Element suite = (Element) xml(report).getElementsByTagName("testsuite").item(0);
+    assertEquals("6", suite.getAttribute("tests"));
+    assertEquals("5", suite.getAttribute("failures"));
+    NodeList cases = suite.getElementsByTagName("testcase");
+    assertEquals(0, ((Element) cases.item(0)).getElementsByTagName("failure").getLength());
+    Element failure = (Element) ((Element) cases.item(3)).getElementsByTagName("failure").item(0);
+    assertEquals("expected denied by a route, got sent", failure.getAttribute("message"));
+    Element target = (Element) ((Element) cases.item(5)).getElementsByTagName("failure").item(0);
+    assertEquals("expected target openai/gpt-4o-mini, got openai/gpt-4.1-mini", target.getAttribute("message"));
+  }
+
+  @Test
+  void unknownRoutesAndMalformedTargetsAreUsageErrors() throws Exception {
+    String request = "    request: {provider: openai, body: {model: m, messages: []}}\n";
+    Path tests = file("t.yaml", "tests:\n"
+        + "  - name: route typo\n" + request + "    expect: {route: cheap-triag}\n"
+        + "  - name: rule typo\n" + request + "    expect: {blocked: \"route:defualt\"}\n"
+        + "  - name: bad target\n" + request + "    expect: {target: \"open ai/x\"}\n"
+        + "  - name: not a boolean\n" + request + "    expect: {denied: yes please}\n");
+    CliRun run = CliRun.of("test", example("policy-routes.yaml"), tests.toString());
+    assertEquals(2, run.exit, run::toString);
+    assertTrue(run.err.contains("tests[0] 'route typo': expect.route: the policy has no route 'cheap-triag' (did you"
+        + " mean 'cheap-triage'?)"), run.err);
+    assertTrue(run.err.contains("unknown rule 'route:defualt' (did you mean 'route:default'?)"), run.err);
+    assertTrue(run.err.contains("tests[2] 'bad target': expect.target: 'open ai/x' is not a target"), run.err);
+    assertTrue(run.err.contains("tests[3] 'not a boolean': expect.denied: must be true or false"), run.err);
+
+    Path none = file("none.yaml", "tests:\n  - name: no routes\n" + request + "    expect: {route: default}\n");
+    CliRun noRoutes = CliRun.of("test", example("policy.yaml"), none.toString());
+    assertEquals(2, noRoutes.exit, noRoutes::toString);
+    assertTrue(noRoutes.err.contains("it has no routes, so only 'none'"), noRoutes.err);
+  }
+
+  @Test
+  void theHelpDocumentsTheNewExpectations() {
+    CliRun help = CliRun.of("test", "--help");
+    assertEquals(0, help.exit);
+    for (String key : new String[] {"route: NAME | none", "target: PROVIDER/MODEL", "denied: BOOL", "cacheable: BOOL",
+        "route:NAME"}) {
+      assertTrue(help.out.contains(key), key + " in\n" + help.out);
+    }
+    for (String key : Expectations.KEYS) {
+      assertTrue(help.out.contains("  " + key + ":"), "every expect key is documented: " + key);
+    }
+  }
 }
