@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # JMH micro-benchmarks of the agent's engine. On demand only: never part of `mvn verify`, never a
-# pass/fail gate. The benchmarks live in src/test/java/dev/airlock/agent/bench (JMH annotations,
+# pass/fail gate. The benchmarks live in src/test/java/dev/airlock/agent/bench and
+# src/test/java/dev/airlock/agent/cache/*Benchmark.java (the exact cache hit; JMH annotations,
 # not JUnit tests: surefire does not run them).
 #
 #   agent/bench.sh                       # build, run every benchmark (~6 min on 2 cores), print the table
@@ -46,7 +47,8 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
     -cp "$TARGET/classes:$(cat "$TARGET/bench.classpath")" \
     -processor org.openjdk.jmh.generators.BenchmarkProcessor \
     -d "$TARGET/jmh-classes" -s "$TARGET/jmh-generated" \
-    "$AGENT_DIR"/src/test/java/dev/airlock/agent/bench/*.java
+    "$AGENT_DIR"/src/test/java/dev/airlock/agent/bench/*.java \
+    "$AGENT_DIR"/src/test/java/dev/airlock/agent/cache/*Benchmark.java
 fi
 
 CP="$TARGET/jmh-classes:$TARGET/classes:$(cat "$TARGET/bench.classpath")"

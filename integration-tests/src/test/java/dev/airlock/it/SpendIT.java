@@ -42,12 +42,18 @@ class SpendIT extends WithMockProvider {
       double cost = span.doubleAttr("airlock.cost.usd");
       assertTrue(estimate > cost, "the estimate bounds the real cost");
       // Admitted while spent + estimate <= limit: two calls fit, the third does not.
+      double limit = estimate + 1.5 * cost;
       String budget = String.format(Locale.ROOT, "budgets:\n  - {per: tenant, limit: %.9f USD/day, on_exceed: block}\n"
-          + "state: %s\n", estimate + 1.5 * cost, redis.uri());
+          + "state: %s\n", limit, redis.uri());
 
       AppRun.Result acme = chat("acme", budget, dir.resolve("a.jsonl"), "chat", "chat", "chat");
       assertEquals(2, answered(acme), acme.stdout);
       assertTrue(acme.stdout.contains("Blocked by Airlock policy rule 'budget:tenant"), acme.stdout);
+      List<TelemetryFile.Point> remaining = TelemetryFile.read(dir.resolve("a.jsonl")).metrics
+          .get("airlock.budget.remaining");
+      assertTrue(remaining != null && remaining.stream().anyMatch(point -> "tenant:acme".equals(
+          point.attributes.get("airlock.scope")) && point.value < limit - cost), "the remaining budget is a gauge: "
+          + remaining);
       AppRun.Result globex = chat("globex", budget, dir.resolve("g.jsonl"), "chat", "chat");
       assertEquals(2, answered(globex), "another tenant is unaffected: " + globex.stdout);
       AppRun.Result acmeAgain = chat("acme", budget, dir.resolve("a2.jsonl"), "chat");

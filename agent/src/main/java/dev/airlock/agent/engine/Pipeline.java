@@ -67,6 +67,10 @@ public final class Pipeline {
     this.state = initial;
     this.instruments = instruments;
     initial.attach(instruments);
+    instruments.meter().gaugeBuilder("airlock.budget.remaining")
+        .setUnit("{USD or token}")
+        .setDescription("What is left of each budget in its current window, per recently active scope.")
+        .buildWithCallback(measurement -> state.spend().observeRemaining(measurement));
   }
 
   /** Swaps the policy in force; calls already begun keep the state they began with. */
@@ -222,6 +226,9 @@ public final class Pipeline {
         span.setAttribute(AIRLOCK_BUDGET_ESTIMATE_USD, usd);
       }
       admission = spend.budgets().admit(scope, Double.isNaN(usd) ? 0 : BudgetConfig.microUsd(usd), tokens);
+      for (BudgetConfig budget : spend.budgets().configs()) {
+        spend.noteScope(scope.key(budget.scope()));
+      }
       span.setAttribute(AIRLOCK_BUDGET_OUTCOME, admission.outcome().name().toLowerCase(java.util.Locale.ROOT));
       switch (admission.outcome()) {
         case BLOCKED:

@@ -63,6 +63,11 @@ class SharedBudgetsRedisTest {
     return c;
   }
 
+  /** A client that waits long enough for a loaded machine. */
+  private RedisState redis() {
+    return RedisState.builder(server.uri()).commandTimeout(COMMAND_TIMEOUT).connectTimeout(COMMAND_TIMEOUT).build();
+  }
+
   private Budgets budgetsOn(dev.airlock.agent.state.CounterState state, BudgetConfig config) {
     return Budgets.builder().add(config).state(state).clock(CLOCK).build();
   }
@@ -73,8 +78,8 @@ class SharedBudgetsRedisTest {
 
   @Test
   void twoClientsEnforceOneBudgetTogether() throws Exception {
-    Budgets first = budgetsOn(closeLater(RedisState.builder(server.uri()).commandTimeout(COMMAND_TIMEOUT).build()), TEN_CENTS_PER_TENANT);
-    Budgets second = budgetsOn(closeLater(RedisState.builder(server.uri()).commandTimeout(COMMAND_TIMEOUT).build()), TEN_CENTS_PER_TENANT);
+    Budgets first = budgetsOn(closeLater(redis()), TEN_CENTS_PER_TENANT);
+    Budgets second = budgetsOn(closeLater(redis()), TEN_CENTS_PER_TENANT);
     CallScope scope = CallScope.of(tenant(), null, null, null);
 
     first.admit(scope, 60_000, 0).settle(60_000, 0);
@@ -111,7 +116,7 @@ class SharedBudgetsRedisTest {
       pool.shutdownNow();
     }
     assertEquals(10, admitted.get());
-    try (RedisState reader = RedisState.builder(server.uri()).commandTimeout(COMMAND_TIMEOUT).build()) {
+    try (RedisState reader = redis()) {
       long now = CLOCK.millis();
       String key = "airlock:budget:tenant:" + scope.tenant() + ":usd-day:" + Window.label(Window.DAY.startMillis(now));
       assertEquals(new Counter(100_000, 0), reader.read(key, now));
@@ -120,7 +125,7 @@ class SharedBudgetsRedisTest {
 
   @Test
   void whenRedisDiesCallsGoOnLocallyAndTheSpendCatchesUpWhenItReturns() throws Exception {
-    ResilientState state = closeLater(ResilientState.builder(RedisState.builder(server.uri()).commandTimeout(COMMAND_TIMEOUT).build())
+    ResilientState state = closeLater(ResilientState.builder(redis())
         .retryEvery(Duration.ofMillis(50)).clock(CLOCK).build());
     BudgetConfig generous = BudgetConfig.builder(ScopeKind.TENANT).limitUsd(1_000).window(Window.DAY).build();
     Budgets budgets = budgetsOn(state, generous);
@@ -171,14 +176,14 @@ class SharedBudgetsRedisTest {
     server.restart();
     await(() -> !state.usingLocalState() && state.pendingCatchUp() == 0);
     assertEquals(1, state.outages());
-    try (RedisState reader = RedisState.builder(server.uri()).commandTimeout(COMMAND_TIMEOUT).build()) {
+    try (RedisState reader = redis()) {
       long now = CLOCK.millis();
       String key = "airlock:budget:tenant:" + during.tenant() + ":usd-day:" + Window.label(Window.DAY.startMillis(now));
       assertEquals(new Counter(3_500, 0), reader.read(key, now), "the outage's spend reached the restarted Redis");
     }
     // And new calls are counted in Redis again.
     budgets.admit(during, 1_000, 0).settle(1_000, 0);
-    try (RedisState reader = RedisState.builder(server.uri()).commandTimeout(COMMAND_TIMEOUT).build()) {
+    try (RedisState reader = redis()) {
       long now = CLOCK.millis();
       String key = "airlock:budget:tenant:" + during.tenant() + ":usd-day:" + Window.label(Window.DAY.startMillis(now));
       assertEquals(4_500, reader.read(key, now).spent());
@@ -187,7 +192,7 @@ class SharedBudgetsRedisTest {
 
   @Test
   void failClosedRefusesWhileRedisIsDownAndAdmitsWhenItReturns() throws Exception {
-    ResilientState state = closeLater(ResilientState.builder(RedisState.builder(server.uri()).commandTimeout(COMMAND_TIMEOUT).build())
+    ResilientState state = closeLater(ResilientState.builder(redis())
         .failClosed(true).retryEvery(Duration.ofMillis(50)).clock(CLOCK).build());
     Budgets budgets = budgetsOn(state, TEN_CENTS_PER_TENANT);
     CallScope scope = CallScope.of(tenant(), null, null, null);
@@ -220,7 +225,7 @@ class SharedBudgetsRedisTest {
       server.resume();
     }
     await(() -> !state.usingLocalState() && state.pendingCatchUp() == 0);
-    try (RedisState reader = RedisState.builder(server.uri()).commandTimeout(COMMAND_TIMEOUT).build()) {
+    try (RedisState reader = redis()) {
       long now = CLOCK.millis();
       String key = "airlock:budget:tenant:" + scope.tenant() + ":usd-day:" + Window.label(Window.DAY.startMillis(now));
       Counter c = reader.read(key, now);

@@ -31,7 +31,7 @@ class RedisStateTest {
     if (server == null) {
       server = RedisServer.start();
       // A loaded CI machine can take longer than the 50 ms production default; these tests check answers, not speed.
-      redis = RedisState.builder(server.uri()).commandTimeout(Duration.ofSeconds(2)).build();
+      redis = RedisState.builder(server.uri()).commandTimeout(Duration.ofSeconds(2)).connectTimeout(Duration.ofSeconds(2)).build();
     }
   }
 
