@@ -1,6 +1,5 @@
 package dev.airlock.agent.translate;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.airlock.agent.codec.Endpoint;
 import dev.airlock.agent.codec.SseParser;
 import java.util.ArrayList;
@@ -34,36 +33,13 @@ public final class AnswerText {
   }
 
   private static String ofWhole(Endpoint endpoint, byte[] body) {
-    ObjectNode root = JsonUtil.parseObject(body, "answer");
-    ChatResult result;
-    switch (endpoint.format()) {
-      case ANTHROPIC:
-        result = AnthropicResponses.read(root, null);
-        break;
-      case GEMINI:
-        result = GeminiResponses.read(root, null);
-        break;
-      default:
-        result = OpenAiResponses.read(root, null);
-        break;
-    }
+    ChatResult result = Translation.read(endpoint.format(), JsonUtil.parseObject(body, "answer"), null);
     String text = result.text();
     return text == null ? "" : text;
   }
 
   private static String ofStream(Endpoint endpoint, byte[] body) {
-    StreamDecoder decoder;
-    switch (endpoint.format()) {
-      case ANTHROPIC:
-        decoder = new AnthropicStreamDecoder();
-        break;
-      case GEMINI:
-        decoder = new GeminiStreamDecoder();
-        break;
-      default:
-        decoder = new OpenAiStreamDecoder();
-        break;
-    }
+    StreamDecoder decoder = Translation.decoderFor(endpoint.format());
     List<StreamEvent> events = new ArrayList<>();
     SseParser parser = new SseParser((name, data, raw) -> {
       if (data != null) {

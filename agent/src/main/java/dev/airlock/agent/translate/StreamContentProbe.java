@@ -24,14 +24,7 @@ public final class StreamContentProbe {
 
   /** A probe for a stream in {@code format}. */
   public static StreamContentProbe of(WireFormat format) {
-    switch (format) {
-      case ANTHROPIC:
-        return new StreamContentProbe(new AnthropicStreamDecoder());
-      case GEMINI:
-        return new StreamContentProbe(new GeminiStreamDecoder());
-      default:
-        return new StreamContentProbe(new OpenAiStreamDecoder());
-    }
+    return new StreamContentProbe(Translation.decoderFor(format));
   }
 
   /** Takes one event of the stream; returns whether the stream has carried content by now. */

@@ -27,19 +27,7 @@ public final class SyntheticAnswers {
   public static byte[] whole(Endpoint appEndpoint, String model, String text) {
     ChatResult result = new ChatResult(null, model, Collections.singletonList(Part.text(text)), FinishReason.STOP,
         null, Usage.of(0, 0, 0, 0, 0));
-    ObjectNode out;
-    switch (appEndpoint.format()) {
-      case ANTHROPIC:
-        out = AnthropicResponses.write(result, model);
-        break;
-      case GEMINI:
-        out = GeminiResponses.write(result, model);
-        break;
-      default:
-        out = OpenAiResponses.write(result, model);
-        break;
-    }
-    return JsonUtil.bytes(out);
+    return JsonUtil.bytes(Translation.write(appEndpoint.format(), result, model));
   }
 
   /**

@@ -143,32 +143,9 @@ public final class Translation {
     try {
       LlmResponse facts = ResponseCodec.parse(request.targetEndpoint(), targetBody);
       Usage usage = facts == null ? null : facts.usage();
-      ChatResult result;
-      switch (target) {
-        case ANTHROPIC:
-          result = AnthropicResponses.read(body, usage);
-          break;
-        case GEMINI:
-          result = GeminiResponses.read(body, usage);
-          break;
-        default:
-          result = OpenAiResponses.read(body, usage);
-          break;
-      }
+      ChatResult result = read(target, body, usage);
       String model = result.model != null ? result.model : request.targetModel();
-      ObjectNode out;
-      switch (request.appEndpoint().format()) {
-        case ANTHROPIC:
-          out = AnthropicResponses.write(result, model);
-          break;
-        case GEMINI:
-          out = GeminiResponses.write(result, model);
-          break;
-        default:
-          out = OpenAiResponses.write(result, model);
-          break;
-      }
-      return JsonUtil.bytes(out);
+      return JsonUtil.bytes(write(request.appEndpoint().format(), result, model));
     } catch (TranslationException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -196,18 +173,7 @@ public final class Translation {
    * returned bytes to the application. One per call.
    */
   public static StreamTranslator stream(TranslatedRequest request) {
-    StreamDecoder decoder;
-    switch (request.target()) {
-      case ANTHROPIC:
-        decoder = new AnthropicStreamDecoder();
-        break;
-      case GEMINI:
-        decoder = new GeminiStreamDecoder();
-        break;
-      default:
-        decoder = new OpenAiStreamDecoder();
-        break;
-    }
+    StreamDecoder decoder = decoderFor(request.target());
     StreamEncoder encoder;
     switch (request.appEndpoint().format()) {
       case ANTHROPIC:
@@ -221,6 +187,42 @@ public final class Translation {
         break;
     }
     return new TranslatingStream(decoder, encoder);
+  }
+
+  /** A whole answer in the canonical model, written in {@code format}. */
+  static ObjectNode write(WireFormat format, ChatResult result, String model) {
+    switch (format) {
+      case ANTHROPIC:
+        return AnthropicResponses.write(result, model);
+      case GEMINI:
+        return GeminiResponses.write(result, model);
+      default:
+        return OpenAiResponses.write(result, model);
+    }
+  }
+
+  /** A whole answer of {@code format}, read into the canonical model. */
+  static ChatResult read(WireFormat format, ObjectNode body, Usage usage) {
+    switch (format) {
+      case ANTHROPIC:
+        return AnthropicResponses.read(body, usage);
+      case GEMINI:
+        return GeminiResponses.read(body, usage);
+      default:
+        return OpenAiResponses.read(body, usage);
+    }
+  }
+
+  /** A fresh decoder of {@code format}'s stream events. */
+  static StreamDecoder decoderFor(WireFormat format) {
+    switch (format) {
+      case ANTHROPIC:
+        return new AnthropicStreamDecoder();
+      case GEMINI:
+        return new GeminiStreamDecoder();
+      default:
+        return new OpenAiStreamDecoder();
+    }
   }
 
   private static boolean isChat(Endpoint e) {

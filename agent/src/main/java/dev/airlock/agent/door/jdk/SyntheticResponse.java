@@ -36,22 +36,7 @@ final class SyntheticResponse<T> implements HttpResponse<T> {
   static <T> CompletableFuture<HttpResponse<T>> deliver(HttpRequest request, BodyHandler<T> handler, int status,
       Map<String, List<String>> headerMap, byte[] bytes) {
     HttpHeaders headers = HttpHeaders.of(headerMap, (name, value) -> true);
-    BodySubscriber<T> subscriber = handler.apply(new ResponseInfo() {
-      @Override
-      public int statusCode() {
-        return status;
-      }
-
-      @Override
-      public HttpHeaders headers() {
-        return headers;
-      }
-
-      @Override
-      public HttpClient.Version version() {
-        return HttpClient.Version.HTTP_1_1;
-      }
-    });
+    BodySubscriber<T> subscriber = handler.apply(info(status, headers));
     AtomicBoolean delivered = new AtomicBoolean();
     subscriber.onSubscribe(new Flow.Subscription() {
       @Override
@@ -78,22 +63,7 @@ final class SyntheticResponse<T> implements HttpResponse<T> {
   static <T> CompletableFuture<HttpResponse<T>> deliverStream(HttpRequest request, BodyHandler<T> handler,
       int status, Map<String, List<String>> headerMap, java.io.InputStream body, java.util.concurrent.Executor pump) {
     HttpHeaders headers = HttpHeaders.of(headerMap, (name, value) -> true);
-    BodySubscriber<T> subscriber = handler.apply(new ResponseInfo() {
-      @Override
-      public int statusCode() {
-        return status;
-      }
-
-      @Override
-      public HttpHeaders headers() {
-        return headers;
-      }
-
-      @Override
-      public HttpClient.Version version() {
-        return HttpClient.Version.HTTP_1_1;
-      }
-    });
+    BodySubscriber<T> subscriber = handler.apply(info(status, headers));
     subscriber.onSubscribe(new StreamPump(subscriber, body, pump));
     return subscriber.getBody().toCompletableFuture()
         .thenApply(b -> new SyntheticResponse<>(request, status, headers, b));
@@ -165,6 +135,26 @@ final class SyntheticResponse<T> implements HttpResponse<T> {
         // Already closed or broken: nothing to release.
       }
     }
+  }
+
+  /** The status line and headers a handler is applied to. */
+  private static ResponseInfo info(int status, HttpHeaders headers) {
+    return new ResponseInfo() {
+      @Override
+      public int statusCode() {
+        return status;
+      }
+
+      @Override
+      public HttpHeaders headers() {
+        return headers;
+      }
+
+      @Override
+      public HttpClient.Version version() {
+        return HttpClient.Version.HTTP_1_1;
+      }
+    };
   }
 
   @Override
