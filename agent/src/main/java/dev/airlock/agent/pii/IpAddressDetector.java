@@ -14,14 +14,15 @@ import java.util.regex.Pattern;
  * like addresses, so: words such as "version", "update" or "section" nearby lower the
  * confidence, and four numbers all below 32 outside the private 10/8 range ({@code 1.6.2.2},
  * {@code 7.4.1.3}, but also {@code 8.8.8.8}) are reported only with a CIDR prefix or an IP word
- * nearby ("ip", "server", "dns", "ping", "http", ...).
+ * nearby ("ip", "server", "dns", "ping", "http", ...); {@code 0.0.0.0} is always an address.
  *
  * <p>IPv6 (RFC 4291 text forms): one to eight groups of 1-4 hex digits, at most one {@code ::}
  * standing for at least one zero group, eight groups without it, optionally ending in an embedded
  * IPv4 address that counts as two groups. The whole token is
  * validated: {@code 2001::db8::1} or {@code 12345:db8::1} is rejected rather than searched for a
  * valid part. C++ scopes ({@code std::cout}), MAC addresses and clock times fail these rules.
- * Addresses with almost no digits ({@code ::}, {@code a::b}) are reported only with context.
+ * Addresses with almost no digits ({@code ::}, {@code a::b}) are reported only with context or a
+ * prefix length ({@code ::/0}).
  */
 final class IpAddressDetector implements Detector {
 
@@ -86,7 +87,11 @@ final class IpAddressDetector implements Detector {
       // 10/8 is the private range every cluster uses; its addresses are addresses.
       boolean privateTen = text.charAt(m.start()) == '1' && text.charAt(m.start() + 1) == '0'
           && text.charAt(m.start() + 2) == '.';
-      boolean small = end == m.end() && !privateTen && allOctetsBelow32(text, m.start(), m.end());
+      // 0.0.0.0 (any address) is written in configs and logs, never as a version.
+      boolean anyAddress =
+          m.end() - m.start() == 7 && "0.0.0.0".contentEquals(text.subSequence(m.start(), m.end()));
+      boolean small = end == m.end() && !privateTen && !anyAddress
+          && allOctetsBelow32(text, m.start(), m.end());
       add(text, m.start(), end, small ? IPV4_SMALL : IPV4, "ipv4", out);
     }
   }
@@ -140,10 +145,14 @@ final class IpAddressDetector implements Detector {
     }
     int stop = end;
     if (end == runEnd) {
-      stop = zoneEnd(text, stop);
-      stop = prefixEnd(text, stop, 128);
+      int zone = zoneEnd(text, stop);
+      stop = prefixEnd(text, zone, 128);
       if (Chars.wordCharAt(text, stop)) {
         return; // "fe80::1text": glued to a word
+      }
+      if (stop > zone) {
+        // A prefix length makes even "::/0" or "fe80::/10" unmistakably a network address.
+        conf = Math.max(conf, IPV6);
       }
     }
     add(text, start, stop, conf, "ipv6", out);

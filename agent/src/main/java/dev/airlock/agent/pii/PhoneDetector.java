@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Phone numbers: international ({@code +CC ...} or {@code 00CC ...}) for every ITU country code,
- * and the national formats of the US (NANP), the UK, Germany, France, the Netherlands, Spain and
- * Italy.
+ * and the national formats of the US (NANP), the UK, Germany, France, the Netherlands, Spain,
+ * Italy, Turkey and the Philippines.
  *
  * <p>A candidate is a run of digit groups joined by single separators ({@code space - . /}) or
  * parentheses ({@code (415) 555-0132}, {@code +44 (0)20 7123 4567}). The run is taken whole: it
@@ -23,16 +23,24 @@ import java.util.List;
  *       ({@code 01 42 68 53 00}) or by a group of 3+ digits then groups of 2+ ({@code 020 7123
  *       4567}, {@code 030/1234567}); the subscriber part does not start with 0, and a lone second
  *       group has 5+ digits (so a ZIP+4 such as {@code 02110-1301} is not a number);
+ *   <li><b>trunk 0 written apart</b> ({@code 0 532 123 45 67}, {@code 0 (917) 123 4567}): the
+ *       same layouts after a lone {@code 0}, 10-12 digits in all, with an area code of 2-4
+ *       digits; a little weaker, since a list of small numbers can start with 0;
  *   <li><b>US:</b> 10 digits (or 11 with a leading 1), area and exchange starting 2-9, grouped
  *       3-3-4 ({@code 415-555-0132}, {@code (415) 555-0132}, {@code 415.555.0132});
- *   <li><b>Italian mobile:</b> 10 digits starting 3, grouped 3-3-4, 3-7, 3-3-2-2 or 3-4-3;
+ *   <li><b>mobile without the trunk prefix:</b> 10 digits starting 3 (Italy) or 50, 53-56
+ *       (Turkey), grouped 3-3-4, 3-7, 3-3-2-2 or 3-4-3;
  *   <li><b>Spain:</b> 9 digits starting 6-9, grouped 3-2-2-2 or 2-3-2-2 (3-3-3 is also how
  *       Europeans group thousands, so it needs a context word).
  * </ul>
  *
  * <p>Ungrouped national numbers ({@code 02071234567}, {@code 4155550132}) look like any other
  * id, so they are reported below the default threshold and need a word such as "phone" or "tel"
- * nearby. Runs of one repeated digit, dates (at most 8 digits), versions, prices (a decimal point
+ * nearby. The exception is a mobile number dialled with its trunk prefix, whose leading digits
+ * and length together are specific: UK {@code 07} + 9 digits, France and the Netherlands
+ * {@code 06}/{@code 07} + 8, Germany {@code 015}-{@code 017} + 8-9, Turkey {@code 050},
+ * {@code 053}-{@code 056} + 8, the Philippines {@code 09} + 9; these are reported at the default
+ * threshold, so that any negative word ("order", "id") keeps them out. Runs of one repeated digit, dates (at most 8 digits), versions, prices (a decimal point
  * or comma joins the next digit), and numbers glued to letters or currency signs are never phone
  * numbers; dots separate only three or more groups of two or more digits ({@code 415.555.0132},
  * {@code 06.12.34.56.78}), so decimals are not numbers either. Words such as "order" or
@@ -45,6 +53,8 @@ final class PhoneDetector implements Detector {
   static final double INTL_00_GROUPED = 0.6;
   static final double INTL_00_COMPACT = 0.4;
   static final double NATIONAL_GROUPED = 0.6;
+  static final double LONE_TRUNK = 0.5;
+  static final double TRUNK_MOBILE_COMPACT = 0.5;
   static final double US_PARENS = 0.7;
   static final double AMBIGUOUS_GROUPED = 0.45;
   static final double NATIONAL_COMPACT = 0.35;
@@ -56,14 +66,15 @@ final class PhoneDetector implements Detector {
           "phone", "phones", "telephone", "tel", "mobile", "mob", "cell", "cellphone", "call",
           "fax", "whatsapp", "sms", "text me", "contact", "landline", "hotline", "dial",
           "telefon", "telefono", "teléfono", "téléphone", "tél", "portable", "móvil", "movil",
-          "cellulare", "handy", "mobiel", "telefoonnummer", "rufnummer", "festnetz");
+          "cellulare", "handy", "mobiel", "telefoonnummer", "rufnummer", "festnetz", "telefonnummer",
+          "gsm", "tlf", "tfno", "telepono", "cep", "telefonu", "numaram");
 
   static final ContextWords NEGATIVE =
       ContextWords.of(
           -0.35,
           "isbn", "issn", "doi", "invoice", "order", "tracking", "serial", "sku", "ticket",
           "*version", "build", "iban", "account", "transaction", "ssn", "social security", "zip",
-          "postal", "postcode", "plz");
+          "postal", "postcode", "plz", "id", "ids", "identifier", "ref", "reference");
 
   /** A national format that fits: its base confidence and the detection's detail. */
   private static final class Verdict {
@@ -78,12 +89,16 @@ final class PhoneDetector implements Detector {
 
   private static final Verdict TRUNK = new Verdict(NATIONAL_GROUPED, "national");
   private static final Verdict TRUNK_COMPACT = new Verdict(NATIONAL_COMPACT, "national");
+  private static final Verdict TRUNK_APART = new Verdict(LONE_TRUNK, "national");
+  private static final Verdict MOBILE_COMPACT = new Verdict(TRUNK_MOBILE_COMPACT, "national");
   private static final Verdict US = new Verdict(NATIONAL_GROUPED, "US");
   private static final Verdict US_WITH_PARENS = new Verdict(US_PARENS, "US");
   private static final Verdict US_COMPACT = new Verdict(NATIONAL_COMPACT, "US");
   private static final Verdict US_COMPACT_WITH_1 = new Verdict(NATIONAL_COMPACT_WEAK, "US");
   private static final Verdict IT_MOBILE = new Verdict(NATIONAL_GROUPED, "IT");
   private static final Verdict IT_MOBILE_COMPACT = new Verdict(NATIONAL_COMPACT, "IT");
+  private static final Verdict TR_MOBILE = new Verdict(NATIONAL_GROUPED, "TR");
+  private static final Verdict TR_MOBILE_COMPACT = new Verdict(NATIONAL_COMPACT_WEAK, "TR");
   private static final Verdict ES = new Verdict(NATIONAL_GROUPED, "ES");
   private static final Verdict ES_THOUSANDS_LIKE = new Verdict(AMBIGUOUS_GROUPED, "ES");
   private static final Verdict ES_COMPACT = new Verdict(NATIONAL_COMPACT_WEAK, "ES");
@@ -240,23 +255,20 @@ final class PhoneDetector implements Detector {
         return null;
       }
       if (compact) {
+        if (trunkMobile(d)) {
+          return MOBILE_COMPACT;
+        }
         return n == 10 || n == 11 ? TRUNK_COMPACT : null;
+      }
+      if (run.len[0] == 1) {
+        // "0 532 123 45 67": the trunk prefix written apart; the area code is the next group.
+        boolean area = k >= 3 && run.len[1] >= 2 && run.len[1] <= 4;
+        return area && n >= 10 && n <= 12 && subscriberLayout(run, 1) ? TRUNK_APART : null;
       }
       if (n < 9 || n > 12 || run.len[0] < 2 || run.len[0] > 6) {
         return null;
       }
-      // Subscriber numbers never start with 0 ("0399 0308 0301" are code points, "01 00 00" a
-      // hex dump), and one 4-digit block after five digits is a US ZIP+4 ("02110-1301").
-      if (run.firstDigit(1) == '0' || (k == 2 && run.len[1] < 5)) {
-        return null;
-      }
-      boolean pairs = k >= 4;
-      boolean blocks = run.len[1] >= 3;
-      for (int g = 1; g < k; g++) {
-        pairs &= run.len[g] == 2;
-        blocks &= run.len[g] >= 2 && run.len[g] <= 8;
-      }
-      return pairs || blocks ? TRUNK : null;
+      return subscriberLayout(run, 0) ? TRUNK : null;
     }
     if (n == 10 || (n == 11 && d.charAt(0) == '1')) {
       int first = n == 11 ? 1 : 0;
@@ -266,11 +278,12 @@ final class PhoneDetector implements Detector {
       String nsn = d.substring(first);
       boolean nanp = nsn.charAt(0) >= '2' && nsn.charAt(3) >= '2';
       boolean itMobile = n == 10 && d.charAt(0) == '3';
+      boolean trMobile = n == 10 && d.charAt(0) == '5' && "03456".indexOf(d.charAt(1)) >= 0;
       if (compact) {
         if (n == 11) {
           return nanp ? US_COMPACT_WITH_1 : null;
         }
-        return nanp ? US_COMPACT : itMobile ? IT_MOBILE_COMPACT : null;
+        return nanp ? US_COMPACT : itMobile ? IT_MOBILE_COMPACT : trMobile ? TR_MOBILE_COMPACT : null;
       }
       int g0 = first;
       int groups = k - g0;
@@ -280,9 +293,8 @@ final class PhoneDetector implements Detector {
       if (nanp && groups == 2 && run.paren[g0] && run.len[g0] == 3 && run.len[g0 + 1] == 7) {
         return US_WITH_PARENS;
       }
-      if (itMobile && matches(run, 3, 3, 4) || itMobile && matches(run, 3, 7)
-          || itMobile && matches(run, 3, 3, 2, 2) || itMobile && matches(run, 3, 4, 3)) {
-        return IT_MOBILE;
+      if ((itMobile || trMobile) && mobileLayout(run)) {
+        return itMobile ? IT_MOBILE : TR_MOBILE;
       }
       return null;
     }
@@ -298,6 +310,60 @@ final class PhoneDetector implements Detector {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether the groups after the area code (group {@code area}) are laid out as a subscriber
+   * number: pairs ({@code 01 42 68 53 00}) or a block of 3+ digits then blocks of 2+ ({@code 020
+   * 7123 4567}).
+   */
+  private static boolean subscriberLayout(Run run, int area) {
+    int k = run.count;
+    // Subscriber numbers never start with 0 ("0399 0308 0301" are code points, "01 00 00" a
+    // hex dump), and one 4-digit block after five digits is a US ZIP+4 ("02110-1301").
+    if (run.firstDigit(area + 1) == '0' || (k == area + 2 && run.len[area + 1] < 5)) {
+      return false;
+    }
+    boolean pairs = k - area >= 4;
+    boolean blocks = run.len[area + 1] >= 3;
+    for (int g = area + 1; g < k; g++) {
+      pairs &= run.len[g] == 2;
+      blocks &= run.len[g] >= 2 && run.len[g] <= 8;
+    }
+    return pairs || blocks;
+  }
+
+  /** How mobile numbers without a trunk prefix are grouped (Italy, Turkey). */
+  private static boolean mobileLayout(Run run) {
+    return matches(run, 3, 3, 4) || matches(run, 3, 7) || matches(run, 3, 3, 2, 2)
+        || matches(run, 3, 4, 3);
+  }
+
+  /**
+   * Whether ungrouped digits starting with the trunk 0 are a mobile number: the prefix and the
+   * length together (see the class comment). Landline area codes are too many and too varied
+   * to tell from other ids without a phone word.
+   */
+  static boolean trunkMobile(String d) {
+    int n = d.length();
+    if (n < 10) {
+      return false;
+    }
+    char c2 = d.charAt(2);
+    switch (d.charAt(1)) {
+      case '6':
+        return n == 10; // France, the Netherlands
+      case '7':
+        return n == 10 || (n == 11 && c2 != '0' && c2 != '6'); // France; UK (070, 076 are not mobile)
+      case '1':
+        return (n == 11 || n == 12) && c2 >= '5' && c2 <= '7'; // Germany 015x-017x
+      case '5':
+        return n == 11 && "03456".indexOf(c2) >= 0; // Turkey
+      case '9':
+        return n == 11; // the Philippines
+      default:
+        return false;
+    }
   }
 
   /** Dotted numbers are written in three or more groups of two or more digits (415.555.0132). */

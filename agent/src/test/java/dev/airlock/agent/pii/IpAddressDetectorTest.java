@@ -63,6 +63,21 @@ class IpAddressDetectorTest {
     assertEquals(Arrays.asList("0.0.0.0/0"), found(PiiTypes.IP_ADDRESS, "0.0.0.0/0"));
   }
 
+  @Test
+  void theAnyAddressIsAnAddressNotAVersion() {
+    assertEquals(Arrays.asList("0.0.0.0"), found(PiiTypes.IP_ADDRESS, "listen on 0.0.0.0 by default"));
+    assertEquals(Arrays.asList("0.0.0.0"), found(PiiTypes.IP_ADDRESS, "Default 0.0.0.0"));
+    assertTrue(found(PiiTypes.IP_ADDRESS, "see 0.0.0.1").isEmpty(), "other small quads still need context");
+  }
+
+  @Test
+  void aPrefixLengthMakesSparseIpv6AddressesCertain() {
+    assertEquals(Arrays.asList("::/0"), found(PiiTypes.IP_ADDRESS, "::/0"));
+    assertEquals(Arrays.asList("::/128"), found(PiiTypes.IP_ADDRESS, "route ::/128"));
+    assertTrue(found(PiiTypes.IP_ADDRESS, "Unspecified ::").isEmpty(), "bare :: still needs more");
+    assertTrue(found(PiiTypes.IP_ADDRESS, "::/129").isEmpty(), "an impossible prefix adds nothing");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
     "256.256.256.256", "192.168.1.256", "300.168.1.1", "192.168.1", "192.168.01.1",

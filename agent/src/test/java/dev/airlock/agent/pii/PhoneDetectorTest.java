@@ -60,6 +60,17 @@ class PhoneDetectorTest {
         // Italy
         "Chiamami al 347 123 4567 | 347 123 4567",
         "Roma 06 6784 3434 | 06 6784 3434",
+        // Turkey
+        "Cep: 0532 123 45 67 | 0532 123 45 67",
+        "Ara: 0 532 123 45 67 | 0 532 123 45 67",
+        "Ara: 0-532-123-45-67 | 0-532-123-45-67",
+        "Ara: 0 (532) 1234567 | 0 (532) 1234567",
+        "Ara: 532 123 45 67 | 532 123 45 67",
+        "Ara: 532.123.45.67 | 532.123.45.67",
+        "Istanbul 0212 123 45 67 | 0212 123 45 67",
+        // the Philippines
+        "Text 0917 123 4567 | 0917 123 4567",
+        "Text 0 (917) 123 4567 | 0 (917) 123 4567",
       })
   void findsNumbersInTheirNationalAndInternationalFormats(String text, String expected) {
     assertEquals(Collections.singletonList(expected), found(PiiTypes.PHONE, text));
@@ -93,6 +104,45 @@ class PhoneDetectorTest {
     // 3-3-3 is how thousands are grouped too
     assertTrue(found(PiiTypes.PHONE, "a total of 912 345 678 units").isEmpty());
     assertEquals(Arrays.asList("912 345 678"), found(PiiTypes.PHONE, "teléfono 912 345 678"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"07700900123", "0612345678", "0712345678", "01711234567", "015112345678",
+    "05321234567", "09171234567"})
+  void ungroupedMobileNumbersWithTheirTrunkPrefixNeedNoPhoneWord(String number) {
+    assertEquals(Arrays.asList(number), found(PiiTypes.PHONE, "reach me on " + number + " later"));
+    assertTrue(found(PiiTypes.PHONE, "order " + number).isEmpty(), "a negative word keeps it out");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "07012345678", // UK 070: personal numbering, not mobile
+    "07612345678", // UK 076: pagers
+    "0512345678", // too short for Turkey
+    "0917123456", // too short for the Philippines
+    "091712345678", // too long for the Philippines
+    "01812345678", // DE 018: shared-cost services
+    "0532123456789", // too long
+    "01", "07", "0 7",
+  })
+  void ungroupedNumbersOutsideTheMobileRangesStayBelowTheThreshold(String number) {
+    assertTrue(found(PiiTypes.PHONE, "reach me on " + number).isEmpty(), number);
+  }
+
+  @Test
+  void turkishMobileWithoutTrunkPrefixNeedsLayoutOrAPhoneWord() {
+    assertTrue(found(PiiTypes.PHONE, "5321234567").isEmpty());
+    assertEquals(Arrays.asList("5321234567"), found(PiiTypes.PHONE, "Phone: 5321234567"));
+    assertTrue(found(PiiTypes.PHONE, "5721234567").isEmpty(), "57x is not a Turkish mobile range");
+    assertTrue(found(PiiTypes.PHONE, "572 123 45 67").isEmpty());
+  }
+
+  @Test
+  void aLoneTrunkZeroNeedsAnAreaCodeAndASubscriberNumber() {
+    assertTrue(found(PiiTypes.PHONE, "0 5 3 2 1 2 3 4 5 6 7").isEmpty());
+    assertTrue(found(PiiTypes.PHONE, "0 532 023 45 67").isEmpty(), "subscriber number starting 0");
+    assertTrue(found(PiiTypes.PHONE, "0 532 1234").isEmpty(), "too short");
+    assertTrue(found(PiiTypes.PHONE, "0 53212 123 45 67").isEmpty(), "area code of 5 digits");
   }
 
   @Test
