@@ -50,6 +50,22 @@ class CacheIT extends WithMockProvider {
   }
 
   @Test
+  void replicasSharingRedisShareTheCache() throws Exception {
+    try (LocalRedis redis = LocalRedis.start()) {
+      String policy = "policy=" + MockPolicy.write(dir, mock.port(), CACHE + "\nstate: " + redis.uri());
+      for (String replica : new String[] {"a", "b"}) {
+        AppRun.Result run = AppRun.of("openai-app").args("chat", "stream")
+            .env("OPENAI_BASE_URL", mock.baseUrl() + "/v1").env("OPENAI_API_KEY", "sk-test")
+            .withAgent(policy + ",telemetry=" + dir.resolve(replica + ".jsonl")).run();
+        assertEquals(0, run.exitCode, run.toString());
+      }
+      assertEquals(2, mock.requests().size(), "the second JVM answered both calls from the first one's answers");
+      assertEquals(List.of("hit", "hit"), TelemetryFile.read(dir.resolve("b.jsonl")).spans.stream()
+          .map(s -> s.attr("airlock.cache")).collect(Collectors.toList()));
+    }
+  }
+
+  @Test
   void theJdkClientDoorServesHitsToo() throws Exception {
     AppRun.Result run = AppRun.of("langchain4j-app").args("chat", "chat", "stream", "stream")
         .env("OPENAI_BASE_URL", mock.baseUrl() + "/v1").env("OPENAI_API_KEY", "sk-test")

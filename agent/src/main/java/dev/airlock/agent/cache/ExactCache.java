@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class ExactCache {
 
+  private volatile SharedTier shared;
   private final ExactCacheConfig config;
   private final Cache<CacheKey, CachedAnswer> cache;
   private final LongAdder hits = new LongAdder();
@@ -59,6 +60,15 @@ public final class ExactCache {
     return new ExactCache(config, ticker, executor);
   }
 
+  /**
+   * Shares this cache's answers through {@code tier} (Redis): a local miss asks the tier, and every
+   * stored answer is also put there, with the same time to live. Set once, when the policy loads.
+   */
+  public ExactCache shareThrough(SharedTier tier) {
+    this.shared = tier;
+    return this;
+  }
+
   /** The settings this cache was built with. */
   public ExactCacheConfig config() {
     return config;
@@ -75,6 +85,13 @@ public final class ExactCache {
       return null;
     }
     CachedAnswer answer = cache.getIfPresent(key);
+    SharedTier tier = shared;
+    if (answer == null && tier != null) {
+      answer = tier.get(key);
+      if (answer != null && answer.entrySize() <= config.maxEntryBytes()) {
+        cache.put(key, answer);
+      }
+    }
     (answer != null ? hits : misses).increment();
     return answer;
   }
@@ -98,6 +115,10 @@ public final class ExactCache {
     }
     cache.put(key, answer);
     stores.increment();
+    SharedTier tier = shared;
+    if (tier != null) {
+      tier.put(key, answer, config.ttl());
+    }
     return true;
   }
 

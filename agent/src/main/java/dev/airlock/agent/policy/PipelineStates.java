@@ -23,6 +23,9 @@ import dev.airlock.policy.OnInternalError;
 import dev.airlock.policy.CachePolicy;
 import dev.airlock.policy.ExactCachePolicy;
 import dev.airlock.agent.cache.ExactCache;
+import dev.airlock.agent.cache.RedisAnswers;
+import dev.airlock.agent.state.RedisState;
+import dev.airlock.policy.StatePolicy;
 import dev.airlock.agent.engine.SpendControls;
 import dev.airlock.agent.telemetry.BudgetEvents;
 import dev.airlock.agent.cache.ExactCacheConfig;
@@ -83,6 +86,9 @@ public final class PipelineStates {
         .refusingAll("the policy could not be applied (" + reason + ") and it fails closed");
   }
 
+  /** One shared answer store per Redis server, kept across policy reloads (its connection is costly). */
+  private static final Map<String, RedisAnswers> SHARED_ANSWERS = new java.util.concurrent.ConcurrentHashMap<>();
+
   private static final java.util.regex.Pattern FAIL_CLOSED =
       java.util.regex.Pattern.compile("(?m)^on_internal_error:\\s*[\"']?block[\"']?\\s*(#.*)?$");
 
@@ -111,11 +117,16 @@ public final class PipelineStates {
     }
     if (policy.cache().flatMap(CachePolicy::exact).isPresent()) {
       ExactCachePolicy exact = policy.cache().get().exact().get();
-      state = state.withExactCache(ExactCache.create(ExactCacheConfig.builder()
+      ExactCache cache = ExactCache.create(ExactCacheConfig.builder()
           .ttl(exact.ttl())
           .maxBytes(exact.maxBytes())
           .when("always".equals(exact.when()) ? ExactCacheConfig.When.ALWAYS : ExactCacheConfig.When.DETERMINISTIC)
-          .build()));
+          .build());
+      if (policy.state().kind() == StatePolicy.Kind.REDIS) {
+        cache.shareThrough(SHARED_ANSWERS.computeIfAbsent(policy.state().redisUri().get().toString(),
+            uri -> new RedisAnswers(RedisState.builder(uri).build())));
+      }
+      state = state.withExactCache(cache);
     }
     BudgetEvents budgetEvents = new BudgetEvents();
     SpendControls spend = SpendPolicies.of(policy, budgetEvents, env);

@@ -275,6 +275,37 @@ public final class RedisState implements CounterState {
     return description;
   }
 
+  /**
+   * The string stored under {@code key}, or null: for values other replicas share as a whole (the
+   * exact cache's answers), not counters.
+   *
+   * @throws StateUnavailableException when Redis does not answer in time
+   */
+  public String getValue(String key) {
+    try {
+      return commands(false).get(key);
+    } catch (StateUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw failed("get", e);
+    }
+  }
+
+  /**
+   * Stores {@code value} under {@code key} for {@code ttl}.
+   *
+   * @throws StateUnavailableException when Redis does not answer in time
+   */
+  public void setValue(String key, String value, Duration ttl) {
+    try {
+      commands(false).psetex(key, Math.max(1, ttl.toMillis()), value);
+    } catch (StateUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw failed("set", e);
+    }
+  }
+
   private <T> T eval(RedisScripts.Script script, ScriptOutputType type, String[] keys, String[] args) {
     RedisCommands<String, String> commands = commands(false);
     try {
