@@ -11,11 +11,15 @@ import java.util.Map;
  * An Aho-Corasick automaton over chars: finds every occurrence of thousands of words in one pass
  * over the text, in time linear in the text plus the number of matches.
  *
- * <p>Built once, then immutable (arrays only), so one instance serves every thread. Transitions
- * are stored per state as a sorted char array with binary search: compact for large
- * dictionaries, and no boxing on the scanning path. Case folding, when asked for, maps each char
- * through {@code Character.toLowerCase(Character.toUpperCase(c))} on both words and text (chars
- * whose case mapping changes length, such as 'ß', are compared as they are).
+ * <p>Built once, then immutable (arrays only), so one instance serves every thread. The scan
+ * follows a complete transition table (failure links resolved when the automaton is built) over
+ * the alphabet of the words: one table lookup per char of text, with no failure chain to walk and
+ * no search, which matters because detectors run it over every char of every request. The
+ * alphabet is the distinct chars of the words (folded), plus one class for every other char, so
+ * the table stays small (states x alphabet ints) even for large dictionaries. Case folding, when
+ * asked for, maps each char through {@code Character.toLowerCase(Character.toUpperCase(c))} on
+ * both words and text (chars whose case mapping changes length, such as 'ß', are compared as
+ * they are).
  */
 final class AhoCorasick {
 
@@ -25,16 +29,22 @@ final class AhoCorasick {
   }
 
   private final boolean foldCase;
-  /** Transitions out of the root for ASCII chars (-1: none): most chars of a text end there. */
-  private final int[] rootAscii = new int[128];
-  private final char[][] keys;
-  private final int[][] next;
-  private final int[] fail;
   private final int[] depth;
   /** Whether a word ends at the state. */
   private final boolean[] terminal;
   /** The nearest state down the fail chain where a word ends, or -1. */
   private final int[] outputLink;
+  /** Whether a word ends at the state or down its fail chain: a match is reported there. */
+  private final boolean[] reports;
+  /** Alphabet class of each ASCII char, folded (0: in no word). */
+  private final int[] asciiClass = new int[128];
+  /** The non-ASCII chars of the words (folded), sorted, and their classes. */
+  private final char[] otherChars;
+  private final int[] otherClasses;
+  /** Classes: 1 + the number of distinct chars in the words. */
+  private final int width;
+  /** The complete transition table: state {@code s} on class {@code k} is {@code delta[s * width + k]}. */
+  private final int[] delta;
 
   AhoCorasick(List<String> words, boolean foldCase) {
     this.foldCase = foldCase;
@@ -64,57 +74,73 @@ final class AhoCorasick {
       ends.set(s, true);
     }
     int size = trie.size();
-    keys = new char[size][];
-    next = new int[size][];
+    // The alphabet: one class per distinct (folded) char of the words; 0 for every other char.
+    java.util.TreeMap<Character, Integer> classes = new java.util.TreeMap<>();
+    for (Map<Character, Integer> edges : trie) {
+      for (char c : edges.keySet()) {
+        classes.putIfAbsent(c, 0);
+      }
+    }
+    int k = 1;
+    for (Map.Entry<Character, Integer> e : classes.entrySet()) {
+      e.setValue(k++);
+    }
+    width = k;
+    List<Character> others = new ArrayList<>();
+    for (Map.Entry<Character, Integer> e : classes.entrySet()) {
+      char c = e.getKey();
+      if (c < 128) {
+        asciiClass[c] = e.getValue();
+        if (foldCase && c >= 'a' && c <= 'z') {
+          asciiClass[c - 32] = e.getValue();
+        }
+      } else {
+        others.add(c);
+      }
+    }
+    otherChars = new char[others.size()];
+    otherClasses = new int[others.size()];
+    for (int i = 0; i < others.size(); i++) {
+      otherChars[i] = others.get(i);
+      otherClasses[i] = classes.get(others.get(i));
+    }
     depth = new int[size];
     terminal = new boolean[size];
     for (int s = 0; s < size; s++) {
-      Map<Character, Integer> edges = trie.get(s);
-      char[] k = new char[edges.size()];
-      int i = 0;
-      for (char c : edges.keySet()) {
-        k[i++] = c;
-      }
-      Arrays.sort(k);
-      int[] t = new int[k.length];
-      for (i = 0; i < k.length; i++) {
-        t[i] = edges.get(k[i]);
-      }
-      keys[s] = k;
-      next[s] = t;
       depth[s] = depths.get(s);
       terminal[s] = ends.get(s);
     }
-    Arrays.fill(rootAscii, -1);
-    for (int i = 0; i < keys[0].length; i++) {
-      if (keys[0][i] < 128) {
-        rootAscii[keys[0][i]] = next[0][i];
-      }
-    }
-    fail = new int[size];
+    // Failure links and the complete table, breadth first: a state's missing transitions are
+    // those of its failure state, which is shallower and therefore already complete.
+    int[] fail = new int[size];
     outputLink = new int[size];
     outputLink[0] = -1;
+    delta = new int[size * width];
     ArrayDeque<Integer> queue = new ArrayDeque<>();
-    for (int child : next[0]) {
+    for (Map.Entry<Character, Integer> e : trie.get(0).entrySet()) {
+      int child = e.getValue();
+      delta[classes.get(e.getKey())] = child;
       fail[child] = 0;
       outputLink[child] = -1;
       queue.add(child);
     }
     while (!queue.isEmpty()) {
       int s = queue.poll();
-      for (int i = 0; i < keys[s].length; i++) {
-        char c = keys[s][i];
-        int child = next[s][i];
-        int f = fail[s];
-        while (f != 0 && step(f, c) < 0) {
-          f = fail[f];
-        }
-        int target = step(f, c);
-        fail[child] = target >= 0 && target != child ? target : 0;
+      System.arraycopy(delta, fail[s] * width, delta, s * width, width);
+      for (Map.Entry<Character, Integer> e : trie.get(s).entrySet()) {
+        int cls = classes.get(e.getKey());
+        int child = e.getValue();
+        int target = delta[fail[s] * width + cls];
+        fail[child] = target != child ? target : 0;
         int fc = fail[child];
         outputLink[child] = terminal[fc] ? fc : outputLink[fc];
+        delta[s * width + cls] = child;
         queue.add(child);
       }
+    }
+    reports = new boolean[size];
+    for (int s = 0; s < size; s++) {
+      reports[s] = terminal[s] || outputLink[s] >= 0;
     }
   }
 
@@ -128,28 +154,40 @@ final class AhoCorasick {
     return Character.toLowerCase(Character.toUpperCase(c));
   }
 
-  /** The state reached from {@code s} on {@code c}, or -1. */
-  private int step(int s, char c) {
-    if (s == 0 && c < 128) {
-      return rootAscii[c];
+  /** The alphabet class of a text char. */
+  private int classOf(char c) {
+    if (c < 128) {
+      return asciiClass[c];
     }
-    int i = Arrays.binarySearch(keys[s], c);
-    return i >= 0 ? next[s][i] : -1;
+    char f = fold(c);
+    if (f < 128) {
+      return asciiClass[f]; // the Kelvin sign folds to 'k'
+    }
+    int i = Arrays.binarySearch(otherChars, f);
+    return i >= 0 ? otherClasses[i] : 0;
+  }
+
+  /** The state after reading {@code c} in state {@code s}: for callers that feed chars themselves. */
+  int next(int s, char c) {
+    return delta[s * width + classOf(c)];
+  }
+
+  /** Whether a word ends at state {@code s} (after the char that led there). */
+  boolean matchesAt(int s) {
+    return reports[s];
   }
 
   /** Reports every occurrence of every word in {@code text}, by end position. */
   void scan(CharSequence text, MatchSink sink) {
     int s = 0;
+    int w = width;
+    int[] table = delta;
     for (int pos = 0, n = text.length(); pos < n; pos++) {
-      char c = fold(text.charAt(pos));
-      int t = step(s, c);
-      while (t < 0 && s != 0) {
-        s = fail[s];
-        t = step(s, c);
-      }
-      s = t < 0 ? 0 : t;
-      for (int o = terminal[s] ? s : outputLink[s]; o >= 0; o = outputLink[o]) {
-        sink.match(pos + 1 - depth[o], pos + 1);
+      s = table[s * w + classOf(text.charAt(pos))];
+      if (reports[s]) {
+        for (int o = terminal[s] ? s : outputLink[s]; o >= 0; o = outputLink[o]) {
+          sink.match(pos + 1 - depth[o], pos + 1);
+        }
       }
     }
   }

@@ -16,13 +16,39 @@ import java.util.regex.Pattern;
  */
 final class Anchored {
 
-  /** Which chars can begin a match. */
-  interface CharTest {
-    boolean test(char c);
+  /**
+   * Which chars can begin a match: a table over ASCII (every detector starts at an ASCII char).
+   * A table rather than a functional interface, because {@link #nextStart} runs once per char of
+   * every text for several detectors: called through an interface with three implementations,
+   * the test would be a virtual call per char, and it was the largest cost of a scan.
+   */
+  static final class CharTest {
+    private final boolean[] ascii = new boolean[128];
+
+    /** The chars of {@code chars}, and every char between each pair "a-z" written in it. */
+    static CharTest of(String chars) {
+      CharTest t = new CharTest();
+      for (int i = 0; i < chars.length(); i++) {
+        char c = chars.charAt(i);
+        if (i + 2 < chars.length() && chars.charAt(i + 1) == '-') {
+          for (char x = c; x <= chars.charAt(i + 2); x++) {
+            t.ascii[x] = true;
+          }
+          i += 2;
+        } else {
+          t.ascii[c] = true;
+        }
+      }
+      return t;
+    }
+
+    boolean test(char c) {
+      return c < 128 && ascii[c];
+    }
   }
 
-  static final CharTest DIGIT = Chars::isDigit;
-  static final CharTest ASCII_LETTER = Chars::isAsciiLetter;
+  static final CharTest DIGIT = CharTest.of("0-9");
+  static final CharTest ASCII_LETTER = CharTest.of("A-Za-z");
 
   private Anchored() {}
 
@@ -39,8 +65,15 @@ final class Anchored {
    * letter, digit or '_' (so a match cannot start inside a word or number), or -1.
    */
   static int nextStart(CharSequence text, int from, CharTest test) {
-    for (int i = Math.max(0, from), n = text.length(); i < n; i++) {
-      if (test.test(text.charAt(i)) && (i == 0 || !Chars.isWordChar(text.charAt(i - 1)))) {
+    return nextStart(text, from, text.length(), test);
+  }
+
+  /** As {@link #nextStart(CharSequence, int, CharTest)}, looking only before {@code to}. */
+  static int nextStart(CharSequence text, int from, int to, CharTest test) {
+    boolean[] table = test.ascii;
+    for (int i = Math.max(0, from), n = Math.min(to, text.length()); i < n; i++) {
+      char c = text.charAt(i);
+      if (c < 128 && table[c] && (i == 0 || !Chars.isWordChar(text.charAt(i - 1)))) {
         return i;
       }
     }

@@ -33,10 +33,17 @@ final class ContextWords {
   private final double delta;
   /** Normalized entries: " phrase " for whole words, " prefix" and "suffix " for wildcards. */
   private final String[] needles;
+  /**
+   * Finds any entry in the normalized window in one pass, the window normalized on the fly: this
+   * runs for every candidate of every detector, and building the window and testing each entry
+   * with {@code String.contains} was a quarter of the scan on text dense with numbers.
+   */
+  private final AhoCorasick finder;
 
   private ContextWords(double delta, String[] needles) {
     this.delta = delta;
     this.needles = needles;
+    this.finder = needles.length == 0 ? null : new AhoCorasick(Arrays.asList(needles), false);
   }
 
   static ContextWords of(double delta, String... words) {
@@ -89,7 +96,7 @@ final class ContextWords {
     while (from > slack && Chars.isWordChar(text.charAt(from - 1))) {
       from--;
     }
-    if (contains(normalize(text, from, start))) {
+    if (anyIn(text, from, start)) {
       return true;
     }
     int to = Math.min(text.length(), end + AFTER);
@@ -97,16 +104,32 @@ final class ContextWords {
     while (to < slackEnd && Chars.isWordChar(text.charAt(to))) {
       to++;
     }
-    return contains(normalize(text, end, to));
+    return anyIn(text, end, to);
   }
 
-  private boolean contains(String window) {
-    for (String n : needles) {
-      if (window.contains(n)) {
+  /**
+   * Whether an entry occurs in {@code normalize(text, from, to)}, reading the text once without
+   * building the normalized string.
+   */
+  private boolean anyIn(CharSequence text, int from, int to) {
+    int state = finder.next(0, ' ');
+    boolean space = true;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        state = finder.next(state, Character.toLowerCase(c));
+        space = false;
+      } else if (!space) {
+        state = finder.next(state, ' ');
+        space = true;
+      } else {
+        continue;
+      }
+      if (finder.matchesAt(state)) {
         return true;
       }
     }
-    return false;
+    return !space && finder.matchesAt(finder.next(state, ' '));
   }
 
   /**

@@ -214,7 +214,8 @@ final class CredentialAssignmentDetector implements Detector {
       return plausible(t, start, e) ? new int[] {start, e, 1} : null;
     }
     int e = p;
-    while (e < n && e - p <= MAX_VALUE && !endsValue(t.charAt(e)) && !htmlQuote(t, e)) {
+    while (e < n && e - p <= MAX_VALUE && !endsValue(t.charAt(e)) && !htmlQuote(t, e)
+        && !nextQueryParameter(t, e)) {
       e++;
     }
     if (e < n && (t.charAt(e) == '(' || t.charAt(e) == '[')) {
@@ -245,6 +246,26 @@ final class CredentialAssignmentDetector implements Detector {
     int end = Math.min(t.length(), i + 6);
     String ahead = t.subSequence(i, end).toString();
     return ahead.startsWith("&quot;") || ahead.startsWith("&#") || ahead.startsWith("&apos;");
+  }
+
+  /**
+   * An '&' that starts the next parameter of a query string or form body ("&scope=read") ends
+   * the value; any other '&' may be part of a password ("Tr0ub4dor&3").
+   */
+  private static boolean nextQueryParameter(CharSequence t, int i) {
+    if (t.charAt(i) != '&') {
+      return false;
+    }
+    int p = i + 1;
+    int n = Math.min(t.length(), i + 1 + MAX_NAME_SUFFIX);
+    if (p >= n || !(Chars.isAsciiLetter(t.charAt(p)) || t.charAt(p) == '_')) {
+      return false;
+    }
+    while (p < n && (Chars.isAsciiAlnum(t.charAt(p)) || t.charAt(p) == '_' || t.charAt(p) == '.'
+        || t.charAt(p) == '-')) {
+      p++;
+    }
+    return p < t.length() && t.charAt(p) == '=';
   }
 
   private static boolean endsValue(char c) {

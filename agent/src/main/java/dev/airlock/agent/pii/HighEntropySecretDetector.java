@@ -44,8 +44,21 @@ final class HighEntropySecretDetector implements Detector {
 
   @Override
   public void detect(CharSequence text, List<Detection> out) {
-    int n = text.length();
-    int i = 0;
+    detect(text, LongTokens.of(text), out);
+  }
+
+  /**
+   * As {@link #detect(CharSequence, List)}, with the text's {@link LongTokens} already found: a
+   * token of 20 chars or more lies inside one of them, so the rest of the text is not read.
+   */
+  void detect(CharSequence text, int[] longTokens, List<Detection> out) {
+    for (int t = 0; t < longTokens.length; t += 2) {
+      detectIn(text, longTokens[t], longTokens[t + 1], out);
+    }
+  }
+
+  private static void detectIn(CharSequence text, int from, int n, List<Detection> out) {
+    int i = from;
     while (i < n) {
       if (!isTokenChar(text.charAt(i))) {
         i++;

@@ -68,13 +68,17 @@ final class IbanDetector implements Detector {
 
   @Override
   public void detect(CharSequence text, List<Detection> out) {
-    // An IBAN starts a token with two letters and two digits.
-    for (int start = Anchored.nextStart(text, 0, Anchored.ASCII_LETTER); start >= 0;
-        start = Anchored.nextStart(text, start + 1, Anchored.ASCII_LETTER)) {
-      if (!Chars.isAsciiLetter(Chars.at(text, start + 1)) || !Chars.digitAt(text, start + 2)
-          || !Chars.digitAt(text, start + 3)) {
+    // An IBAN starts a token with two letters and two digits. The loop looks for the digits
+    // (rare in prose) rather than for token starts (every word), then checks the letters.
+    int n = text.length();
+    for (int i = 2; i + 1 < n; i++) {
+      char c = text.charAt(i);
+      if (c > '9' || c < '0' || !Chars.isDigit(text.charAt(i + 1))
+          || !Chars.isAsciiLetter(text.charAt(i - 1)) || !Chars.isAsciiLetter(text.charAt(i - 2))
+          || Chars.wordCharAt(text, i - 3)) {
         continue;
       }
+      int start = i - 2;
       String cc =
           new String(new char[] {upper(text.charAt(start)), upper(text.charAt(start + 1))});
       char[] bban = BBAN.get(cc);
@@ -87,7 +91,7 @@ final class IbanDetector implements Detector {
         continue;
       }
       out.add(new Detection(PiiTypes.IBAN, start, end, CONFIDENCE, cc));
-      start = end - 1;
+      i = end + 1; // the next IBAN starts at `end` or later: its digits at end + 2 or later
     }
   }
 

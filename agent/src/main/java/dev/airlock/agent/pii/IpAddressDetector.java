@@ -97,34 +97,37 @@ final class IpAddressDetector implements Detector {
   }
 
   /**
-   * Reads each maximal run of hex digits, colons and dots that starts a token, and validates it
-   * whole; scanning resumes after the run, so every char is looked at a bounded number of times.
+   * Validates each maximal run of hex digits, colons and dots that holds two colons or more and
+   * starts a token (the char before it is not a letter, digit or '_'). Runs are found from their
+   * colons, which are rare in prose, rather than by looking at every char; each char is looked at
+   * a bounded number of times.
    */
   private static void detectIpv6(CharSequence text, List<Detection> out) {
     int n = text.length();
-    int i = 0;
-    while (i < n) {
-      char c = text.charAt(i);
-      if (!(isHex(c) || c == ':') || !ipv6StartAllowed(text, i)) {
-        i++;
-        continue;
+    int resume = 0;
+    for (int colon = Chars.indexOf(text, ':', 0); colon >= 0;
+        colon = Chars.indexOf(text, ':', Math.max(colon + 1, resume))) {
+      int start = colon;
+      while (start > resume && isRunChar(text.charAt(start - 1))) {
+        start--;
       }
-      int runEnd = i;
-      int colons = 0;
-      while (runEnd < n) {
-        char r = text.charAt(runEnd);
-        if (r == ':') {
+      int runEnd = colon + 1;
+      int colons = 1;
+      while (runEnd < n && isRunChar(text.charAt(runEnd))) {
+        if (text.charAt(runEnd) == ':') {
           colons++;
-        } else if (!isHex(r) && r != '.') {
-          break;
         }
         runEnd++;
       }
-      if (colons >= 2) {
-        detectIpv6Run(text, i, runEnd, out);
+      resume = runEnd;
+      if (colons >= 2 && !Chars.wordCharAt(text, start - 1)) {
+        detectIpv6Run(text, start, runEnd, out);
       }
-      i = Math.max(runEnd, i + 1);
     }
+  }
+
+  private static boolean isRunChar(char c) {
+    return isHex(c) || c == ':' || c == '.';
   }
 
   private static void detectIpv6Run(CharSequence text, int start, int runEnd, List<Detection> out) {
@@ -215,11 +218,6 @@ final class IpAddressDetector implements Detector {
       return end;
     }
     return p;
-  }
-
-  private static boolean ipv6StartAllowed(CharSequence t, int i) {
-    char p = Chars.at(t, i - 1);
-    return !Chars.isWordChar(p) && p != ':' && p != '.';
   }
 
   private static boolean isHex(char c) {

@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  * Credentials whose format announces them: provider key prefixes (OpenAI, Anthropic, AWS,
  * GitHub, GitLab, Slack, Stripe, Google), JSON Web Tokens and PEM/PGP private-key blocks.
  *
- * <p>One Aho-Corasick pass finds the documented prefixes ({@code sk-}, {@code AKIA}, {@code ghp_},
- * {@code eyJ}, ...) where they start a token; only there does the kind's precompiled pattern check
- * the length and alphabet of the random part. JWTs must also have a header that decodes to JSON
+ * <p>The documented prefixes ({@code sk-}, {@code AKIA}, {@code ghp_}, {@code eyJ}, ...) are
+ * looked for where they start a token inside the text's {@link LongTokens} (every format is a
+ * whitespace-free token of 15 chars or more), the private-key header anywhere; only there does the
+ * kind's precompiled pattern check the length and alphabet of the random part. JWTs must also have a header that decodes to JSON
  * with an {@code "alg"} or {@code "typ"} field. The
  * detection's detail is the kind ({@code openai_key}, {@code aws_access_key_id}, {@code jwt},
  * {@code private_key}, ...).
@@ -84,25 +85,24 @@ final class KnownSecretDetector implements Detector {
     }
   }
 
-  /** Every literal prefix, and the kinds to try where it occurs (in enum order). */
-  private static final List<String> PREFIXES = new ArrayList<>();
+  /** The private-key header: looked for on its own, since it holds a space. */
+  private static final String KEY_BLOCK_PREFIX = "-----BEGIN ";
+  /** The kinds to try where a literal prefix occurs (in enum order), by prefix. */
   private static final Map<String, List<Kind>> KINDS_BY_PREFIX = new HashMap<>();
-  /**
-   * Finds the prefixes in one pass; the patterns then run only where a prefix starts a token,
-   * instead of the regex engine trying every alternative at every position.
-   */
-  private static final AhoCorasick PREFIX_FINDER;
+  /** The prefixes by their first char (all prefixes start with an ASCII char). */
+  private static final String[][] PREFIXES_BY_FIRST = new String[128][];
 
   static {
+    Map<Character, List<String>> byFirst = new HashMap<>();
     for (Kind k : Kind.values()) {
       for (String p : k.prefixes) {
-        if (!KINDS_BY_PREFIX.containsKey(p)) {
-          PREFIXES.add(p);
+        if (!KINDS_BY_PREFIX.containsKey(p) && !p.equals(KEY_BLOCK_PREFIX)) {
+          byFirst.computeIfAbsent(p.charAt(0), c -> new ArrayList<>()).add(p);
         }
         KINDS_BY_PREFIX.computeIfAbsent(p, x -> new ArrayList<>()).add(k);
       }
     }
-    PREFIX_FINDER = new AhoCorasick(PREFIXES, false);
+    byFirst.forEach((c, list) -> PREFIXES_BY_FIRST[c] = list.toArray(new String[0]));
   }
 
   /** How far a private-key block may run before its END line (a 16k-bit RSA key is ~12 KB). */
@@ -115,15 +115,41 @@ final class KnownSecretDetector implements Detector {
 
   @Override
   public void detect(CharSequence text, List<Detection> out) {
+    detect(text, LongTokens.of(text), out);
+  }
+
+  /**
+   * As {@link #detect(CharSequence, List)}, with the text's {@link LongTokens} already found.
+   * Every format but the private-key header is a whitespace-free token of 15 chars or more, so
+   * prefixes are looked for only in those stretches; the header is looked for on its own.
+   */
+  void detect(CharSequence text, int[] longTokens, List<Detection> out) {
     List<int[]> hits = new ArrayList<>();
-    PREFIX_FINDER.scan(
-        text,
-        (start, end) -> {
-          if (!isTokenChar(Chars.at(text, start - 1))) {
-            hits.add(new int[] {start, end});
+    int keyBlock = indexOf(text, KEY_BLOCK_PREFIX, 0);
+    for (int t = 0; t < longTokens.length; t += 2) {
+      int stretchEnd = longTokens[t + 1];
+      for (int i = longTokens[t]; i < stretchEnd; i++) {
+        char c = text.charAt(i);
+        String[] prefixes = c < 128 ? PREFIXES_BY_FIRST[c] : null;
+        if (prefixes == null || isTokenChar(Chars.at(text, i - 1))) {
+          continue;
+        }
+        while (keyBlock >= 0 && keyBlock < i) {
+          keyBlockHit(text, keyBlock, hits);
+          keyBlock = indexOf(text, KEY_BLOCK_PREFIX, keyBlock + 1);
+        }
+        for (String p : prefixes) {
+          if (startsWith(text, i, p)) {
+            hits.add(new int[] {i, i + p.length()});
+            break; // no prefix is the start of another
           }
-        });
-    hits.sort((x, y) -> Integer.compare(x[0], y[0]));
+        }
+      }
+    }
+    while (keyBlock >= 0) {
+      keyBlockHit(text, keyBlock, hits);
+      keyBlock = indexOf(text, KEY_BLOCK_PREFIX, keyBlock + 1);
+    }
     int covered = 0;
     for (int[] hit : hits) {
       if (hit[0] < covered) {
@@ -144,6 +170,36 @@ final class KnownSecretDetector implements Detector {
         }
       }
     }
+  }
+
+  private static void keyBlockHit(CharSequence text, int at, List<int[]> hits) {
+    if (!isTokenChar(Chars.at(text, at - 1))) {
+      hits.add(new int[] {at, at + KEY_BLOCK_PREFIX.length()});
+    }
+  }
+
+  private static boolean startsWith(CharSequence text, int at, String prefix) {
+    if (at + prefix.length() > text.length()) {
+      return false;
+    }
+    for (int k = 0; k < prefix.length(); k++) {
+      if (text.charAt(at + k) != prefix.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int indexOf(CharSequence text, String s, int from) {
+    if (text instanceof String) {
+      return ((String) text).indexOf(s, from);
+    }
+    for (int i = Chars.indexOf(text, s.charAt(0), from); i >= 0; i = Chars.indexOf(text, s.charAt(0), i + 1)) {
+      if (startsWith(text, i, s)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static boolean isTokenChar(char c) {

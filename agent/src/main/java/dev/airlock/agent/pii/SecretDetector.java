@@ -8,9 +8,9 @@ import java.util.List;
  */
 final class SecretDetector implements Detector {
 
-  private final Detector[] parts = {
-    new KnownSecretDetector(), new CredentialAssignmentDetector(), new HighEntropySecretDetector()
-  };
+  private final KnownSecretDetector known = new KnownSecretDetector();
+  private final CredentialAssignmentDetector assignments = new CredentialAssignmentDetector();
+  private final HighEntropySecretDetector random = new HighEntropySecretDetector();
 
   @Override
   public String type() {
@@ -19,8 +19,10 @@ final class SecretDetector implements Detector {
 
   @Override
   public void detect(CharSequence text, List<Detection> out) {
-    for (Detector d : parts) {
-      d.detect(text, out);
-    }
+    // Found once for both detectors that only read long tokens.
+    int[] longTokens = LongTokens.of(text);
+    known.detect(text, longTokens, out);
+    assignments.detect(text, out);
+    random.detect(text, longTokens, out);
   }
 }

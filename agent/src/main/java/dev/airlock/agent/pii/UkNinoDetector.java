@@ -36,15 +36,31 @@ final class UkNinoDetector implements Detector {
   @Override
   public void detect(CharSequence text, List<Detection> out) {
     Matcher m = Anchored.matcher(CANDIDATE, text);
-    for (int i = Anchored.nextStart(text, 0, Anchored.ASCII_LETTER); i >= 0;
-        i = Anchored.nextStart(text, i + 1, Anchored.ASCII_LETTER)) {
-      // Cheap test first: two letters, then a digit or a space.
-      boolean shape = Chars.isAsciiLetter(Chars.at(text, i + 1))
-          && (Chars.digitAt(text, i + 2) || Chars.at(text, i + 2) == ' ');
-      if (!shape || !Anchored.lookingAt(m, text, i)) {
+    // Driven by the first digit (rare in prose) rather than by token starts (every word): the
+    // number starts two letters before it, or two letters and a space.
+    int n = text.length();
+    int resume = 0;
+    for (int j = 2; j < n; j++) {
+      char c = text.charAt(j);
+      if (c > '9' || c < '0') {
         continue;
       }
-      i = m.end() - 1;
+      char before = text.charAt(j - 1);
+      int i;
+      if (Chars.isAsciiLetter(before)) {
+        i = j - 2;
+      } else if (before == ' ' && j >= 3) {
+        i = j - 3;
+      } else {
+        continue;
+      }
+      if (i < resume || !Chars.isAsciiLetter(text.charAt(i))
+          || !Chars.isAsciiLetter(text.charAt(i + 1)) || Chars.wordCharAt(text, i - 1)
+          || !Anchored.lookingAt(m, text, i)) {
+        continue;
+      }
+      resume = m.end();
+      j = resume - 1;
       String prefix = m.group(1);
       String suffix = m.group(3);
       boolean upper = Character.isUpperCase(prefix.charAt(0));

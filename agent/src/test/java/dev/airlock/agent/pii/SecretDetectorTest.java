@@ -86,6 +86,8 @@ class SecretDetectorTest {
         "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY | wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
         "client_secret: " + R40 + " | " + R40,
         "Authorization: Bearer " + R40 + " | " + R40,
+        "GET /callback?access_token=" + R40 + "&scope=read | " + R40,
+        "password=Tr0ub4dor&3&user=ana | Tr0ub4dor&3",
       })
   void valuesOfCredentialNames(String text, String value) {
     assertEquals(Collections.singletonList(value), found(PiiTypes.SECRET, text));
