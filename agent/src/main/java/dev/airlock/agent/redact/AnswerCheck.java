@@ -3,6 +3,8 @@ package dev.airlock.agent.redact;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airlock.agent.codec.Endpoint;
+import dev.airlock.agent.guard.json.JsonSchema;
+import dev.airlock.agent.guard.json.StreamingJsonCheck;
 import dev.airlock.policy.GuardrailsPolicy.OutputAction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,15 +24,24 @@ public final class AnswerCheck {
   private final Endpoint endpoint;
   private final Set<String> sentValues;
   private final boolean jsonRequested;
+  private final JsonSchema schema;
   private final Set<String> foundTypes = new LinkedHashSet<>();
   private String blockedRule;
   private boolean jsonFlagged;
+  private String jsonProblem;
 
   AnswerCheck(OutputGuard guard, Endpoint endpoint, Set<String> sentValues, boolean jsonRequested) {
+    this(guard, endpoint, sentValues, jsonRequested, null);
+  }
+
+  /** @param schema the schema the request gave for the answer, or null (then any JSON passes) */
+  AnswerCheck(OutputGuard guard, Endpoint endpoint, Set<String> sentValues, boolean jsonRequested,
+      JsonSchema schema) {
     this.guard = guard;
     this.endpoint = endpoint;
     this.sentValues = sentValues;
     this.jsonRequested = jsonRequested;
+    this.schema = schema;
   }
 
   public boolean isActive() {
@@ -57,8 +68,11 @@ public final class AnswerCheck {
       if (checked == null) {
         return text;
       }
-      if (jsonRequested && guard.jsonViolation(checked) != null) {
-        onJsonViolation(guard.jsonViolation(checked));
+      if (checksJson()) {
+        String problem = StreamingJsonCheck.check(checked, schema);
+        if (problem != null) {
+          onJsonViolation(problem);
+        }
       }
       changed[0] |= !checked.equals(text);
       return checked;
@@ -99,12 +113,35 @@ public final class AnswerCheck {
     }
   }
 
-  private void onJsonViolation(OutputAction action) {
-    if (action == OutputAction.BLOCK) {
-      block("guardrails.output.json");
-    } else {
-      jsonFlagged = true;
+  /** Whether answers are checked as JSON: the request asked for it and the policy checks it. */
+  boolean checksJson() {
+    return jsonRequested && guard.checksJson();
+  }
+
+  /** A checker for one streamed text channel; only when {@link #checksJson()}. */
+  StreamingJsonCheck newJsonCheck() {
+    return new StreamingJsonCheck(schema);
+  }
+
+  /** Records a JSON violation: blocks or flags, as the rule says. Returns whether it blocks. */
+  boolean onJsonViolation(String problem) {
+    if (jsonProblem == null) {
+      jsonProblem = problem;
     }
+    if (guard.jsonAction() == OutputAction.BLOCK) {
+      block("guardrails.output.json");
+      return true;
+    }
+    jsonFlagged = true;
+    return false;
+  }
+
+  /**
+   * What was wrong with the JSON answer (a JSON path and the rule broken, never a value), or null:
+   * for logs and tests.
+   */
+  public String jsonProblem() {
+    return jsonProblem;
   }
 
   /** Types found in the answer (including {@code deny}), in order of first appearance. */
@@ -117,7 +154,7 @@ public final class AnswerCheck {
     return blockedRule;
   }
 
-  /** The answer was not JSON though JSON was asked for, and the rule says flag. */
+  /** The answer was not JSON (or broke the request's schema) though JSON was asked for, and the rule says flag. */
   public boolean jsonFlagged() {
     return jsonFlagged;
   }

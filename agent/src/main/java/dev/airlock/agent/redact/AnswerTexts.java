@@ -62,7 +62,11 @@ final class AnswerTexts {
     }
   }
 
-  /** Whether the request asked for a JSON answer (OpenAI response_format / Responses text.format, Gemini responseMimeType). */
+  /**
+   * Whether the request asked for a JSON answer: OpenAI {@code response_format} ({@code json_object}
+   * or {@code json_schema}), Responses {@code text.format}, Gemini {@code responseMimeType:
+   * application/json} or a response schema.
+   */
   static boolean jsonRequested(Endpoint endpoint, JsonNode request) {
     switch (endpoint) {
       case OPENAI_CHAT:
@@ -71,9 +75,51 @@ final class AnswerTexts {
         return request.path("text").path("format").path("type").asText().startsWith("json");
       case GEMINI_GENERATE_CONTENT:
       case GEMINI_STREAM_GENERATE_CONTENT:
-        return "application/json".equals(request.path("generationConfig").path("responseMimeType").asText());
+        JsonNode config = geminiConfig(request);
+        return "application/json".equals(either(config, "responseMimeType", "response_mime_type").asText())
+            || jsonSchema(endpoint, request) != null;
       default:
         return false;
     }
+  }
+
+  /**
+   * The JSON Schema the answer must conform to, or null when the request gives none: OpenAI chat
+   * {@code response_format.json_schema.schema}, Responses {@code text.format.schema} (type {@code
+   * json_schema}), Gemini {@code generationConfig.responseJsonSchema} or {@code responseSchema}
+   * (snake_case spellings too).
+   */
+  static JsonNode jsonSchema(Endpoint endpoint, JsonNode request) {
+    JsonNode schema;
+    switch (endpoint) {
+      case OPENAI_CHAT:
+        JsonNode rf = request.path("response_format");
+        schema = "json_schema".equals(rf.path("type").asText()) ? rf.path("json_schema").path("schema") : null;
+        break;
+      case OPENAI_RESPONSES:
+        JsonNode format = request.path("text").path("format");
+        schema = "json_schema".equals(format.path("type").asText()) ? format.path("schema") : null;
+        break;
+      case GEMINI_GENERATE_CONTENT:
+      case GEMINI_STREAM_GENERATE_CONTENT:
+        JsonNode config = geminiConfig(request);
+        schema = either(config, "responseJsonSchema", "response_json_schema");
+        if (!schema.isObject()) {
+          schema = either(config, "responseSchema", "response_schema");
+        }
+        break;
+      default:
+        schema = null;
+    }
+    return schema != null && (schema.isObject() || schema.isBoolean()) ? schema : null;
+  }
+
+  private static JsonNode geminiConfig(JsonNode request) {
+    return either(request, "generationConfig", "generation_config");
+  }
+
+  private static JsonNode either(JsonNode holder, String camel, String snake) {
+    JsonNode n = holder.path(camel);
+    return n.isMissingNode() ? holder.path(snake) : n;
   }
 }

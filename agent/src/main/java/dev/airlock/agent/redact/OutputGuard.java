@@ -1,14 +1,13 @@
 package dev.airlock.agent.redact;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.airlock.agent.guard.json.JsonSchema;
+import dev.airlock.agent.guard.json.StreamingJsonCheck;
 import dev.airlock.agent.pii.Detection;
 import dev.airlock.agent.pii.PiiScanner;
 import dev.airlock.agent.pii.PiiTypes;
 import dev.airlock.policy.GuardrailsPolicy;
 import dev.airlock.policy.GuardrailsPolicy.OutputAction;
 import dev.airlock.policy.PiiPolicy;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,12 +15,11 @@ import java.util.regex.Pattern;
 
 /**
  * The output side of the policy ({@code guardrails.output}): personal data in the answer that the
- * application did not send, secrets, deny patterns, and JSON validity when JSON was asked for.
+ * application did not send, secrets, deny patterns, and, when JSON was asked for, that the answer is
+ * JSON conforming to the request's schema if it gave one.
  * Built once per policy; thread-safe.
  */
 public final class OutputGuard {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final OutputAction piiAction;
   private final OutputAction secretsAction;
@@ -177,16 +175,30 @@ public final class OutputGuard {
     return null;
   }
 
+  /** Whether the policy checks JSON answers ({@code guardrails.output.json} is set). */
+  public boolean checksJson() {
+    return jsonAction != null;
+  }
+
+  /** What {@code guardrails.output.json} does with an answer that breaks it; null when not set. */
+  OutputAction jsonAction() {
+    return jsonAction;
+  }
+
   /** When JSON was asked for: null if the text is JSON (or not checked), else the json rule's action. */
   public OutputAction jsonViolation(String text) {
+    return jsonViolation(text, null);
+  }
+
+  /**
+   * When JSON was asked for: null if the text is one JSON value conforming to {@code schema} (null:
+   * any JSON), or if JSON is not checked; else the json rule's action. Whole answers and streams
+   * get the same verdict (see {@link StreamingJsonCheck}).
+   */
+  public OutputAction jsonViolation(String text, JsonSchema schema) {
     if (jsonAction == null) {
       return null;
     }
-    try {
-      JsonNode node = JSON.readTree(text);
-      return node == null || node.isMissingNode() ? jsonAction : null;
-    } catch (IOException e) {
-      return jsonAction;
-    }
+    return StreamingJsonCheck.check(text, schema) == null ? null : jsonAction;
   }
 }

@@ -6,6 +6,7 @@ import dev.airlock.agent.codec.Endpoint;
 import dev.airlock.agent.guard.injection.ContentSource;
 import dev.airlock.agent.guard.injection.InjectionDetector;
 import dev.airlock.agent.guard.injection.InjectionScore;
+import dev.airlock.agent.guard.json.JsonSchema;
 import dev.airlock.agent.pii.Detection;
 import dev.airlock.agent.pii.PiiScanner;
 import dev.airlock.policy.GuardrailsPolicy;
@@ -68,8 +69,17 @@ public final class RequestGuard {
     }
     Pass pass = new Pass();
     boolean jsonRequested = AnswerTexts.jsonRequested(endpoint, root);
+    // Compiled here, before the request is changed: the schema is the app's, placeholders never
+    // appear in it (a schema is not a text part).
+    JsonSchema schema = jsonRequested && output.checksJson() ? schemaOf(endpoint, root) : null;
     RequestTexts.visit(endpoint, root, (text, role) -> pass.visit(text, role));
-    return pass.result(endpoint, root, body, new AnswerCheck(output, endpoint, pass.sentValues, jsonRequested));
+    return pass.result(endpoint, root, body,
+        new AnswerCheck(output, endpoint, pass.sentValues, jsonRequested, schema));
+  }
+
+  private static JsonSchema schemaOf(Endpoint endpoint, JsonNode root) {
+    JsonNode schema = AnswerTexts.jsonSchema(endpoint, root);
+    return schema == null ? null : JsonSchema.compile(schema);
   }
 
   /** The state of one request's inspection. */

@@ -48,6 +48,7 @@ public final class StreamPseudonymRestorer {
     final StreamingRestorer restorer;
     final StreamingOutputCheck output;
     String eventName;
+    boolean ended;
     ObjectNode template;
     ObjectNode templateHolder;
     String templateField;
@@ -57,13 +58,31 @@ public final class StreamPseudonymRestorer {
       this.output = check == null ? null : new StreamingOutputCheck(check);
     }
 
-    /** Restored, then checked: what can go to the app now. */
-    String pass(String text, boolean last) {
+    /**
+     * Restored, then checked: what can go to the app now.
+     *
+     * @param last release everything held
+     * @param end the channel's text is complete (its final delta)
+     */
+    String pass(String text, boolean last, boolean end) {
       String restored = restorer.feed(text);
       if (last) {
         restored += restorer.flush();
       }
-      return output == null ? restored : output.feed(restored, last);
+      if (output == null) {
+        return restored;
+      }
+      String released = output.feed(restored, last, end);
+      ended |= end;
+      return released;
+    }
+
+    /** The stream ended: checks that need the whole text give their verdict. */
+    void end() {
+      if (output != null && !ended) {
+        ended = true;
+        output.end();
+      }
     }
 
     boolean hasPending() {
@@ -115,6 +134,14 @@ public final class StreamPseudonymRestorer {
     }
     List<Delta> deltas = deltas((ObjectNode) node);
     if (deltas.isEmpty()) {
+      // An event that closes a text channel ("finish_reason" with an empty delta, Responses'
+      // output_text.done): whole-text verdicts come before the held tail is released.
+      for (String ended : endedChannels((ObjectNode) node)) {
+        Channel channel = channels.get(ended);
+        if (channel != null) {
+          channel.end();
+        }
+      }
       flush(out);
       String restored = Placeholders.restoreJson(data, restorations);
       if (check != null) {
@@ -129,7 +156,7 @@ public final class StreamPseudonymRestorer {
     }
     for (Delta d : deltas) {
       Channel channel = channels.computeIfAbsent(d.channel, k -> new Channel(restorations, check));
-      String text = channel.pass(d.holder.path(d.field).asText(""), d.last);
+      String text = channel.pass(d.holder.path(d.field).asText(""), d.last, d.last);
       d.holder.put(d.field, text);
       channel.eventName = eventName;
       channel.templateHolder = d.holder;
@@ -163,6 +190,10 @@ public final class StreamPseudonymRestorer {
       return;
     }
     try {
+      // Verdicts on the whole text first, so that a blocked answer keeps its held tail.
+      for (Channel channel : channels.values()) {
+        channel.end();
+      }
       flush(out);
     } catch (StreamingOutputCheck.Blocked b) {
       blocked = true;
@@ -175,7 +206,7 @@ public final class StreamPseudonymRestorer {
       if (!channel.hasPending() || channel.template == null || channel.templateHolder == null) {
         continue;
       }
-      channel.templateHolder.put(channel.templateField, channel.pass("", true));
+      channel.templateHolder.put(channel.templateField, channel.pass("", true, false));
       write(channel.eventName, channel.template.toString(), out);
     }
   }
@@ -265,6 +296,41 @@ public final class StreamPseudonymRestorer {
                 out.add(new Delta("g" + candidate.path("index").asInt(), (ObjectNode) part, "text", last));
               }
             }
+          }
+        }
+        break;
+      default:
+        break;
+    }
+    return out;
+  }
+
+  /** The text channels that {@code node}, an event without text, says are complete. */
+  private List<String> endedChannels(ObjectNode node) {
+    List<String> out = new ArrayList<>(1);
+    switch (endpoint) {
+      case OPENAI_CHAT:
+        for (JsonNode choice : node.path("choices")) {
+          if (!choice.path("finish_reason").isNull() && !choice.path("finish_reason").isMissingNode()) {
+            out.add("c" + choice.path("index").asInt());
+          }
+        }
+        break;
+      case OPENAI_RESPONSES:
+        if ("response.output_text.done".equals(node.path("type").asText())) {
+          out.add(node.path("item_id").asText() + ":" + node.path("content_index").asInt());
+        }
+        break;
+      case ANTHROPIC_MESSAGES:
+        if ("content_block_stop".equals(node.path("type").asText())) {
+          out.add("b" + node.path("index").asInt());
+        }
+        break;
+      case GEMINI_GENERATE_CONTENT:
+      case GEMINI_STREAM_GENERATE_CONTENT:
+        for (JsonNode candidate : node.path("candidates")) {
+          if (candidate.hasNonNull("finishReason")) {
+            out.add("g" + candidate.path("index").asInt());
           }
         }
         break;
