@@ -33,6 +33,8 @@ public final class AirlockCli {
       "  keygen --out PREFIX  write an Ed25519 key pair for signing policies",
       "  sign --key PRIVATE.pem POLICY      write POLICY.sig",
       "  verify --pubkey PUBLIC.pem POLICY  check POLICY.sig",
+      "  pii scan [--policy POLICY] [--jsonl]     PII findings in text from stdin, as JSON",
+      "  guard check [--policy POLICY] [--jsonl]  prompt-injection score of text from stdin, as JSON",
       "  version              print the agent version",
       "  help [COMMAND]       this text, or a command's",
       "",
@@ -82,6 +84,9 @@ public final class AirlockCli {
       case "test":
         return new TestCommand(out, err).run(rest);
       case "pii":
+        return new PiiScanCommand(System.in, out, err).run(rest);
+      case "guard":
+        return new GuardCheckCommand(System.in, out, err).run(rest);
       case "audit":
         err.println("airlock: '" + command + "' is not available in this version yet (see README, Roadmap)");
         return USAGE;
@@ -120,6 +125,12 @@ public final class AirlockCli {
         return OK;
       case "verify":
         out.println(SignatureCommands.VERIFY_HELP);
+        return OK;
+      case "pii":
+        out.println(PiiScanCommand.HELP);
+        return OK;
+      case "guard":
+        out.println(GuardCheckCommand.HELP);
         return OK;
       default:
         err.println("airlock: no help for unknown command '" + rest.get(0) + "'");

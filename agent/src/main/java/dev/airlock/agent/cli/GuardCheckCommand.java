@@ -1,0 +1,116 @@
+package dev.airlock.agent.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.airlock.agent.guard.injection.ContentSource;
+import dev.airlock.agent.guard.injection.InjectionDetector;
+import dev.airlock.agent.guard.injection.InjectionDetectors;
+import dev.airlock.agent.guard.injection.InjectionScore;
+import dev.airlock.policy.PolicyLoadResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code guard check [--policy POLICY] [--jsonl]}: scores text from stdin with the
+ * prompt-injection detector the agent uses (a plug-in detector on the class path included), as
+ * user text, and prints the score, whether it reaches the threshold and the strongest signal, so
+ * a security team can try the guardrail on its own samples, one text or a batch.
+ */
+final class GuardCheckCommand {
+
+  /** The policy language's default {@code guardrails.prompt_injection.threshold}. */
+  static final double DEFAULT_THRESHOLD = 0.8;
+
+  static final String HELP = String.join("\n",
+      "usage: java -jar airlock-agent.jar guard check [--policy POLICY] [--jsonl] < TEXT",
+      "",
+      "Reads text on stdin, scores it for prompt injection as the agent scores a user message, and",
+      "prints {\"score\":0.93,\"flagged\":true,\"signal\":\"instruction_override\"}: score in 0..1,",
+      "flagged when it reaches the threshold, signal the rule family of the strongest evidence",
+      "(null when there is none).",
+      "",
+      "  --policy POLICY  take the threshold from guardrails.prompt_injection (default 0.8)",
+      "  --jsonl          read one JSON object per line, {\"text\": \"...\"}, and answer each with one",
+      "                   line (blank lines are skipped): for batch evaluation",
+      "",
+      "Exit codes: 0 scored (flagged or not), 1 the policy is invalid, 2 bad usage or input.");
+
+  private static final Set<String> FLAGS = Set.of("--help", "-h", "--jsonl");
+  private static final Set<String> OPTIONS = Set.of("--policy");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final InputStream in;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  GuardCheckCommand(InputStream in, PrintStream out, PrintStream err) {
+    this.in = in;
+    this.out = out;
+    this.err = err;
+  }
+
+  /** @param rawArgs the arguments after {@code guard} */
+  int run(List<String> rawArgs) {
+    CommandArgs args;
+    try {
+      args = CommandArgs.parse(rawArgs, FLAGS, OPTIONS);
+    } catch (UsageException e) {
+      return usage(e.getMessage());
+    }
+    List<String> positionals = args.positionals();
+    if (args.has("--help") || args.has("-h")) {
+      out.println(HELP);
+      return AirlockCli.OK;
+    }
+    if (positionals.size() != 1 || !positionals.get(0).equals("check")) {
+      return usage(positionals.isEmpty() ? null
+          : "expected 'guard check', got 'guard " + String.join(" ", positionals) + "'");
+    }
+    try {
+      double threshold = DEFAULT_THRESHOLD;
+      String policyFile = args.option("--policy");
+      if (policyFile != null) {
+        PolicyLoadResult loaded = PolicyFiles.load(policyFile, err);
+        if (!loaded.ok()) {
+          return AirlockCli.FAILED;
+        }
+        threshold = loaded.policy().get().guardrails()
+            .filter(g -> g.injectionAction().isPresent())
+            .map(g -> g.injectionThreshold())
+            .orElse(DEFAULT_THRESHOLD);
+      }
+      InjectionDetector detector = InjectionDetectors.load(GuardCheckCommand.class.getClassLoader());
+      double t = threshold;
+      TextInput.read(in, args.has("--jsonl"), text -> out.println(verdict(detector, text, t)));
+      out.flush();
+      return AirlockCli.OK;
+    } catch (UsageException e) {
+      err.println("airlock guard check: " + e.getMessage());
+      return AirlockCli.USAGE;
+    } catch (IOException e) {
+      err.println("airlock guard check: cannot read stdin: " + e.getMessage());
+      return AirlockCli.USAGE;
+    }
+  }
+
+  /** {@code {"score":..,"flagged":..,"signal":..}} for one text, on one line. */
+  static String verdict(InjectionDetector detector, String text, double threshold) {
+    InjectionScore score = detector.score(text, ContentSource.USER);
+    ObjectNode root = JSON.createObjectNode();
+    root.put("score", score.score());
+    root.put("flagged", score.score() >= threshold);
+    root.put("signal", score.topRule());
+    return root.toString();
+  }
+
+  private int usage(String problem) {
+    if (problem != null) {
+      err.println("airlock guard: " + problem);
+    }
+    err.println(HELP);
+    return AirlockCli.USAGE;
+  }
+}
