@@ -6,12 +6,10 @@ import dev.airlock.agent.guard.injection.ContentSource;
 import dev.airlock.agent.guard.injection.InjectionDetector;
 import dev.airlock.agent.guard.injection.InjectionDetectors;
 import dev.airlock.agent.guard.injection.InjectionScore;
-import dev.airlock.policy.PolicyLoadResult;
-import java.io.IOException;
+import dev.airlock.policy.Policy;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.util.List;
-import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code guard check [--policy POLICY] [--jsonl]}: scores text from stdin with the
@@ -19,7 +17,7 @@ import java.util.Set;
  * user text, and prints the score, whether it reaches the threshold and the strongest signal, so
  * a security team can try the guardrail on its own samples, one text or a batch.
  */
-final class GuardCheckCommand {
+final class GuardCheckCommand extends StdinTextCommand {
 
   /** The policy language's default {@code guardrails.prompt_injection.threshold}. */
   static final double DEFAULT_THRESHOLD = 0.8;
@@ -38,64 +36,21 @@ final class GuardCheckCommand {
       "",
       "Exit codes: 0 scored (flagged or not), 1 the policy is invalid, 2 bad usage or input.");
 
-  private static final Set<String> FLAGS = Set.of("--help", "-h", "--jsonl");
-  private static final Set<String> OPTIONS = Set.of("--policy");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final InputStream in;
-  private final PrintStream out;
-  private final PrintStream err;
-
   GuardCheckCommand(InputStream in, PrintStream out, PrintStream err) {
-    this.in = in;
-    this.out = out;
-    this.err = err;
+    super("guard", "check", HELP, in, out, err);
   }
 
-  /** @param rawArgs the arguments after {@code guard} */
-  int run(List<String> rawArgs) {
-    CommandArgs args;
-    try {
-      args = CommandArgs.parse(rawArgs, FLAGS, OPTIONS);
-    } catch (UsageException e) {
-      return usage(e.getMessage());
-    }
-    List<String> positionals = args.positionals();
-    if (args.has("--help") || args.has("-h")) {
-      out.println(HELP);
-      return AirlockCli.OK;
-    }
-    if (positionals.size() != 1 || !positionals.get(0).equals("check")) {
-      return usage(positionals.isEmpty() ? null
-          : "expected 'guard check', got 'guard " + String.join(" ", positionals) + "'");
-    }
-    try {
-      double threshold = DEFAULT_THRESHOLD;
-      String policyFile = args.option("--policy");
-      if (policyFile != null) {
-        PolicyLoadResult loaded = PolicyFiles.load(policyFile, err);
-        if (!loaded.ok()) {
-          return AirlockCli.FAILED;
-        }
-        threshold = loaded.policy().get().guardrails()
-            .filter(g -> g.injectionAction().isPresent())
-            .map(g -> g.injectionThreshold())
-            .orElse(DEFAULT_THRESHOLD);
-      }
-      InjectionDetector detector = InjectionDetectors.load(GuardCheckCommand.class.getClassLoader());
-      double t = threshold;
-      TextInput.read(in, args.has("--jsonl"), text -> out.println(verdict(detector, text, t)));
-      out.flush();
-      return AirlockCli.OK;
-    } catch (UsageException e) {
-      err.println("airlock guard check: " + e.getMessage());
-      return AirlockCli.USAGE;
-    } catch (IOException e) {
-      err.println("airlock guard check: cannot read stdin: " + e.getMessage());
-      return AirlockCli.USAGE;
-    }
+  @Override
+  Function<String, String> answerer(Policy policy) {
+    double threshold = policy == null ? DEFAULT_THRESHOLD : policy.guardrails()
+        .filter(g -> g.injectionAction().isPresent())
+        .map(g -> g.injectionThreshold())
+        .orElse(DEFAULT_THRESHOLD);
+    InjectionDetector detector = InjectionDetectors.load(GuardCheckCommand.class.getClassLoader());
+    return text -> verdict(detector, text, threshold);
   }
-
   /** {@code {"score":..,"flagged":..,"signal":..}} for one text, on one line. */
   static String verdict(InjectionDetector detector, String text, double threshold) {
     InjectionScore score = detector.score(text, ContentSource.USER);
@@ -104,13 +59,5 @@ final class GuardCheckCommand {
     root.put("flagged", score.score() >= threshold);
     root.put("signal", score.topRule());
     return root.toString();
-  }
-
-  private int usage(String problem) {
-    if (problem != null) {
-      err.println("airlock guard: " + problem);
-    }
-    err.println(HELP);
-    return AirlockCli.USAGE;
   }
 }

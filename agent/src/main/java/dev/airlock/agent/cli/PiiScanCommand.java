@@ -8,12 +8,9 @@ import dev.airlock.agent.pii.PiiScanner;
 import dev.airlock.agent.pii.PiiTypes;
 import dev.airlock.agent.redact.PiiScanners;
 import dev.airlock.policy.Policy;
-import dev.airlock.policy.PolicyLoadResult;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.util.List;
-import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code pii scan [--policy POLICY] [--jsonl]}: runs the PII detectors on text from stdin and
@@ -22,7 +19,7 @@ import java.util.Set;
  * its {@code min_confidence}), or every built-in type when no policy (or no {@code pii} section) is
  * given. Values are never printed: type, offsets and confidence only.
  */
-final class PiiScanCommand {
+final class PiiScanCommand extends StdinTextCommand {
 
   static final String HELP = String.join("\n",
       "usage: java -jar airlock-agent.jar pii scan [--policy POLICY] [--jsonl] < TEXT",
@@ -40,62 +37,18 @@ final class PiiScanCommand {
       "",
       "Exit codes: 0 scanned (findings or not), 1 the policy is invalid, 2 bad usage or input.");
 
-  private static final Set<String> FLAGS = Set.of("--help", "-h", "--jsonl");
-  private static final Set<String> OPTIONS = Set.of("--policy");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final InputStream in;
-  private final PrintStream out;
-  private final PrintStream err;
-
   PiiScanCommand(InputStream in, PrintStream out, PrintStream err) {
-    this.in = in;
-    this.out = out;
-    this.err = err;
+    super("pii", "scan", HELP, in, out, err);
   }
 
-  /** @param rawArgs the arguments after {@code pii} */
-  int run(List<String> rawArgs) {
-    CommandArgs args;
-    try {
-      args = CommandArgs.parse(rawArgs, FLAGS, OPTIONS);
-    } catch (UsageException e) {
-      return usage(e.getMessage());
-    }
-    List<String> positionals = args.positionals();
-    if (args.has("--help") || args.has("-h")) {
-      out.println(HELP);
-      return AirlockCli.OK;
-    }
-    if (positionals.size() != 1 || !positionals.get(0).equals("scan")) {
-      return usage(positionals.isEmpty() ? null : "expected 'pii scan', got 'pii " + String.join(" ", positionals) + "'");
-    }
-    try {
-      PiiScanner scanner;
-      String policyFile = args.option("--policy");
-      if (policyFile == null) {
-        scanner = PiiScanner.builder().enable(PiiTypes.builtIn()).build();
-      } else {
-        PolicyLoadResult loaded = PolicyFiles.load(policyFile, err);
-        if (!loaded.ok()) {
-          return AirlockCli.FAILED;
-        }
-        Policy policy = loaded.policy().get();
-        scanner = policy.pii().map(PiiScanners::from)
-            .orElseGet(() -> PiiScanner.builder().enable(PiiTypes.builtIn()).build());
-      }
-      TextInput.read(in, args.has("--jsonl"), text -> out.println(findings(scanner, text)));
-      out.flush();
-      return AirlockCli.OK;
-    } catch (UsageException e) {
-      err.println("airlock pii scan: " + e.getMessage());
-      return AirlockCli.USAGE;
-    } catch (IOException e) {
-      err.println("airlock pii scan: cannot read stdin: " + e.getMessage());
-      return AirlockCli.USAGE;
-    }
+  @Override
+  Function<String, String> answerer(Policy policy) {
+    PiiScanner scanner = policy != null && policy.pii().isPresent() ? PiiScanners.from(policy.pii().get())
+        : PiiScanner.builder().enable(PiiTypes.builtIn()).build();
+    return text -> findings(scanner, text);
   }
-
   /** {@code {"findings":[...]}} for one text, on one line. */
   static String findings(PiiScanner scanner, String text) {
     ObjectNode root = JSON.createObjectNode();
@@ -108,13 +61,5 @@ final class PiiScanCommand {
       f.put("confidence", Math.round(d.confidence() * 1000) / 1000.0);
     }
     return root.toString();
-  }
-
-  private int usage(String problem) {
-    if (problem != null) {
-      err.println("airlock pii: " + problem);
-    }
-    err.println(HELP);
-    return AirlockCli.USAGE;
   }
 }

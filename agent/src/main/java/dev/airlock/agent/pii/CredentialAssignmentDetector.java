@@ -17,7 +17,7 @@ import java.util.Set;
  * DB_PASSWORD}, {@code clientSecret}), and must be followed by an optional quote and a separator
  * ({@code : = := => ->}, or "is"/"ist"/"est"/"es" in prose). Values are rejected when they are
  * references or placeholders ({@code ${DB_PASS}}, {@code <password>}, {@code ****}, "required",
- * "none", ...), calls ({@code os.getenv(...)}) or paths ({@code PWD=/home/ana}).
+ * "none", ...), calls ({@code os.getenv(...)}) or paths ({@code PWD=/srv/app}).
  *
  * <ul>
  *   <li>Password names accept any value of 6+ chars: reported when quoted or when it is not a
@@ -281,7 +281,7 @@ final class CredentialAssignmentDetector implements Detector {
     }
     String v = t.subSequence(start, end).toString();
     if (isPath(v)) {
-      return false; // "PWD": "/home/ana/project" is the working directory
+      return false; // "PWD": "/srv/app/project" is the working directory
     }
     if (Chars.allSame(v) || PLACEHOLDERS.contains(v.toLowerCase(Locale.ROOT))) {
       return false;

@@ -112,7 +112,7 @@ class SecretDetectorTest {
     "Forgot your password? Reset it here.",
     "tokenizer = AutoTokenizer.from_pretrained(\"gpt2\")",
     "const password = 'Password used to generate key';",
-    "\"PWD\": \"/home/ana/project\"",
+    "\"PWD\": \"/srv/app/project\"",
     "printf(&quot;Password is incorrect.&quot;);",
   })
   void namesWithoutSecretValuesAreNotSecrets(String text) {
