@@ -557,11 +557,12 @@ public final class LlmCall {
    * for and took out before the app saw it has none of its own, yet a hit must know what it saved.
    */
   private CachedAnswer withProviderUsage(CachedAnswer answer) {
-    LlmResponse response = response();
-    if (answer.usage() != null || response == null || response.usage() == null) {
+    if (answer.usage() != null || !answer.streamed()) {
       return answer;
     }
-    if (!answer.streamed()) {
+    // A stream's response is the accumulator's result: nothing is parsed again here.
+    LlmResponse response = response();
+    if (response == null || response.usage() == null) {
       return answer;
     }
     java.util.List<byte[]> chunks = new java.util.ArrayList<>(answer.chunkCount());
