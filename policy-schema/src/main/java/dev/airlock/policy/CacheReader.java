@@ -9,7 +9,8 @@ final class CacheReader {
 
   static final List<String> KEYS = Arrays.asList("exact", "semantic");
   static final List<String> EXACT_KEYS = Arrays.asList("ttl", "max_size", "when");
-  static final List<String> SEMANTIC_KEYS = Arrays.asList("threshold", "ttl", "allow_pii");
+  static final List<String> SEMANTIC_KEYS =
+      Arrays.asList("threshold", "ttl", "allow_pii", "embedder", "max_entries", "max_size");
 
   private final Expect expect;
   private final ProblemCollector problems;
@@ -93,6 +94,27 @@ final class CacheReader {
       Boolean allow = expect.bool(semantic.get("allow_pii"));
       if (allow != null) {
         b.allowPii(allow);
+      }
+    }
+    if (semantic.get("embedder") != null) {
+      String embedder = expect.string(semantic.get("embedder"));
+      if (embedder != null) {
+        b.embedder(embedder.trim());
+      }
+    }
+    if (semantic.get("max_entries") != null) {
+      Integer entries = expect.integer(semantic.get("max_entries"), 1);
+      if (entries != null) {
+        b.maxEntries(entries);
+      }
+    }
+    if (semantic.get("max_size") != null) {
+      PolicyNode sizeNode = semantic.get("max_size");
+      Long size = expect.parsed(sizeNode, PolicyValues::bytes);
+      if (size != null && size == 0) {
+        problems.error(sizeNode, "must be more than zero (leave cache.semantic out to cache nothing)");
+      } else if (size != null) {
+        b.maxBytes(size);
       }
     }
     return problems.errorCount() == before ? b.build() : null;

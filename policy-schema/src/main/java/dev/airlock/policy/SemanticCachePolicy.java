@@ -6,22 +6,38 @@ import java.util.Objects;
 /**
  * {@code cache.semantic}: a cached answer is reused for a request whose prompt is similar enough to
  * the cached one's (needs the semantic-cache extension, which supplies the embeddings). Written
- * {@code semantic: {threshold: 0.95, ttl: 1h}}. Immutable; build with {@link #builder()}, which
- * starts from the defaults.
+ * {@code semantic: {threshold: 0.95, ttl: 1h, embedder: local, max_entries: 10000, max_size: 64MB}}.
+ * Immutable; build with {@link #builder()}, which starts from the defaults.
  */
 public final class SemanticCachePolicy {
 
   public static final double DEFAULT_THRESHOLD = 0.95;
   public static final Duration DEFAULT_TTL = Duration.ofHours(1);
+  /** The embedder name that means "the in-process embedder of the extensions given to the agent". */
+  public static final String LOCAL_EMBEDDER = "local";
+  public static final int DEFAULT_MAX_ENTRIES = 10_000;
+  public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
 
   private final double threshold;
   private final Duration ttl;
   private final boolean allowPii;
+  private final String embedder;
+  private final int maxEntries;
+  private final long maxBytes;
 
   private SemanticCachePolicy(Builder b) {
     this.threshold = b.threshold;
     this.ttl = b.ttl;
     this.allowPii = b.allowPii;
+    this.embedder = b.embedder;
+    this.maxEntries = b.maxEntries;
+    this.maxBytes = b.maxBytes;
+    if (maxEntries < 1) {
+      throw new IllegalArgumentException("max_entries must be at least 1");
+    }
+    if (maxBytes < 1) {
+      throw new IllegalArgumentException("max_size must be more than zero");
+    }
     if (!(threshold > 0 && threshold <= 1)) {
       throw new IllegalArgumentException("threshold must be more than 0 and at most 1");
     }
@@ -56,6 +72,24 @@ public final class SemanticCachePolicy {
     return allowPii;
   }
 
+  /**
+   * {@code embedder}: which extension embedder turns questions into vectors, by its name; {@code
+   * local} (the default) is the first one the agent's extensions offer.
+   */
+  public String embedder() {
+    return embedder;
+  }
+
+  /** {@code max_entries}: the most answers kept (oldest go first). Default 10000. */
+  public int maxEntries() {
+    return maxEntries;
+  }
+
+  /** {@code max_size}: the most bytes of answers kept, all together. Default 64MB. */
+  public long maxBytes() {
+    return maxBytes;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -67,17 +101,21 @@ public final class SemanticCachePolicy {
     SemanticCachePolicy s = (SemanticCachePolicy) o;
     return Double.compare(threshold, s.threshold) == 0
         && ttl.equals(s.ttl)
-        && allowPii == s.allowPii;
+        && allowPii == s.allowPii
+        && embedder.equals(s.embedder)
+        && maxEntries == s.maxEntries
+        && maxBytes == s.maxBytes;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(threshold, ttl, allowPii);
+    return Objects.hash(threshold, ttl, allowPii, embedder, maxEntries, maxBytes);
   }
 
   @Override
   public String toString() {
-    return "SemanticCache[threshold=" + threshold + ", ttl=" + ttl + ", allowPii=" + allowPii + "]";
+    return "SemanticCache[threshold=" + threshold + ", ttl=" + ttl + ", allowPii=" + allowPii + ", embedder=" + embedder
+        + ", maxEntries=" + maxEntries + ", maxBytes=" + maxBytes + "]";
   }
 
   /** Builds a {@link SemanticCachePolicy} starting from the defaults. */
@@ -85,8 +123,26 @@ public final class SemanticCachePolicy {
     private double threshold = DEFAULT_THRESHOLD;
     private Duration ttl = DEFAULT_TTL;
     private boolean allowPii;
+    private String embedder = LOCAL_EMBEDDER;
+    private int maxEntries = DEFAULT_MAX_ENTRIES;
+    private long maxBytes = DEFAULT_MAX_BYTES;
 
     private Builder() {}
+
+    public Builder embedder(String embedder) {
+      this.embedder = Objects.requireNonNull(embedder, "embedder");
+      return this;
+    }
+
+    public Builder maxEntries(int maxEntries) {
+      this.maxEntries = maxEntries;
+      return this;
+    }
+
+    public Builder maxBytes(long maxBytes) {
+      this.maxBytes = maxBytes;
+      return this;
+    }
 
     public Builder threshold(double threshold) {
       this.threshold = threshold;

@@ -173,6 +173,9 @@ class ResilienceAndCacheTest {
     assertEquals(0.95, semantic.threshold());
     assertEquals(Duration.ofHours(1), semantic.ttl());
     assertFalse(semantic.allowPii());
+    assertEquals("local", semantic.embedder());
+    assertEquals(10_000, semantic.maxEntries());
+    assertEquals(64L << 20, semantic.maxBytes());
 
     CachePolicy set =
         load(
@@ -180,7 +183,8 @@ class ResilienceAndCacheTest {
                 "name: d",
                 "cache:",
                 "  exact: {ttl: 2d, max_size: 1GiB, when: always}",
-                "  semantic: {threshold: 0.9, ttl: 30m, allow_pii: true}")
+                "  semantic: {threshold: 0.9, ttl: 30m, allow_pii: true, embedder: all-minilm-l6-v2,"
+                    + " max_entries: 500, max_size: 8MB}")
             .cache()
             .get();
     assertEquals(Duration.ofDays(2), set.exact().get().ttl());
@@ -189,6 +193,9 @@ class ResilienceAndCacheTest {
     assertEquals(0.9, set.semantic().get().threshold());
     assertEquals(Duration.ofMinutes(30), set.semantic().get().ttl());
     assertTrue(set.semantic().get().allowPii());
+    assertEquals("all-minilm-l6-v2", set.semantic().get().embedder());
+    assertEquals(500, set.semantic().get().maxEntries());
+    assertEquals(8L << 20, set.semantic().get().maxBytes());
 
     CachePolicy exactOnly =
         load("airlock: 1", "name: d", "cache: {exact: {ttl: 5m}}").cache().get();
@@ -221,5 +228,12 @@ class ResilienceAndCacheTest {
         "3:27 cache.exact.max_size: must be more than zero (leave cache.exact out to cache"
             + " nothing)\n",
         render(yaml("airlock: 1", "name: d", "cache: {exact: {max_size: 0MB}}").errors()));
+    assertEquals(
+        "3:30 cache.semantic.embedder: must be a string, got a number (quote it: \"3\")\n"
+            + "3:62 cache.semantic.max_entries: must be at least 1, got 0\n"
+            + "3:75 cache.semantic.max_size: must be more than zero (leave cache.semantic out to cache"
+            + " nothing)\n",
+        render(yaml("airlock: 1", "name: d",
+            "cache: {semantic: {embedder: 3, threshold: 0.9, max_entries: 0, max_size: 0MB}}").errors()));
   }
 }
