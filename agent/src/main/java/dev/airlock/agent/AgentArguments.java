@@ -13,17 +13,19 @@ import java.util.Set;
  */
 public final class AgentArguments {
 
-  private static final Set<String> KNOWN = Set.of("policy", "policy.pubkey", "telemetry", "log", "reload");
+  private static final Set<String> KNOWN = Set.of("policy", "policy.pubkey", "telemetry", "log", "reload", "extensions");
 
   private final String policyPath;
   private final String telemetryFile;
   private final AgentLog.Level logLevel;
   private final Duration reloadInterval;
   private final String publicKeyPath;
+  private final String extensions;
 
   private AgentArguments(String policyPath, String telemetryFile, AgentLog.Level logLevel, Duration reloadInterval,
-      String publicKeyPath) {
+      String publicKeyPath, String extensions) {
     this.policyPath = policyPath;
+    this.extensions = extensions;
     this.publicKeyPath = publicKeyPath;
     this.telemetryFile = telemetryFile;
     this.logLevel = logLevel;
@@ -51,7 +53,7 @@ public final class AgentArguments {
         String key = trimmed.substring(0, eq).trim().toLowerCase(Locale.ROOT);
         if (!KNOWN.contains(key)) {
           throw new IllegalArgumentException(
-              "unknown agent argument '" + key + "' (known keys: policy, policy.pubkey, telemetry, log, reload)");
+              "unknown agent argument '" + key + "' (known keys: policy, policy.pubkey, telemetry, log, reload, extensions)");
         }
         values.put(key, trimmed.substring(eq + 1).trim());
       }
@@ -61,7 +63,9 @@ public final class AgentArguments {
     String log = firstNonBlank(values.get("log"), env.get("AIRLOCK_LOG"));
     String reload = firstNonBlank(values.get("reload"), env.get("AIRLOCK_RELOAD"));
     String publicKey = firstNonBlank(values.get("policy.pubkey"), env.get("AIRLOCK_POLICY_PUBKEY"));
-    return new AgentArguments(policy, telemetry, parseLevel(log), parseReload(reload), publicKey);
+    // Several jars are separated by the platform's path separator (':' or ';'), never ',' (which separates arguments).
+    String extensions = firstNonBlank(values.get("extensions"), env.get("AIRLOCK_EXTENSIONS"));
+    return new AgentArguments(policy, telemetry, parseLevel(log), parseReload(reload), publicKey, extensions);
   }
 
   public static AgentArguments parse(String agentArgs) {
@@ -69,7 +73,7 @@ public final class AgentArguments {
   }
 
   static AgentArguments none() {
-    return new AgentArguments(null, null, AgentLog.Level.INFO, DEFAULT_RELOAD, null);
+    return new AgentArguments(null, null, AgentLog.Level.INFO, DEFAULT_RELOAD, null, null);
   }
 
   /** How often the policy file is checked for changes unless {@code reload=} says otherwise. */
@@ -129,6 +133,11 @@ public final class AgentArguments {
     return publicKeyPath;
   }
 
+  /** The extension jars, separated by the platform's path separator, or null when there are none. */
+  public String extensions() {
+    return extensions;
+  }
+
   /** The OTLP JSON lines file, or null. */
   public String telemetryFile() {
     return telemetryFile;
@@ -150,6 +159,7 @@ public final class AgentArguments {
     shown.put("telemetry", String.valueOf(telemetryFile));
     shown.put("log", logLevel.name().toLowerCase(Locale.ROOT));
     shown.put("reload", reloadInterval == null ? "off" : reloadInterval.toString());
+    shown.put("extensions", String.valueOf(extensions));
     return Collections.unmodifiableMap(shown).toString();
   }
 }

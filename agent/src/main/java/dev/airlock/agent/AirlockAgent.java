@@ -44,6 +44,9 @@ public final class AirlockAgent {
     AgentLog.setLevel(arguments.logLevel());
     keepByteBuddyAwayFromUnsafe();
     try {
+      // Before the policy compiles: its semantic cache asks the extensions for its embedder.
+      dev.airlock.agent.extension.Extensions.install(
+          dev.airlock.agent.extension.Extensions.load(arguments.extensions(), AirlockAgent.class.getClassLoader()));
       PolicyRuntime policy = PolicyRuntime.startWith(arguments.policyPath(), arguments.publicKeyPath());
       AgentTelemetry telemetry = AgentTelemetry.start(arguments.telemetryFile(), System.getenv());
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -61,7 +64,8 @@ public final class AirlockAgent {
       AgentLog.banner("Airlock " + version()
           + " | policy " + pipeline.state().policy()
           + " | doors " + String.join(", ", doors)
-          + " | telemetry " + (arguments.telemetryFile() == null ? "OTEL_* settings" : arguments.telemetryFile()));
+          + " | telemetry " + (arguments.telemetryFile() == null ? "OTEL_* settings" : arguments.telemetryFile())
+          + extensionsNote());
     } catch (Throwable e) {
       AgentLog.error("not started; the application runs without Airlock", e);
     }
@@ -78,6 +82,17 @@ public final class AirlockAgent {
     if (System.getProperty(property) == null) {
       System.setProperty(property, "true");
     }
+  }
+
+  /** The extensions part of the banner: empty without extensions. */
+  private static String extensionsNote() {
+    dev.airlock.agent.extension.Extensions extensions = dev.airlock.agent.extension.Extensions.installed();
+    if (extensions.jars().isEmpty()) {
+      return "";
+    }
+    return " | extensions " + String.join(", ", extensions.jars())
+        + (extensions.embedderNames().isEmpty() ? "" : " (embedders " + String.join(", ", extensions.embedderNames())
+            + ")");
   }
 
   /** The agent's version, from the jar manifest. */

@@ -6,6 +6,7 @@ import dev.airlock.agent.cache.AnswerRecorder;
 import dev.airlock.agent.cache.CacheKey;
 import dev.airlock.agent.cache.CachedAnswer;
 import dev.airlock.agent.cache.ExactCache;
+import dev.airlock.agent.cache.semantic.SemanticCache;
 import dev.airlock.agent.codec.LlmRequest;
 import dev.airlock.agent.codec.LlmResponse;
 import dev.airlock.agent.codec.ResponseCodec;
@@ -79,6 +80,10 @@ public final class LlmCall {
   private AnswerRecorder recorder;
   private CacheKey cacheKey;
   private ExactCache cache;
+  /** Where the answer goes in the semantic cache on a miss: its scope and its question's vector; null otherwise. */
+  private SemanticCache semanticCache;
+  private CacheKey semanticScope;
+  private float[] semanticVector;
   /** Set while {@link #finishWholeAnswer} feeds itself the raw answer, which is not what the app gets. */
   private boolean recordingPaused;
   /** What the application got, kept for comparing with a shadow target's answer; null when not shadowed. */
@@ -181,6 +186,35 @@ public final class LlmCall {
       this.recorder = new AnswerRecorder(match.endpoint(), cache.config().maxEntryBytes());
     }
     span.setAttribute(AIRLOCK_CACHE, hit == null ? "miss" : "hit");
+  }
+
+  /**
+   * Attaches the semantic cache, after the exact cache missed (or is not configured): a {@code hit}
+   * is served as is and nothing is recorded; on a miss the answer is recorded for both caches.
+   *
+   * @param scope the request's scope (see {@code SemanticRequest})
+   * @param vector the question's normalized vector
+   */
+  void useSemanticCache(SemanticCache semantic, CacheKey scope, float[] vector, SemanticCache.Match hit) {
+    if (hit != null) {
+      this.cachedAnswer = hit.answer();
+      // The answer is another question's: it must not become this request's exact-cache entry.
+      this.recorder = null;
+      span.setAttribute(AIRLOCK_CACHE, "semantic_hit");
+      span.setAttribute(AIRLOCK_CACHE_SEMANTIC, "hit");
+      return;
+    }
+    this.semanticCache = semantic;
+    this.semanticScope = scope;
+    this.semanticVector = vector;
+    long cap = semantic.config().maxEntryBytes();
+    if (cache != null) {
+      cap = Math.max(cap, cache.config().maxEntryBytes());
+    }
+    // Nothing has been recorded yet: each cache still checks its own entry cap when storing.
+    this.recorder = new AnswerRecorder(match.endpoint(), cap);
+    span.setAttribute(AIRLOCK_CACHE, "miss");
+    span.setAttribute(AIRLOCK_CACHE_SEMANTIC, "miss");
   }
 
   /**
@@ -545,7 +579,13 @@ public final class LlmCall {
       }
       CachedAnswer answer = recorder.complete();
       if (answer != null) {
-        cache.store(cacheKey, withProviderUsage(answer));
+        CachedAnswer stored = withProviderUsage(answer);
+        if (cache != null && cacheKey != null) {
+          cache.store(cacheKey, stored);
+        }
+        if (semanticScope != null) {
+          semanticCache.store(semanticScope, semanticVector, stored);
+        }
       }
     } catch (RuntimeException cacheFailure) {
       dev.airlock.agent.AgentLog.debug("storing an answer in the cache failed", cacheFailure);

@@ -5,6 +5,9 @@ import static dev.airlock.agent.telemetry.GenAiAttributes.*;
 import dev.airlock.agent.cache.CacheKey;
 import dev.airlock.agent.cache.CacheKeys;
 import dev.airlock.agent.cache.ExactCache;
+import dev.airlock.agent.cache.semantic.SemanticCache;
+import dev.airlock.agent.cache.semantic.SemanticCaching;
+import dev.airlock.agent.cache.semantic.SemanticRequest;
 import dev.airlock.agent.codec.Endpoint;
 import dev.airlock.agent.codec.LlmRequest;
 import dev.airlock.agent.codec.RequestCodec;
@@ -178,13 +181,15 @@ public final class Pipeline {
         guarded, identity, plan, denied);
     ExactCache cache = current.exactCache();
     if (cache != null && denied == null && guarded.blocked() == null && isCacheable(cache, endpoint, request)) {
-      String target = plan != null && !plan.chain().isEmpty() ? plan.chain().get(0).label()
-          : provider.providerName() + "/" + model;
       // Keyed on the body as the application wrote it: the stored answer is the one it received.
-      CacheKey key = CacheKeys.of(endpoint, target, identity.tenant(), body);
+      CacheKey key = CacheKeys.of(endpoint, cacheTarget(plan, provider, model), identity.tenant(), body);
       if (key != null) {
         call.useCache(cache, key, cache.lookup(key));
       }
+    }
+    SemanticCaching semantic = current.semanticCache();
+    if (semantic != null && call.cachedAnswer() == null && denied == null && guarded.blocked() == null) {
+      lookUpSemantic(call, semantic, span, endpoint, cacheTarget(plan, provider, model), identity, guarded, body);
     }
     SpendControls spend = current.spend();
     if (spend.active() && call.blockedAnswer() == null && call.cachedAnswer() == null) {
@@ -195,6 +200,49 @@ public final class Pipeline {
       }
     }
     return call;
+  }
+
+  /** The provider and model that will answer, after routing: part of every cache key. */
+  private static String cacheTarget(RoutePlan plan, ProviderEndpoint provider, String model) {
+    return plan != null && !plan.chain().isEmpty() ? plan.chain().get(0).label()
+        : provider.providerName() + "/" + model;
+  }
+
+  /**
+   * Asks the semantic cache, after the exact cache missed: a request in which PII was detected
+   * bypasses it unless the policy allows that, as does one without a question to compare (see
+   * {@link SemanticRequest}). Any failure of the embedder only means the call goes to the provider.
+   */
+  private static void lookUpSemantic(LlmCall call, SemanticCaching semantic, Span span, Endpoint endpoint,
+      String target, Identity identity, GuardedRequest guarded, byte[] body) {
+    if (!guarded.piiCounts().isEmpty() && !semantic.cache().config().allowPii()) {
+      // One user's personal data must not answer another user's similar question.
+      span.setAttribute(AIRLOCK_CACHE_SEMANTIC, "bypass_pii");
+      return;
+    }
+    try {
+      SemanticRequest question = SemanticRequest.of(endpoint, target, identity.tenant(), semantic.embedder().name(),
+          body);
+      if (question == null) {
+        span.setAttribute(AIRLOCK_CACHE_SEMANTIC, "not_cacheable");
+        return;
+      }
+      long start = System.nanoTime();
+      float[] vector = semantic.vectorOf(question.question());
+      span.setAttribute(AIRLOCK_CACHE_EMBEDDING_MS, (System.nanoTime() - start) / 1e6);
+      if (vector == null) {
+        span.setAttribute(AIRLOCK_CACHE_SEMANTIC, "error");
+        return;
+      }
+      SemanticCache.Lookup found = semantic.cache().lookup(question.scope(), vector);
+      if (!Double.isNaN(found.bestSimilarity())) {
+        span.setAttribute(AIRLOCK_CACHE_SIMILARITY, found.bestSimilarity());
+      }
+      call.useSemanticCache(semantic.cache(), question.scope(), vector, found.match());
+    } catch (RuntimeException | LinkageError embedderFailure) {
+      AgentLog.debug("the semantic cache failed on this call; it goes to the provider", embedderFailure);
+      span.setAttribute(AIRLOCK_CACHE_SEMANTIC, "error");
+    }
   }
 
   /**

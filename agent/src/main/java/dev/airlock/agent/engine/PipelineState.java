@@ -1,6 +1,7 @@
 package dev.airlock.agent.engine;
 
 import dev.airlock.agent.cache.ExactCache;
+import dev.airlock.agent.cache.semantic.SemanticCaching;
 import dev.airlock.agent.cost.PriceTable;
 import dev.airlock.agent.identity.IdentityResolver;
 import dev.airlock.agent.redact.RequestGuard;
@@ -24,6 +25,7 @@ public final class PipelineState {
   private final Routing routing;
   private final Map<String, RequestGuard> routeGuards;
   private final ExactCache exactCache;
+  private final SemanticCaching semanticCache;
   private final SpendControls spend;
   private final BudgetEvents budgetEvents;
   private final boolean failClosed;
@@ -43,6 +45,7 @@ public final class PipelineState {
     this.routing = Routing.NONE;
     this.routeGuards = Map.of();
     this.exactCache = null;
+    this.semanticCache = null;
     this.spend = SpendControls.NONE;
     this.budgetEvents = null;
     this.failClosed = false;
@@ -50,7 +53,8 @@ public final class PipelineState {
   }
 
   private PipelineState(PipelineState base, Routing routing, Map<String, RequestGuard> routeGuards,
-      ExactCache exactCache, SpendControls spend, BudgetEvents budgetEvents, boolean failClosed, String refusal) {
+      ExactCache exactCache, SemanticCaching semanticCache, SpendControls spend, BudgetEvents budgetEvents,
+      boolean failClosed, String refusal) {
     this.registry = base.registry;
     this.prices = base.prices;
     this.policy = base.policy;
@@ -59,6 +63,7 @@ public final class PipelineState {
     this.routing = routing;
     this.routeGuards = Map.copyOf(routeGuards);
     this.exactCache = exactCache;
+    this.semanticCache = semanticCache;
     this.spend = spend;
     this.budgetEvents = budgetEvents;
     this.failClosed = failClosed;
@@ -70,7 +75,7 @@ public final class PipelineState {
    * refuses the call instead of forwarding it.
    */
   public PipelineState failingClosed() {
-    return new PipelineState(this, routing, routeGuards, exactCache, spend, budgetEvents, true, refusal);
+    return new PipelineState(this, routing, routeGuards, exactCache, semanticCache, spend, budgetEvents, true, refusal);
   }
 
   /**
@@ -78,7 +83,7 @@ public final class PipelineState {
    * it was given cannot be applied (a bad signature, an invalid file).
    */
   public PipelineState refusingAll(String reason) {
-    return new PipelineState(this, routing, routeGuards, exactCache, spend, budgetEvents, true, reason);
+    return new PipelineState(this, routing, routeGuards, exactCache, semanticCache, spend, budgetEvents, true, reason);
   }
 
   /** Whether an internal failure refuses the call rather than forwarding it. */
@@ -93,7 +98,8 @@ public final class PipelineState {
 
   /** This state with budgets and rate limits; {@code events} hears their thresholds. */
   public PipelineState withSpend(SpendControls controls, BudgetEvents events) {
-    return new PipelineState(this, routing, routeGuards, exactCache, controls, events, failClosed, refusal);
+    return new PipelineState(this, routing, routeGuards, exactCache, semanticCache, controls, events, failClosed,
+        refusal);
   }
 
   /** Budgets and rate limits; {@link SpendControls#NONE} when the policy has neither. */
@@ -111,12 +117,23 @@ public final class PipelineState {
 
   /** This state with an exact response cache. */
   public PipelineState withExactCache(ExactCache cache) {
-    return new PipelineState(this, routing, routeGuards, cache, spend, budgetEvents, failClosed, refusal);
+    return new PipelineState(this, routing, routeGuards, cache, semanticCache, spend, budgetEvents, failClosed, refusal);
   }
 
   /** The exact response cache, or null when the policy has none. */
   public ExactCache exactCache() {
     return exactCache;
+  }
+
+  /** This state with a semantic response cache and its embedder. */
+  public PipelineState withSemanticCache(SemanticCaching semantic) {
+    return new PipelineState(this, routing, routeGuards, exactCache, semantic, spend, budgetEvents, failClosed,
+        refusal);
+  }
+
+  /** The semantic response cache, or null when the policy has none or no embedder is available. */
+  public SemanticCaching semanticCache() {
+    return semanticCache;
   }
 
   /**
@@ -125,7 +142,8 @@ public final class PipelineState {
    * @param routeGuards the guard of each route that sets its own PII action, by route name
    */
   public PipelineState withRouting(Routing routing, Map<String, RequestGuard> routeGuards) {
-    return new PipelineState(this, routing, routeGuards, exactCache, spend, budgetEvents, failClosed, refusal);
+    return new PipelineState(this, routing, routeGuards, exactCache, semanticCache, spend, budgetEvents, failClosed,
+        refusal);
   }
 
   /** Routes, resilience and their state; {@link Routing#NONE} when the policy has neither. */

@@ -23,6 +23,8 @@ import dev.airlock.policy.OnInternalError;
 import dev.airlock.policy.CachePolicy;
 import dev.airlock.policy.ExactCachePolicy;
 import dev.airlock.agent.cache.ExactCache;
+import dev.airlock.agent.cache.semantic.SemanticCaching;
+import dev.airlock.agent.extension.Extensions;
 import dev.airlock.agent.cache.RedisAnswers;
 import dev.airlock.agent.state.RedisState;
 import dev.airlock.policy.StatePolicy;
@@ -112,8 +114,10 @@ public final class PipelineStates {
         PriceTable.builtIn().withOverrides(prices(policy)), identity, guardOf(policy, policy.pii().orElse(null)),
         policy.identity().map(IdentityResolver::of).orElse(IdentityResolver.none()));
     if (policy.cache().flatMap(CachePolicy::semantic).isPresent()) {
-      dev.airlock.agent.AgentLog.warn("cache.semantic needs the semantic-cache extension, which this agent does not"
-          + " have yet; answers come from the exact cache (when configured) or the provider");
+      SemanticCaching semantic = SemanticCaches.of(policy.cache().get().semantic().get(), Extensions.installed());
+      if (semantic != null) {
+        state = state.withSemanticCache(semantic);
+      }
     }
     if (policy.cache().flatMap(CachePolicy::exact).isPresent()) {
       ExactCachePolicy exact = policy.cache().get().exact().get();

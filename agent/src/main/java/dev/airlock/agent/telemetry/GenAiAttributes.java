@@ -73,6 +73,12 @@ public final class GenAiAttributes {
   public static final AttributeKey<String> AIRLOCK_BUDGET_OUTCOME = stringKey("airlock.budget.outcome");
   public static final AttributeKey<String> AIRLOCK_CACHE = stringKey("airlock.cache");
   public static final AttributeKey<Double> AIRLOCK_CACHE_SAVED_USD = doubleKey("airlock.cache.saved_usd");
+  /** The semantic cache's outcome: hit, miss, bypass_pii, not_cacheable or error. */
+  public static final AttributeKey<String> AIRLOCK_CACHE_SEMANTIC = stringKey("airlock.cache.semantic");
+  /** The best cosine similarity the semantic cache found in the request's scope, hit or miss. */
+  public static final AttributeKey<Double> AIRLOCK_CACHE_SIMILARITY = doubleKey("airlock.cache.similarity");
+  /** How long embedding the request's question took, in milliseconds. */
+  public static final AttributeKey<Double> AIRLOCK_CACHE_EMBEDDING_MS = doubleKey("airlock.cache.embedding_ms");
   public static final AttributeKey<String> AIRLOCK_ROUTE = stringKey("airlock.route");
   public static final AttributeKey<String> AIRLOCK_TARGET = stringKey("airlock.target");
   public static final AttributeKey<String> AIRLOCK_REGION = stringKey("airlock.region");
