@@ -19,6 +19,13 @@ enum RuleFamily {
   ROLEPLAY_JAILBREAK("roleplay_jailbreak"),
   /** "I'm your developer", "as your creator": claimed authority over the model. */
   AUTHORITY_CLAIM("authority_claim"),
+  /**
+   * Persuasion aimed at the assistant rather than at the task: rewards and bribes, threats, claims
+   * that everyone else already does it, consent the assistant supposedly gave earlier, "just for
+   * testing". Common in benign text on its own; next to a request for a secret or an override it
+   * is the social-engineering half of the attack (see {@link SignalCollector}).
+   */
+  SOCIAL_ENGINEERING("social_engineering"),
   /** Role labels and role objects inside content: "### system:", "assistant:", {"role":"system"}. */
   FAKE_ROLE("fake_role"),
   /** Chat-template tokens and boundary markers: {@code <|im_start|>}, {@code [INST]}, {@code </user>}. */

@@ -2,6 +2,7 @@ package dev.airlock.agent.guard.injection;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -15,7 +16,13 @@ import java.util.List;
  *       of evidence said loudly, not twenty independent proofs, and a weak hint repeated down a
  *       long document must not add up to a strong one;</li>
  *   <li>within one family, a signal whose span overlaps a stronger one is dropped: two rules that
- *       fire on the same words are one piece of evidence, not two.</li>
+ *       fire on the same words are one piece of evidence, not two;</li>
+ *   <li>a pretext (claimed authority, persuasion, a fictional frame) next to a request the
+ *       assistant must refuse (a secret, its prompt, dropping its instructions) adds one more piece
+ *       of evidence, weighing the geometric mean of the strongest of each: the two halves are not
+ *       independent, their
+ *       combination is the social-engineering attack, while each half alone is common in benign
+ *       text ("I'm a developer", "imagine a world where", "what is the password policy").</li>
  * </ul>
  * Not thread-safe; one instance per call.
  */
@@ -26,9 +33,15 @@ final class SignalCollector {
   /** Bound on what one family may accumulate before selection, so input size cannot blow memory. */
   private static final int MAX_COLLECTED_PER_FAMILY = 64;
   /** Weight factor of each further distinct rule of a family. */
-  private static final double FAMILY_DECAY = 0.5;
+  private static final double FAMILY_DECAY = 0.7;
   /** Weight factor of each repeat of the same rule. */
   private static final double REPEAT_DECAY = 0.25;
+  /** Families that set up an attack: who the sender claims to be, why the assistant should comply. */
+  private static final EnumSet<RuleFamily> PRETEXT = EnumSet.of(RuleFamily.AUTHORITY_CLAIM,
+      RuleFamily.SOCIAL_ENGINEERING, RuleFamily.ROLEPLAY_JAILBREAK);
+  /** Families that ask for what the assistant must not give or do. */
+  private static final EnumSet<RuleFamily> REQUEST = EnumSet.of(RuleFamily.SECRET_EXTRACTION,
+      RuleFamily.SYSTEM_PROMPT_EXTRACTION, RuleFamily.INSTRUCTION_OVERRIDE);
   /** Rule key of evidence that does not come from a pattern rule. */
   static final int NO_RULE = -1;
 
@@ -113,12 +126,23 @@ final class SignalCollector {
       }
       notAttack *= familyNot;
     }
+    notAttack *= 1.0 - Math.sqrt(strongest(kept, PRETEXT) * strongest(kept, REQUEST));
     kept.sort(BY_POSITION);
     List<InjectionSignal> signals = new ArrayList<>(kept.size());
     for (Entry e : kept) {
       signals.add(new InjectionSignal(e.family.id(), round(e.weight), e.start, e.end));
     }
     return InjectionScore.of(round(1.0 - notAttack), signals);
+  }
+
+  private static double strongest(List<Entry> kept, EnumSet<RuleFamily> families) {
+    double max = 0.0;
+    for (Entry e : kept) {
+      if (families.contains(e.family)) {
+        max = Math.max(max, e.weight);
+      }
+    }
+    return max;
   }
 
   private static boolean overlapsAny(Entry e, List<Entry> kept, int from) {
