@@ -16,6 +16,11 @@ final class BuildOutputs {
     return existing(root().resolve("agent/target/airlock-agent.jar"));
   }
 
+  /** The semantic-cache extension jar (the embedder the agent loads with {@code extensions=}). */
+  static Path semanticCacheExtension() {
+    return existing(root().resolve("extensions/semantic-cache/target/airlock-semantic-cache.jar"));
+  }
+
   static Path sampleApp(String name) {
     return existing(root().resolve("sample-apps/" + name + "/target/" + name + ".jar"));
   }

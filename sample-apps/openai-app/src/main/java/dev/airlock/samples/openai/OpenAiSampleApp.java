@@ -46,7 +46,8 @@ import okhttp3.Request;
  *
  * <p>Usage: {@code java -jar openai-app.jar [scenario ...]}; with no argument the scenarios of
  * {@link #ALL_SCENARIOS} run, in that order; {@link #EXTRA_SCENARIOS} (tool calls) run only when
- * named. Each scenario prints exactly one line to stdout. The exit code is 0 when every scenario
+ * named; {@code ask[-stream][@TENANT]=QUESTION} asks a question of the caller's choosing (see {@link #ask}).
+ * Each scenario prints exactly one line to stdout. The exit code is 0 when every scenario
  * succeeded and 1 otherwise.
  *
  * <p>Optional environment: PROMPT (the question to ask instead of each scenario's greeting), TRACEPARENT (sent as a {@code traceparent} header on every call, as an
@@ -94,19 +95,25 @@ public final class OpenAiSampleApp {
     /** Runs one scenario, prints its line, and tells whether it succeeded. */
     private boolean runScenario(String scenario) {
         String line;
+        // An ask scenario carries its question after '='; its line is labelled without it.
+        String label = scenario.startsWith("ask") && scenario.indexOf('=') > 0
+                ? scenario.substring(0, scenario.indexOf('=')) : scenario;
         try {
             line = dispatch(scenario);
         } catch (Throwable t) {
             Throwable cause = unwrap(t);
-            System.out.println(scenario + ": ERROR " + cause.getClass().getSimpleName() + ": "
+            System.out.println(label + ": ERROR " + cause.getClass().getSimpleName() + ": "
                     + oneLine(String.valueOf(cause.getMessage())));
             return false;
         }
-        System.out.println(scenario + ": " + line);
+        System.out.println(label + ": " + line);
         return true;
     }
 
     private String dispatch(String scenario) throws Exception {
+        if (scenario.startsWith("ask") && scenario.indexOf('=') > 0) {
+            return ask(scenario);
+        }
         switch (scenario) {
             case "chat":
                 return chat();
@@ -131,6 +138,7 @@ public final class OpenAiSampleApp {
             default:
                 List<String> known = new ArrayList<>(ALL_SCENARIOS);
                 known.addAll(EXTRA_SCENARIOS);
+                known.add("ask[-stream][@TENANT]=QUESTION");
                 throw new IllegalArgumentException(
                         "unknown scenario (known: " + String.join(", ", known) + ")");
         }
@@ -192,14 +200,41 @@ public final class OpenAiSampleApp {
 
     private String stream() {
         // Deliberately no stream_options.include_usage: the provider then sends no usage chunk.
-        ChatCompletionCreateParams params = chatParams(question("Hello from the stream scenario"));
+        return streamed(client(), chatParams(question("Hello from the stream scenario")));
+    }
+
+    /**
+     * {@code ask[-stream][@TENANT]=QUESTION}: the chat (or stream) scenario with this question, sent
+     * with an {@code X-Tenant-Id: TENANT} header when a tenant is given, as a multi-tenant service
+     * would. Several in one run ask one after the other in the same JVM.
+     */
+    private String ask(String scenario) {
+        int eq = scenario.indexOf('=');
+        String kind = scenario.substring(0, eq);
+        String question = scenario.substring(eq + 1);
+        int at = kind.indexOf('@');
+        String tenant = at < 0 ? null : kind.substring(at + 1);
+        String mode = at < 0 ? kind : kind.substring(0, at);
+        OpenAIClient asker = tenant == null ? client()
+                : client().withOptions(options -> options.putHeader("X-Tenant-Id", tenant));
+        switch (mode) {
+            case "ask":
+                return describe(asker.chat().completions().create(chatParams(question)));
+            case "ask-stream":
+                return streamed(asker, chatParams(question));
+            default:
+                throw new IllegalArgumentException("unknown scenario " + kind + " (ask or ask-stream)");
+        }
+    }
+
+    private static String streamed(OpenAIClient asker, ChatCompletionCreateParams params) {
         StringBuilder text = new StringBuilder();
         int contentChunks = 0;
         String model = null;
         String finish = null;
         CompletionUsage usage = null;
         try (StreamResponse<ChatCompletionChunk> response =
-                client().chat().completions().createStreaming(params)) {
+                asker.chat().completions().createStreaming(params)) {
             for (ChatCompletionChunk chunk : (Iterable<ChatCompletionChunk>) response.stream()::iterator) {
                 if (model == null) {
                     model = chunk.model();
