@@ -48,8 +48,10 @@ final class CacheSection implements ExplanationSection {
       out.subRow("semantic", "not configured");
       return;
     }
-    out.subRow("semantic", String.format(Locale.ROOT, "threshold %.2f, ttl %s, allow_pii %s (needs the semantic-cache"
-        + " extension)", semantic.threshold(), Units.duration(semantic.ttl()), semantic.allowPii()));
+    out.subRow("semantic", String.format(Locale.ROOT, "threshold %.2f, ttl %s, allow_pii %s, embedder %s, at most %d"
+        + " entries / %s (the agent needs an embedder extension: extensions=.../airlock-semantic-cache.jar)",
+        semantic.threshold(), Units.duration(semantic.ttl()), semantic.allowPii(), semantic.embedder(),
+        semantic.maxEntries(), Units.bytes(semantic.maxBytes())));
     if (cache.semanticExcludedForPii()) {
       out.detail("bypassed: the request has PII (" + String.join(", ", cache.piiTypes()) + ") and allow_pii is false");
     } else {
@@ -80,6 +82,9 @@ final class CacheSection implements ExplanationSection {
       s.put("threshold", semantic.threshold());
       s.put("ttl", Units.duration(semantic.ttl()));
       s.put("allow_pii", semantic.allowPii());
+      s.put("embedder", semantic.embedder());
+      s.put("max_entries", semantic.maxEntries());
+      s.put("max_bytes", semantic.maxBytes());
       s.put("excluded_for_pii", cache.semanticExcludedForPii());
     } else {
       node.putNull("semantic");

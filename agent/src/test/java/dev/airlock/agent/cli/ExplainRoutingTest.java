@@ -227,7 +227,9 @@ class ExplainRoutingTest {
     assertEquals("openai/gpt-4o-mini", triage.at("/cache/key_target").asText());
     assertEquals(CacheKeys.of(Endpoint.OPENAI_CHAT, "openai/gpt-4o-mini", "acme", body).hex().substring(0, 12),
         triage.at("/cache/key_fingerprint").asText());
-    assertTrue(out.contains("semantic    threshold 0.95, ttl 1h, allow_pii false"), out);
+    assertTrue(out.contains("semantic    threshold 0.95, ttl 1h, allow_pii false, embedder local, at most 10000"
+        + " entries / 64MB"), out);
+    assertEquals("local", chatJson("--tenant", "acme").at("/cache/semantic/embedder").asText());
     assertTrue(out.contains("bypassed: the request has PII (email) and allow_pii is false"), out);
   }
 
