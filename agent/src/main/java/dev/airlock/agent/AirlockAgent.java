@@ -1,6 +1,7 @@
 package dev.airlock.agent;
 
 import dev.airlock.agent.engine.Pipeline;
+import dev.airlock.agent.install.DoorGate;
 import dev.airlock.agent.install.DoorInstaller;
 import dev.airlock.agent.policy.PolicyRuntime;
 import dev.airlock.agent.policy.PolicyWatcher;
@@ -43,10 +44,24 @@ public final class AirlockAgent {
     }
     AgentLog.setLevel(arguments.logLevel());
     keepByteBuddyAwayFromUnsafe();
+    DoorGate gate;
     try {
-      // Before the policy compiles: its semantic cache asks the extensions for its embedder.
-      dev.airlock.agent.extension.Extensions.install(
-          dev.airlock.agent.extension.Extensions.load(arguments.extensions(), AirlockAgent.class.getClassLoader()));
+      gate = DoorGate.register(instrumentation);
+    } catch (Throwable e) {
+      AgentLog.error("not started; the application runs without Airlock", e);
+      return;
+    }
+    // Everything else (policy, telemetry, Byte Buddy) runs beside the application's own start, on
+    // the other cores; the gate makes the first HTTP client class wait for it.
+    Thread starter = new Thread(() -> startInBackground(arguments, instrumentation, gate), "airlock-start");
+    starter.setDaemon(true);
+    gate.startingOn(starter);
+    starter.start();
+  }
+
+  private static void startInBackground(AgentArguments arguments, Instrumentation instrumentation, DoorGate gate) {
+    DoorInstaller.Doors doors = null;
+    try {
       PolicyRuntime policy = PolicyRuntime.startWith(arguments.policyPath(), arguments.publicKeyPath());
       AgentTelemetry telemetry = AgentTelemetry.start(arguments.telemetryFile(), System.getenv());
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -55,7 +70,7 @@ public final class AirlockAgent {
         telemetry.close();
       }, "airlock-telemetry-shutdown"));
       Pipeline pipeline = new Pipeline(policy.initialState(), new LlmInstruments(telemetry.openTelemetry(), version()));
-      java.util.List<String> doors = DoorInstaller.install(instrumentation, pipeline);
+      doors = DoorInstaller.build(instrumentation, pipeline);
       dev.airlock.agent.route.ShadowTraffic.install(new dev.airlock.agent.door.jdk.AgentOwnedUpstream());
       if (arguments.policyPath() != null && arguments.reloadInterval() != null) {
         PolicyWatcher.start(policy, Path.of(arguments.policyPath()), arguments.reloadInterval(),
@@ -63,11 +78,14 @@ public final class AirlockAgent {
       }
       AgentLog.banner("Airlock " + version()
           + " | policy " + pipeline.state().policy()
-          + " | doors " + String.join(", ", doors)
-          + " | telemetry " + (arguments.telemetryFile() == null ? "OTEL_* settings" : arguments.telemetryFile())
-          + extensionsNote());
+          + " | doors " + String.join(", ", doors.names)
+          + " | telemetry " + (arguments.telemetryFile() == null ? "OTEL_* settings" : arguments.telemetryFile()));
     } catch (Throwable e) {
+      doors = null;
       AgentLog.error("not started; the application runs without Airlock", e);
+    } finally {
+      gate.open(doors == null ? null : doors.transformer);
+      gate.retransformLoadedTargets(instrumentation);
     }
   }
 
@@ -82,17 +100,6 @@ public final class AirlockAgent {
     if (System.getProperty(property) == null) {
       System.setProperty(property, "true");
     }
-  }
-
-  /** The extensions part of the banner: empty without extensions. */
-  private static String extensionsNote() {
-    dev.airlock.agent.extension.Extensions extensions = dev.airlock.agent.extension.Extensions.installed();
-    if (extensions.jars().isEmpty()) {
-      return "";
-    }
-    return " | extensions " + String.join(", ", extensions.jars())
-        + (extensions.embedderNames().isEmpty() ? "" : " (embedders " + String.join(", ", extensions.embedderNames())
-            + ")");
   }
 
   /** The agent's version, from the jar manifest. */

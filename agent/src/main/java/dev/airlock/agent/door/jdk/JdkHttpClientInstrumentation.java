@@ -14,12 +14,15 @@ import net.bytebuddy.dynamic.ClassFileLocator;
  */
 public final class JdkHttpClientInstrumentation {
 
+  /** The class the door weaves. */
+  public static final String TARGET = "jdk.internal.net.http.HttpClientImpl";
+
   private JdkHttpClientInstrumentation() {}
 
   /** @param adviceLocator the advice as renamed by {@link PlatformBridgeInjector} */
   public static AgentBuilder apply(AgentBuilder builder, ClassFileLocator adviceLocator) {
     return builder
-        .type(named(PlatformBridgeInjector.ANCHOR))
+        .type(named(TARGET))
         .transform(new AgentBuilder.Transformer.ForAdvice()
             .include(adviceLocator)
             .include(JdkHttpClientInstrumentation.class.getClassLoader())

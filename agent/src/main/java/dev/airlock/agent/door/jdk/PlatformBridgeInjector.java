@@ -26,7 +26,12 @@ import net.bytebuddy.jar.asm.commons.SimpleRemapper;
  */
 public final class PlatformBridgeInjector {
 
-  static final String ANCHOR = "jdk.internal.net.http.HttpClientImpl";
+  /**
+   * The class whose module and package the bridge joins. Not the woven {@code HttpClientImpl}:
+   * loading that here, before the doors are ready, would let the application use it unwoven until
+   * it is retransformed. The builder is in the same package and loads nothing of the client.
+   */
+  static final String ANCHOR = "jdk.internal.net.http.HttpClientBuilderImpl";
   static final String PACKAGE = "jdk.internal.net.http";
   static final String BRIDGE = PACKAGE + ".AirlockHttpClientBridge";
 
