@@ -105,7 +105,9 @@ final class EuropeanRules {
           "\\b" + ask + "\\s+" + (the == null ? "" : the + "\\s+") + nouns + "\\s*(?:[?!.]|$)",
           exampleThe).requiring(stemsOf(nouns)));
     }
-    r.add(of(SECRET_EXTRACTION, 0.6, anchors,
+    // Other verbs also make interface strings ("Geben Sie Ihr Passwort ein", "Confirmez votre mot de
+    // passe"): a hint only.
+    r.add(of(SECRET_EXTRACTION, 0.45, anchors,
         "\\b" + verbs + "\\b[^.?!\\n]{0,40}?\\b" + yours + "\\s+" + nouns + "\\b"
             + "|\\b" + yours + "\\s+" + nouns + "\\b[^.?!\\n]{0,40}?\\b" + verbs + "\\b",
         exampleYours).requiring(stemsOf(nouns)));
@@ -435,8 +437,10 @@ final class EuropeanRules {
         "(?:me\\s+de|de-me|diga|diz|qual\\s+e|revele|revela|compartilhe|compartilha|partilhe|escreva|envie|confirme"
             + "|forneca"
             + "|preciso\\s+d[ae])",
-        "qual me diga de",
-        "(?:qual\\s+e(?:\\s+a|\\s+o)?|me\\s+(?:de|diga|passe|envie)|diga-me|de-me)",
+        "qual me diga de compartilh partilh envi mand pass",
+        "(?:qual\\s+e(?:\\s+a|\\s+o)?|me\\s+(?:de|diga|passe|envie)|diga-me|de-me"
+            + "|(?:compartilhe|compartilha|partilhe|envie|mande|passe)(?=\\s+(?:a\\s+|o\\s+)?(?:sua|tua|seu|teu)\\s+\\w+"
+            + "(?:\\s+\\w+)?\\s+comigo\\b))",
         "(?:sua|tua|seu|teu)", "(?:a|o)",
         "(?:senha|palavra-passe|palavra\\s+passe|chave(?:\\s+secreta)?|codigo\\s+(?:secreto|de\\s+acesso)|pin"
             + "|credenciais)",

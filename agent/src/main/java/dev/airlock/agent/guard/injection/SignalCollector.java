@@ -42,6 +42,11 @@ final class SignalCollector {
   /** Families that ask for what the assistant must not give or do. */
   private static final EnumSet<RuleFamily> REQUEST = EnumSet.of(RuleFamily.SECRET_EXTRACTION,
       RuleFamily.SYSTEM_PROMPT_EXTRACTION, RuleFamily.INSTRUCTION_OVERRIDE);
+  /**
+   * A request weaker than this ("ignore the formatting", a named person's birthday) is not worth
+   * completing with a pretext: "I'm a developer running a load test, ignore the warnings" is benign.
+   */
+  private static final double MIN_REQUEST = 0.45;
   /** Rule key of evidence that does not come from a pattern rule. */
   static final int NO_RULE = -1;
 
@@ -126,7 +131,10 @@ final class SignalCollector {
       }
       notAttack *= familyNot;
     }
-    notAttack *= 1.0 - Math.sqrt(strongest(kept, PRETEXT) * strongest(kept, REQUEST));
+    double request = strongest(kept, REQUEST);
+    if (request >= MIN_REQUEST) {
+      notAttack *= 1.0 - Math.sqrt(strongest(kept, PRETEXT) * request);
+    }
     kept.sort(BY_POSITION);
     List<InjectionSignal> signals = new ArrayList<>(kept.size());
     for (Entry e : kept) {

@@ -129,6 +129,36 @@ public final class InjectionEvaluation {
       return c;
     }
 
+    /**
+     * An ROC-like sweep: per threshold from 0.05 to 0.95, recall over all attacks and per source
+     * with attacks, and the false-positive rate over all benign rows. Shows where the policy
+     * threshold sits on the curve.
+     */
+    public String sweep(String title) {
+      List<String> attackSources = new ArrayList<>();
+      for (String s : sources()) {
+        if (source(s, 0.0).tp + source(s, 0.0).fn > 0) {
+          attackSources.add(s);
+        }
+      }
+      StringBuilder b = new StringBuilder();
+      b.append(String.format(Locale.ROOT, "%s%n%-5s %7s %7s", title, "thr", "recall", "FPR"));
+      for (String s : attackSources) {
+        b.append(String.format(Locale.ROOT, "  %-12.12s", s));
+      }
+      b.append(String.format(Locale.ROOT, "%n"));
+      for (int step = 1; step <= 19; step++) {
+        double t = step * 0.05;
+        Counts all = all(t);
+        b.append(String.format(Locale.ROOT, "%-5.2f %7s %7s", t, fmt(all.recall()), fmt(all.fpr())));
+        for (String s : attackSources) {
+          b.append(String.format(Locale.ROOT, "  %-12s", fmt(source(s, t).recall())));
+        }
+        b.append(String.format(Locale.ROOT, "%n"));
+      }
+      return b.toString();
+    }
+
     /** The table: every threshold, all rows then each source. */
     public String table(String title) {
       StringBuilder b = new StringBuilder();
@@ -215,7 +245,9 @@ public final class InjectionEvaluation {
   public static void main(String[] args) throws IOException {
     List<Row> rows = loadBundled();
     HeuristicInjectionDetector d = HeuristicInjectionDetector.create();
-    System.out.print(score(rows, d, ContentSource.USER).table("Prompt injection, scored as USER text"));
+    Scored user = score(rows, d, ContentSource.USER);
+    System.out.print(user.table("Prompt injection, scored as USER text"));
+    System.out.print(user.sweep("Threshold sweep, USER text (recall per source with attacks)"));
     System.out.print(score(rows, d, ContentSource.TOOL_RESULT).table("Prompt injection, scored as TOOL_RESULT"));
   }
 }

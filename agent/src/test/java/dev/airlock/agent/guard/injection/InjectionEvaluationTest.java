@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class InjectionEvaluationTest {
 
   private static final String LLM_GUARD = "llm-guard test_prompt_injection.py";
+  private static final String PURPLE_LLAMA = "PurpleLlama prompt_injection.json";
 
   private static List<InjectionEvaluation.Row> rows;
 
@@ -33,6 +34,7 @@ class InjectionEvaluationTest {
     HeuristicInjectionDetector detector = HeuristicInjectionDetector.create();
     InjectionEvaluation.Scored user = InjectionEvaluation.score(rows, detector, ContentSource.USER);
     StringBuilder report = new StringBuilder(user.table("\nPrompt-injection evaluation, scored as USER text"));
+    report.append(user.sweep("Threshold sweep, USER text (recall per source with attacks)"));
     // The same texts as if they arrived as data: shows what the separate weighting costs on benign
     // text (NotInject) and gains on attacks.
     for (ContentSource data : new ContentSource[] {ContentSource.TOOL_RESULT, ContentSource.RETRIEVED_DOCUMENT}) {
@@ -45,22 +47,30 @@ class InjectionEvaluationTest {
 
     // Floors: the numbers measured when the rules were written, minus a margin (measured in
     // brackets). Precision is 1.000 at every threshold on this set; recall is capped by the
-    // CyberSecEval rows that are attacks only relative to a system prompt the detector never sees.
+    // CyberSecEval rows that are attacks only relative to a system prompt the detector never sees
+    // (off-topic questions, "what is the capital of France?"), about a quarter of that source.
     assertFloor(user.all(0.5).precision(), 0.95, "precision@0.5 [1.000]", user.all(0.5));
-    assertFloor(user.all(0.5).recall(), 0.42, "recall@0.5 [0.452]", user.all(0.5));
+    assertFloor(user.all(0.5).recall(), 0.49, "recall@0.5 [0.514]", user.all(0.5));
     assertFloor(user.all(0.7).precision(), 0.97, "precision@0.7 [1.000]", user.all(0.7));
-    assertFloor(user.all(0.7).recall(), 0.22, "recall@0.7 [0.248]", user.all(0.7));
+    assertFloor(user.all(0.7).recall(), 0.43, "recall@0.7 [0.455]", user.all(0.7));
+    // 0.8 is the threshold policies are written with (policy-example.yaml, the CLI default).
+    assertFloor(user.all(0.8).precision(), 0.97, "precision@0.8 [1.000]", user.all(0.8));
+    assertFloor(user.all(0.8).recall(), 0.42, "recall@0.8 [0.441]", user.all(0.8));
     assertFloor(user.all(0.9).precision(), 0.97, "precision@0.9 [1.000]", user.all(0.9));
-    assertFloor(user.all(0.9).recall(), 0.14, "recall@0.9 [0.172]", user.all(0.9));
-    assertFloor(user.source(LLM_GUARD, 0.5).recall(), 0.75, "llm-guard recall@0.5 [0.800]",
+    assertFloor(user.all(0.9).recall(), 0.24, "recall@0.9 [0.259]", user.all(0.9));
+    assertFloor(user.source(LLM_GUARD, 0.5).recall(), 0.8, "llm-guard recall@0.5 [0.822]",
         user.source(LLM_GUARD, 0.5));
-    assertFloor(user.source(LLM_GUARD, 0.7).recall(), 0.55, "llm-guard recall@0.7 [0.622]",
-        user.source(LLM_GUARD, 0.7));
+    assertFloor(user.source(LLM_GUARD, 0.8).recall(), 0.6, "llm-guard recall@0.8 [0.622]",
+        user.source(LLM_GUARD, 0.8));
+    assertFloor(user.source(PURPLE_LLAMA, 0.8).recall(), 0.39, "CyberSecEval recall@0.8 [0.408]",
+        user.source(PURPLE_LLAMA, 0.8));
     for (String source : user.sources()) {
       if (source.startsWith("InjecGuard")) {
         // NotInject: benign texts built around trigger words; measured 0 false positives.
         InjectionEvaluation.Counts c = user.source(source, 0.5);
         assertTrue(c.fpr() <= 0.02, source + " false-positive rate@0.5 [0.000] " + c);
+        InjectionEvaluation.Counts atPolicy = user.source(source, 0.8);
+        assertTrue(atPolicy.fpr() <= 0.01, source + " false-positive rate@0.8 [0.000] " + atPolicy);
       }
     }
   }
