@@ -62,6 +62,9 @@ public final class AirlockAgent {
   private static void startInBackground(AgentArguments arguments, Instrumentation instrumentation, DoorGate gate) {
     DoorInstaller.Doors doors = null;
     try {
+      // Before the policy compiles: its semantic cache asks the extensions for its embedder.
+      dev.airlock.agent.extension.Extensions.install(
+          dev.airlock.agent.extension.Extensions.load(arguments.extensions(), AirlockAgent.class.getClassLoader()));
       PolicyRuntime policy = PolicyRuntime.startWith(arguments.policyPath(), arguments.publicKeyPath());
       AgentTelemetry telemetry = AgentTelemetry.start(arguments.telemetryFile(), System.getenv());
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -79,7 +82,8 @@ public final class AirlockAgent {
       AgentLog.banner("Airlock " + version()
           + " | policy " + pipeline.state().policy()
           + " | doors " + String.join(", ", doors.names)
-          + " | telemetry " + (arguments.telemetryFile() == null ? "OTEL_* settings" : arguments.telemetryFile()));
+          + " | telemetry " + (arguments.telemetryFile() == null ? "OTEL_* settings" : arguments.telemetryFile())
+          + dev.airlock.agent.extension.Extensions.installed().bannerNote());
     } catch (Throwable e) {
       doors = null;
       AgentLog.error("not started; the application runs without Airlock", e);

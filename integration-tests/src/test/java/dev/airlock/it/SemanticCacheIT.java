@@ -61,7 +61,8 @@ class SemanticCacheIT extends WithMockProvider {
         "ask-stream@acme=" + FRANCE,
         "ask-stream@acme=" + FRANCE_AGAIN);
     assertEquals(0, run.exitCode, run.toString());
-    assertTrue(run.agentLines().stream().anyMatch(l -> l.contains("embedder all-minilm-l6-v2")), run.stderr);
+    assertTrue(run.agentLines().get(0).contains(
+        "| extensions airlock-semantic-cache.jar (all-minilm-l6-v2 loaded in "), run.stderr);
     List<String> lines = run.stdout.lines().collect(Collectors.toList());
     assertEquals(8, lines.size(), run.stdout);
     assertTrue(lines.get(1).startsWith("ask@acme: You said: " + FRANCE + " |"),

@@ -113,6 +113,25 @@ public final class Extensions {
     return jars;
   }
 
+  /**
+   * The extensions' part of the agent's start line, e.g. {@code " | extensions
+   * airlock-semantic-cache.jar (all-minilm-l6-v2 loaded in 2310 ms)"}; empty without extensions.
+   */
+  public String bannerNote() {
+    if (jars.isEmpty()) {
+      return "";
+    }
+    List<String> embedderStates = new ArrayList<>();
+    for (EmbedderProvider provider : embedders) {
+      String name = safeName(provider);
+      Opened state = opened.get(name);
+      embedderStates.add(name + (state == null ? " not used" : state.embedder == null ? " failed to load"
+          : " loaded in " + state.loadMillis + " ms"));
+    }
+    return " | extensions " + String.join(", ", jars)
+        + (embedderStates.isEmpty() ? "" : " (" + String.join(", ", embedderStates) + ")");
+  }
+
   /** The names of the embedders offered, in the order found. */
   public List<String> embedderNames() {
     List<String> names = new ArrayList<>();
@@ -151,12 +170,14 @@ public final class Extensions {
     thread.setContextClassLoader(provider.getClass().getClassLoader());
     try {
       Embedder embedder = provider.open();
-      AgentLog.banner("embedder " + embedder.name() + " (" + embedder.dimensions() + " dimensions) loaded in "
-          + (System.nanoTime() - start) / 1_000_000 + " ms");
-      return new Opened(embedder);
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      // Reported on the agent's start line (bannerNote), not on a line of its own.
+      AgentLog.debug("embedder " + embedder.name() + " (" + embedder.dimensions() + " dimensions) loaded in "
+          + millis + " ms");
+      return new Opened(embedder, millis);
     } catch (Exception | LinkageError e) {
       AgentLog.error("the embedder " + safeName(provider) + " could not be loaded; the semantic cache is off", e);
-      return new Opened(null);
+      return new Opened(null, 0);
     } finally {
       thread.setContextClassLoader(previous);
     }
@@ -173,9 +194,11 @@ public final class Extensions {
   /** An open attempt, kept so that a provider that failed is not tried again on every reload. */
   private static final class Opened {
     final Embedder embedder;
+    final long loadMillis;
 
-    Opened(Embedder embedder) {
+    Opened(Embedder embedder, long loadMillis) {
       this.embedder = embedder;
+      this.loadMillis = loadMillis;
     }
   }
 }

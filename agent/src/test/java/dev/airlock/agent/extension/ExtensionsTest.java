@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airlock.agent.cache.semantic.WordEmbedder;
 import dev.airlock.spi.Embedder;
@@ -50,7 +51,10 @@ class ExtensionsTest {
     Extensions extensions = Extensions.load(extensionJar().toString(), Extensions.class.getClassLoader());
     assertEquals(List.of("words.jar"), extensions.jars());
     assertEquals(List.of("words"), extensions.embedderNames());
+    assertEquals(" | extensions words.jar (words not used)", extensions.bannerNote());
     Embedder embedder = extensions.embedder("local");
+    assertTrue(extensions.bannerNote().matches(" \\| extensions words\\.jar \\(words loaded in \\d+ ms\\)"),
+        extensions.bannerNote());
     assertNotNull(embedder, "'local' is the first embedder found");
     assertSame(embedder, extensions.embedder("words"), "opened once, then shared");
     assertNotSame(WordEmbedder.class, embedder.getClass(), "the jar's own copy, not the agent's class path");
@@ -65,6 +69,7 @@ class ExtensionsTest {
     assertEquals(List.of("words"), extensions.embedderNames());
     assertSame(Extensions.NONE, Extensions.load(dir.resolve("missing.jar").toString(), getClass().getClassLoader()));
     assertSame(Extensions.NONE, Extensions.load(" ", getClass().getClassLoader()));
+    assertEquals("", Extensions.NONE.bannerNote());
   }
 
   @Test

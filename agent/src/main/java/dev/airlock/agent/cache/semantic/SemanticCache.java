@@ -24,9 +24,10 @@ import java.util.function.LongSupplier;
  * after it was stored. Since the time to live is the same for all, entries expire in the order
  * they were stored, and one queue serves both eviction and expiry.
  *
- * <p>A lookup is a linear scan of its scope: with 384-dimension vectors, about 0.3 µs per entry,
- * so well under a millisecond for a few thousand entries in one scope. Thread-safe: one lock
- * guards the structure (a scan holds it; an embedding, the costly part, happens before).
+ * <p>A lookup is a linear scan of its scope: with 384-dimension vectors, about 1 µs per entry on
+ * a busy 2-core machine, so about 10 ms if all of the default 10,000 entries share one scope
+ * (normally they spread over tenants and system prompts). Thread-safe: one lock guards the
+ * structure (a scan holds it; an embedding, the costly part, happens before).
  */
 public final class SemanticCache {
 
@@ -246,11 +247,26 @@ public final class SemanticCache {
     }
   }
 
+  /**
+   * The dot product of two vectors of the same length. Four running sums let the JIT keep four
+   * multiplications in flight (a single sum is one long dependency chain); float precision is
+   * ample for unit vectors of a few hundred dimensions.
+   */
   private static double dot(float[] a, float[] b) {
-    double sum = 0;
-    for (int i = 0; i < a.length; i++) {
-      sum += a[i] * b[i];
+    float s0 = 0;
+    float s1 = 0;
+    float s2 = 0;
+    float s3 = 0;
+    int i = 0;
+    for (int n = a.length & ~3; i < n; i += 4) {
+      s0 += a[i] * b[i];
+      s1 += a[i + 1] * b[i + 1];
+      s2 += a[i + 2] * b[i + 2];
+      s3 += a[i + 3] * b[i + 3];
     }
-    return sum;
+    for (; i < a.length; i++) {
+      s0 += a[i] * b[i];
+    }
+    return (double) s0 + s1 + s2 + s3;
   }
 }
