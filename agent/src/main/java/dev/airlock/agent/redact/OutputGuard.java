@@ -27,8 +27,11 @@ public final class OutputGuard {
   private final PiiScanner piiScanner;
   private final PiiScanner secretScanner;
   private final List<Pattern> deny;
+  /** The {@code pii:} section whose detectors {@link #piiScanner} runs, or null for the built-in set. */
+  private final PiiPolicy scannedPii;
 
-  private OutputGuard(GuardrailsPolicy policy, PiiScanner piiScanner, PiiScanner secretScanner) {
+  private OutputGuard(GuardrailsPolicy policy, PiiScanner piiScanner, PiiScanner secretScanner, PiiPolicy scannedPii) {
+    this.scannedPii = scannedPii;
     this.piiAction = policy == null ? null : policy.outputPii().orElse(null);
     this.secretsAction = policy == null ? null : policy.outputSecrets().orElse(null);
     this.jsonAction = policy == null ? null : policy.outputJson().orElse(null);
@@ -45,7 +48,7 @@ public final class OutputGuard {
 
   /** No output rules. */
   public static OutputGuard none() {
-    return new OutputGuard(null, null, null);
+    return new OutputGuard(null, null, null, null);
   }
 
   /**
@@ -59,7 +62,7 @@ public final class OutputGuard {
     PiiScanner piiScanner = pii != null ? PiiScanners.from(pii)
         : PiiScanner.builder().enable(withoutSecrets(PiiTypes.builtIn())).build();
     PiiScanner secrets = PiiScanner.builder().enable(List.of(PiiTypes.SECRET)).build();
-    return new OutputGuard(guardrails, piiScanner, secrets);
+    return new OutputGuard(guardrails, piiScanner, secrets, pii);
   }
 
   private static List<String> withoutSecrets(List<String> types) {
@@ -104,6 +107,15 @@ public final class OutputGuard {
     public OutputAction action() {
       return action;
     }
+  }
+
+  /**
+   * Whether the values the app sent are exactly what a request scan with {@code pii}'s detectors
+   * finds, so the request guard can collect them from its own scan instead of scanning twice: true
+   * when the answer is not checked for PII at all, or is checked with that very section.
+   */
+  boolean sentValuesAreFoundBy(PiiPolicy pii) {
+    return piiScanner == null || (pii != null && pii == scannedPii);
   }
 
   /** Adds the personal data in a request text to {@code values}: the app's own values are not findings in its answer. */

@@ -33,6 +33,8 @@ public final class RequestGuard {
   private final GuardrailsPolicy guardrails;
   private final InjectionDetector injection;
   private final OutputGuard output;
+  /** The request scan already yields every value the answer check must not flag: no second scan. */
+  private final boolean redactionFindsSentValues;
 
   /** Without output rules. */
   public RequestGuard(PiiPolicy pii, PiiScanner scanner, GuardrailsPolicy guardrails, InjectionDetector injection) {
@@ -50,6 +52,7 @@ public final class RequestGuard {
     this.scanner = scanner;
     this.guardrails = guardrails;
     this.injection = guardrails != null && guardrails.injectionAction().isPresent() ? injection : null;
+    this.redactionFindsSentValues = scanner != null && output.sentValuesAreFoundBy(pii);
   }
 
   /** Whether any check is configured; when not, requests are not even parsed. */
@@ -95,7 +98,9 @@ public final class RequestGuard {
 
     String visit(String text, TextRole role) {
       score(text, role);
-      output.collectSentValues(text, sentValues);
+      if (!redactionFindsSentValues) {
+        output.collectSentValues(text, sentValues);
+      }
       return scanner == null ? text : redact(text);
     }
 

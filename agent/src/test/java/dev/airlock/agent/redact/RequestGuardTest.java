@@ -90,6 +90,26 @@ class RequestGuardTest {
   }
 
   @Test
+  void theAnswerCheckKnowsWhatTheAppSentFromTheRequestScanItself() {
+    for (String action : new String[] {"detect", "pseudonymize"}) {
+      PolicyLoadResult result = PolicyLoader.parse("p.yaml", ("airlock: 1\nname: t\npii:\n  detect: [email, ip_address]\n"
+          + "  action: " + action + "\n  restore: true\nguardrails:\n  output:\n    pii: mask\n").getBytes(StandardCharsets.UTF_8));
+      assertTrue(result.ok(), result::toString);
+      Policy policy = result.policy().get();
+      RequestGuard guard = new RequestGuard(policy.pii().get(), PiiScanners.from(policy.pii().get()),
+          policy.guardrails().get(), null, OutputGuard.of(policy.guardrails().get(), policy.pii().get()));
+
+      GuardedRequest g = guard.inspect(Endpoint.OPENAI_CHAT, chat("From 10.0.0.7", "Write to ana@example.com"));
+      byte[] answer = ("{\"id\":\"x\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
+          + "\"Sent to ana@example.com from 10.0.0.7; also cc zoe@example.org\"},\"finish_reason\":\"stop\"}]}")
+          .getBytes(StandardCharsets.UTF_8);
+      String checked = new String(g.answerCheck().checkWhole(answer), StandardCharsets.UTF_8);
+
+      assertTrue(checked.contains("Sent to ana@example.com from 10.0.0.7; also cc [EMAIL]"), action + ": " + checked);
+    }
+  }
+
+  @Test
   void nothingConfiguredMeansNothingParsed() {
     RequestGuard guard = new RequestGuard(null, null, null, null);
     byte[] body = "not even json".getBytes(StandardCharsets.UTF_8);
