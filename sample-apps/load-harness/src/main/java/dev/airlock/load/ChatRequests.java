@@ -45,4 +45,23 @@ final class ChatRequests {
         : head + fixed + middle + grow + tail;
     return body.getBytes(StandardCharsets.UTF_8);
   }
+
+  /**
+   * Question {@code id} of a help-desk FAQ, asked deterministically (temperature 0), as the cache
+   * workload repeats it: a fixed system prompt and one user question of about 1 KB that names the
+   * id, so distinct ids are distinct requests and the mock's echoed answer is about 1 KB too. No
+   * personal data, so every policy may cache it.
+   */
+  static byte[] question(String model, int id) {
+    StringBuilder q = new StringBuilder("Question ").append(id)
+        .append(": how do I change the delivery address of an order that has already shipped? ");
+    String detail = "I moved last week and the parcel still shows the old street; what are my options and costs? ";
+    while (q.length() < 1000) {
+      q.append(detail);
+    }
+    String body = "{\"model\":\"" + model + "\",\"temperature\":0,\"max_tokens\":512,\"messages\":["
+        + "{\"role\":\"system\",\"content\":\"You are the help desk of Acme Inc. Answer from the FAQ, briefly.\"},"
+        + "{\"role\":\"user\",\"content\":\"" + q + "\"}]}";
+    return body.getBytes(StandardCharsets.UTF_8);
+  }
 }

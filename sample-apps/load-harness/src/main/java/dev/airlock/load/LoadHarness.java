@@ -60,7 +60,9 @@ public final class LoadHarness {
       "  --startup-runs K     launches per variant and mode (default 5; median reported)",
       "  --memory-runs K      idle-memory launches per variant (default 3; median reported)",
       "Selection and paths:",
-      "  --skip-load | --skip-startup | --skip-memory",
+      "  --skip-load | --skip-startup | --skip-memory | --skip-cache",
+      "                       (cache: the cost a repetitive workload saves, and the heap of a full",
+      "                       10,000-entry cache; about 3 min)",
       "  --agent-jar PATH     default: <repo>/agent/target/airlock-agent.jar",
       "  --otel-jar PATH      default: target/opentelemetry-javaagent.jar next to this jar (row skipped if absent)",
       "  --java PATH          java of the child JVMs (default: the one running the harness)",
@@ -89,6 +91,7 @@ public final class LoadHarness {
     boolean skipLoad;
     boolean skipStartup;
     boolean skipMemory;
+    boolean skipCache;
     Path agentJar;
     Path otelJar;
     String java;
@@ -184,6 +187,7 @@ public final class LoadHarness {
         case "--skip-load": o.skipLoad = true; break;
         case "--skip-startup": o.skipStartup = true; break;
         case "--skip-memory": o.skipMemory = true; break;
+        case "--skip-cache": o.skipCache = true; break;
         case "--agent-jar": o.agentJar = Path.of(value(args, ++i, a)); break;
         case "--otel-jar": o.otelJar = Path.of(value(args, ++i, a)); break;
         case "--java": o.java = value(args, ++i, a); break;
@@ -271,6 +275,9 @@ public final class LoadHarness {
     }
     if (!o.skipMemory) {
       memory();
+    }
+    if (!o.skipCache) {
+      new CacheWorkload(o, mock, harnessJar, observePolicy()).run(report, summary);
     }
     report.append("\nLoad average (1, 5, 15 min) at the end: ").append(loadAverage()).append('\n');
     summary.put("loadAverageAtEnd", loadAverage());
@@ -1010,7 +1017,6 @@ public final class LoadHarness {
       summary.withObjectProperty("idleMemory").withObjectProperty(v.label).put("heapUsedMb", heap / 1048576).put("nonHeapUsedMb", nonHeap / 1048576)
           .put("rssMb", rss / 1048576);
     }
-    t.row("Airlock, full 10,000-entry cache", "not measured: the cache is not built yet", "", "", "", "", "", "", "");
     report.append(t.render());
     if (portkey != null && portkey.rssBytes() > 0) {
       report.append("\nFor comparison, the Portkey gateway process (node) had an RSS of ").append(Stats.mb(portkey.rssBytes()))
