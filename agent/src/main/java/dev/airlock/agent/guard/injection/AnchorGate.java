@@ -19,7 +19,11 @@ import java.util.Map;
  *       "ignore", "ignoriere", "ignorez"). All stems live in one trie, walked once from the start
  *       of every word;</li>
  *   <li>a literal (anything else: {@code <|}, {@code [}, {@code <!--}): it occurs wherever the
- *       text contains it, found in the same pass.</li>
+ *       text contains it, found in the same pass;</li>
+ *   <li>a literal that starts with a non-ASCII letter (a word in Cyrillic, Greek, Han, Hangul,
+ *       Arabic or Devanagari script, in folded form; see {@link FoldedPattern}): it occurs wherever
+ *       the text contains it, compared case-insensitively, since scripts without spaces between
+ *       words have no word start to wait for.</li>
  * </ul>
  * The pass records positions per distinct anchor (one entry per occurrence, however many
  * channels share the anchor); a channel's positions are merged from its anchors only when asked
@@ -53,6 +57,10 @@ final class AnchorGate {
   /** Literal anchors by their first (ASCII) char, and their keys. */
   private final String[][] literalsByChar = new String[128][];
   private final int[][] literalKeys = new int[128][];
+  /** Literals that start with a non-ASCII char: their lowercase first chars, sorted, and per first char the literals and keys. */
+  private final char[] wideFirst;
+  private final String[][] wideLiterals;
+  private final int[][] wideKeys;
   /** Per key, the channels it belongs to; per channel, its keys. */
   private final int[][] channelsOfKey;
   private final int[][] keysOfChannel;
@@ -71,8 +79,8 @@ final class AnchorGate {
       int[] own = new int[anchors.length];
       int size = 0;
       for (String anchor : anchors) {
-        if (anchor.isEmpty() || anchor.charAt(0) >= 128) {
-          throw new IllegalArgumentException("anchors start with an ASCII char: '" + anchor + "'");
+        if (anchor.isEmpty() || (anchor.charAt(0) >= 128 && !Character.isLetter(anchor.charAt(0)))) {
+          throw new IllegalArgumentException("anchors start with an ASCII char or a letter: '" + anchor + "'");
         }
         Integer key = keys.get(anchor);
         if (key == null) {
@@ -93,6 +101,7 @@ final class AnchorGate {
       channelsOfKey[k] = channelsOf.get(k).stream().mapToInt(Integer::intValue).toArray();
     }
 
+    java.util.TreeMap<Character, List<Map.Entry<String, Integer>>> wide = new java.util.TreeMap<>();
     int nodes = 1;
     int[] child = new int[ALPHABET * 64];
     Arrays.fill(child, -1);
@@ -100,6 +109,10 @@ final class AnchorGate {
     Arrays.fill(ends, -1);
     for (Map.Entry<String, Integer> e : keys.entrySet()) {
       String anchor = e.getKey();
+      if (anchor.charAt(0) >= 128) {
+        wide.computeIfAbsent(Character.toLowerCase(anchor.charAt(0)), k -> new ArrayList<>()).add(e);
+        continue;
+      }
       if (!isStem(anchor)) {
         char first = anchor.charAt(0);
         String[] lits = literalsByChar[first];
@@ -130,6 +143,16 @@ final class AnchorGate {
       }
       ends[node] = e.getValue();
     }
+    this.wideFirst = new char[wide.size()];
+    this.wideLiterals = new String[wide.size()][];
+    this.wideKeys = new int[wide.size()][];
+    int w = 0;
+    for (Map.Entry<Character, List<Map.Entry<String, Integer>>> e : wide.entrySet()) {
+      wideFirst[w] = e.getKey();
+      wideLiterals[w] = e.getValue().stream().map(Map.Entry::getKey).toArray(String[]::new);
+      wideKeys[w] = e.getValue().stream().mapToInt(Map.Entry::getValue).toArray();
+      w++;
+    }
     this.children = Arrays.copyOf(child, nodes * ALPHABET);
     this.keyAt = Arrays.copyOf(ends, nodes);
   }
@@ -157,7 +180,17 @@ final class AnchorGate {
       char c = text.charAt(i);
       int type = c < 128 ? ASCII[c] : -3;
       if (type < 0) {
-        if (c < 128 && literalsByChar[c] != null) {
+        if (c >= 128 && wideFirst.length > 0) {
+          int w = Arrays.binarySearch(wideFirst, Character.toLowerCase(c));
+          if (w >= 0) {
+            String[] lits = wideLiterals[w];
+            for (int l = 0; l < lits.length; l++) {
+              if (text.regionMatches(true, i, lits[l], 0, lits[l].length())) {
+                scan.record(wideKeys[w][l], i);
+              }
+            }
+          }
+        } else if (c < 128 && literalsByChar[c] != null) {
           String[] lits = literalsByChar[c];
           for (int l = 0; l < lits.length; l++) {
             if (text.startsWith(lits[l], i)) {

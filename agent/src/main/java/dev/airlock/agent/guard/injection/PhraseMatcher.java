@@ -51,10 +51,11 @@ final class PhraseMatcher {
     });
   }
 
-  /** The English and European rules. */
+  /** The English, European and non-Latin-script rules. */
   static PhraseMatcher standard() {
     List<PatternRule> all = new ArrayList<>(EnglishRules.all());
     all.addAll(EuropeanRules.all());
+    all.addAll(NonLatinRules.all());
     return new PhraseMatcher(all);
   }
 
