@@ -641,6 +641,9 @@ public final class LlmCall {
       if (guarded.answerCheck().jsonFlagged()) {
         span.setAttribute(AIRLOCK_OUTPUT_JSON_INVALID, true);
       }
+      if (guarded.answerCheck().jsonProblem() != null) {
+        span.setAttribute(AIRLOCK_OUTPUT_JSON_PROBLEM, guarded.answerCheck().jsonProblem());
+      }
     }
   }
 

@@ -93,6 +93,11 @@ public final class GenAiAttributes {
   public static final AttributeKey<String> AIRLOCK_BREAKER_FROM = stringKey("airlock.breaker.from");
   public static final AttributeKey<Double> AIRLOCK_SHADOW_SIMILARITY = doubleKey("airlock.shadow.similarity");
   public static final AttributeKey<Boolean> AIRLOCK_OUTPUT_JSON_INVALID = booleanKey("airlock.output.json_invalid");
+  /**
+   * Why the answer failed the JSON or JSON Schema check (flagged or blocked): the JSON path and the
+   * rule it broke, never a value from the answer.
+   */
+  public static final AttributeKey<String> AIRLOCK_OUTPUT_JSON_PROBLEM = stringKey("airlock.output.json_problem");
 
   private GenAiAttributes() {}
 }

@@ -151,6 +151,32 @@ class PipelineTest {
   }
 
   @Test
+  void anAnswerThatBreaksTheRequestsJsonSchemaIsFlaggedOnTheSpanWithWhyButNoValue() {
+    dev.airlock.policy.PolicyLoadResult loaded = dev.airlock.policy.PolicyLoader.parse("p.yaml",
+        "airlock: 1\nname: t\nguardrails:\n  output:\n    json: flag\n".getBytes(StandardCharsets.UTF_8));
+    dev.airlock.policy.GuardrailsPolicy guardrails = loaded.policy().get().guardrails().get();
+    pipeline.install(new PipelineState(pipeline.state().registry(), PriceTable.builtIn(), new PolicyIdentity("p", "1", "ab"),
+        new dev.airlock.agent.redact.RequestGuard(null, null, guardrails, null,
+            dev.airlock.agent.redact.OutputGuard.of(guardrails, null))));
+    LlmCall call = begin("{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"age?\"}],"
+        + "\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"a\",\"schema\":"
+        + "{\"type\":\"object\",\"properties\":{\"age\":{\"type\":\"integer\"}},\"required\":[\"age\"]}}}}", Map.of());
+    byte[] answer = ("{\"id\":\"x\",\"object\":\"chat.completion\",\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,"
+        + "\"message\":{\"role\":\"assistant\",\"content\":\"{\\\"age\\\":\\\"forty-two\\\"}\"},\"finish_reason\":\"stop\"}],"
+        + "\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":3,\"total_tokens\":8}}").getBytes(StandardCharsets.UTF_8);
+
+    LlmCall.WholeAnswer delivered = call.finishWholeAnswer(200, "application/json", answer);
+
+    assertEquals(200, delivered.status(), "json: flag lets the answer through");
+    SpanData span = onlySpan();
+    assertEquals(Boolean.TRUE, span.getAttributes().get(GenAiAttributes.AIRLOCK_OUTPUT_JSON_INVALID));
+    String problem = span.getAttributes().get(GenAiAttributes.AIRLOCK_OUTPUT_JSON_PROBLEM);
+    assertNotNull(problem);
+    assertTrue(problem.contains("age"), problem);
+    assertFalse(problem.contains("forty-two"), "never a value from the answer: " + problem);
+  }
+
+  @Test
   void aBodyThatIsNotJsonPassesThroughWithoutASpan() {
     assertNull(begin("not json", Map.of()));
     assertTrue(spans.getFinishedSpanItems().isEmpty());
