@@ -115,6 +115,21 @@ public final class Pipeline {
   }
 
   /**
+   * What outside the body can change the answer, for the cache key: the query, and Anthropic's
+   * {@code anthropic-version} and {@code anthropic-beta} headers (a beta can change what a model
+   * answers and how). Null when there is none of them.
+   */
+  static String cacheVariant(String query, RequestHeaders headers) {
+    String canonicalQuery = CacheKeys.queryVariant(query);
+    String version = headers == null ? null : headers.first("anthropic-version");
+    String beta = headers == null ? null : headers.first("anthropic-beta");
+    if (canonicalQuery == null && version == null && beta == null) {
+      return null;
+    }
+    return canonicalQuery + "\n" + version + "\n" + beta;
+  }
+
+  /**
    * Starts an LLM call.
    *
    * @param transport the door's name, for the span ({@code okhttp}, {@code jdk-httpclient})
@@ -123,6 +138,18 @@ public final class Pipeline {
    *     original request untouched and records nothing
    */
   public LlmCall begin(ProviderMatch match, String transport, String host, int port, String path,
+      RequestHeaders headers, byte[] body) {
+    return begin(match, transport, host, port, path, null, headers, body);
+  }
+
+  /**
+   * Starts an LLM call whose URL has a query string.
+   *
+   * @param query the raw query (after {@code '?'}), or null: it can change the answer (Gemini's
+   *     {@code alt=sse}, Azure's {@code api-version}), so the cache keys on it
+   * @see #begin(ProviderMatch, String, String, int, String, RequestHeaders, byte[])
+   */
+  public LlmCall begin(ProviderMatch match, String transport, String host, int port, String path, String query,
       RequestHeaders headers, byte[] body) {
     PipelineState current = state;
     Endpoint endpoint = match.endpoint();
@@ -182,7 +209,8 @@ public final class Pipeline {
     ExactCache cache = current.exactCache();
     if (cache != null && denied == null && guarded.blocked() == null && isCacheable(cache, endpoint, request)) {
       // Keyed on the body as the application wrote it: the stored answer is the one it received.
-      CacheKey key = CacheKeys.of(endpoint, cacheTarget(plan, provider, model), identity.tenant(), body);
+      CacheKey key = CacheKeys.of(endpoint, cacheTarget(plan, provider, model), identity.tenant(),
+          cacheVariant(query, headers), body);
       if (key != null) {
         call.useCache(cache, key, cache.lookup(key));
       }

@@ -88,4 +88,27 @@ class PipelineCacheTest {
     call.fail(new java.io.IOException("connection reset"));
     assertNull(begin(DETERMINISTIC, "umbrella").cachedAnswer());
   }
+
+  @Test
+  void theQueryAndAnthropicsVersionAndBetaHeadersAreInTheKey() {
+    Map<String, String> beta = Map.of("x-tenant-id", "acme", "anthropic-beta", "output-128k-2025-02-19");
+    answer(beginWith(DETERMINISTIC, null, beta), 200);
+    assertNotNull(beginWith(DETERMINISTIC, null, beta).cachedAnswer(), "the same beta gets the stored answer");
+    assertNull(beginWith(DETERMINISTIC, null, Map.of("x-tenant-id", "acme")).cachedAnswer(),
+        "without the beta the model may answer otherwise");
+    assertNull(beginWith(DETERMINISTIC, null, Map.of("x-tenant-id", "acme", "anthropic-version", "2023-06-01",
+        "anthropic-beta", "output-128k-2025-02-19")).cachedAnswer(), "nor with another version");
+
+    Map<String, String> tenant = Map.of("x-tenant-id", "hooli");
+    answer(beginWith(DETERMINISTIC, "api-version=2024-10-21", tenant), 200);
+    assertNotNull(beginWith(DETERMINISTIC, "api-version=2024-10-21", tenant).cachedAnswer());
+    assertNull(beginWith(DETERMINISTIC, "api-version=2025-01-01", tenant).cachedAnswer(), "another API version");
+    assertNull(beginWith(DETERMINISTIC, null, tenant).cachedAnswer(), "no query at all");
+  }
+
+  private LlmCall beginWith(String body, String query, Map<String, String> headers) {
+    ProviderMatch match = pipeline.match("127.0.0.1", 9001, "/v1/chat/completions");
+    return pipeline.begin(match, "test", "127.0.0.1", 9001, "/v1/chat/completions", query,
+        name -> headers.get(name.toLowerCase(java.util.Locale.ROOT)), body.getBytes(StandardCharsets.UTF_8));
+  }
 }

@@ -77,7 +77,7 @@ public final class JdkHttpClientDoor implements Predicate<Object>, Function<Obje
         return null;
       }
       byte[] body = ReplayableBodies.read(publisher.get());
-      call = pipeline.begin(match, TRANSPORT, host, port, path, headersOf(original), body);
+      call = pipeline.begin(match, TRANSPORT, host, port, path, uri.getRawQuery(), headersOf(original), body);
       if (call == null) {
         return null;
       }

@@ -57,7 +57,7 @@ public final class AirlockInterceptor implements Interceptor {
       match = pipeline.match(host, url.port(), path);
       byte[] body = match == null ? null : readBody(request.body());
       call = body == null ? null
-          : pipeline.begin(match, TRANSPORT, host, url.port(), path, request::header, body);
+          : pipeline.begin(match, TRANSPORT, host, url.port(), path, url.encodedQuery(), request::header, body);
       if (call == null) {
         return chain.proceed(request);
       }
