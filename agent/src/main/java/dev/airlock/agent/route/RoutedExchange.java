@@ -17,6 +17,7 @@ import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
@@ -282,14 +283,19 @@ public final class RoutedExchange {
   }
 
   private Span startAttemptSpan(RouteTarget target, int retry) {
-    return instruments.tracer().spanBuilder("attempt " + target.label())
+    SpanBuilder builder = instruments.tracer().spanBuilder("attempt " + target.label())
         .setParent(parent)
         .setSpanKind(SpanKind.INTERNAL)
         .setAttribute(AIRLOCK_TARGET, target.label())
         .setAttribute(AIRLOCK_ATTEMPT_NUMBER, (long) attemptNumber)
         .setAttribute(AIRLOCK_ATTEMPT_RETRY, (long) retry)
-        .setAttribute(AIRLOCK_REGION, target.region() == null ? "unknown" : target.region())
-        .startSpan();
+        .setAttribute(AIRLOCK_REGION, target.region() == null ? "unknown" : target.region());
+    // Where this attempt went; a target without an address of its own is the app's own host,
+    // which the call span already names.
+    if (target.host() != null) {
+      builder.setAttribute(SERVER_ADDRESS, target.host()).setAttribute(SERVER_PORT, (long) target.port());
+    }
+    return builder.startSpan();
   }
 
   private Attempt send(RouteTarget target, TargetRequests.Prepared prepared) {

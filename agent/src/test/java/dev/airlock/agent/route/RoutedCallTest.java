@@ -143,6 +143,11 @@ class RoutedCallTest {
     assertEquals("Bearer key-for-b", toB.header("authorization"), "another provider gets the policy's key");
     assertEquals("/v1/chat/completions", toB.pathAndQuery());
     assertTrue(new String(toB.body(), StandardCharsets.UTF_8).contains("\"model\":\"gpt-4.1-mini\""));
+    List<SpanData> tries = attempts();
+    assertEquals(9001L, tries.get(0).getAttributes().get(AttributeKey.longKey("server.port")));
+    assertEquals("127.0.0.1", tries.get(tries.size() - 1).getAttributes().get(AttributeKey.stringKey("server.address")));
+    assertEquals(9002L, tries.get(tries.size() - 1).getAttributes().get(AttributeKey.longKey("server.port")),
+        "each attempt names where it went");
     SpanData call = spans.getFinishedSpanItems().stream().filter(s -> !s.getName().startsWith("attempt")).findFirst()
         .orElse(null);
     assertNull(call, "the call span ends when the response is complete, not before");
