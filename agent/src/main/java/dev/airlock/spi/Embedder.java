@@ -20,7 +20,10 @@ public interface Embedder {
    */
   String name();
 
-  /** The length of every vector {@link #embed} returns. */
+  /**
+   * The length of every vector {@link #embed} returns, or 0 when it is known only from the vectors
+   * (vectors of different lengths are never compared).
+   */
   int dimensions();
 
   /**

@@ -102,6 +102,33 @@ class SemanticCacheIT extends WithMockProvider {
   }
 
   @Test
+  void aProvidersEmbeddingsEndpointCanMakeTheVectorsInstead() throws Exception {
+    // No extension: the mock's own embeddings endpoint (vectors from hashes: equal texts, equal vectors).
+    Path telemetry = dir.resolve("t.jsonl");
+    // The same endpoint as a provider of its own, with the key the agent sends (the mock wants one).
+    String embeddingsProvider = "  mock-embeddings: {format: openai, base_url: '" + mock.baseUrl() + "/v1',"
+        + " api_key: '${env:EMBEDDINGS_KEY}'}";
+    String agent = "policy=" + MockPolicy.write(dir, mock.port(), embeddingsProvider,
+        policy("threshold: 0.99, embedder: mock-embeddings/text-embedding-3-small")) + ",telemetry=" + telemetry;
+    AppRun.Result run = AppRun.of("openai-app").args("ask@acme=" + FRANCE, "ask@acme=" + FRANCE, "ask@acme=" + BREAD)
+        .env("OPENAI_BASE_URL", mock.baseUrl() + "/v1").env("OPENAI_API_KEY", "sk-test")
+        .env("EMBEDDINGS_KEY", "sk-embeddings")
+        .withAgent(agent).run();
+    assertEquals(0, run.exitCode, run.toString());
+    List<String> paths = new ArrayList<>();
+    mock.requests().forEach(r -> paths.add(r.path()));
+    assertEquals(List.of("/v1/embeddings", "/v1/chat/completions", "/v1/embeddings", "/v1/embeddings",
+        "/v1/chat/completions"), paths, "each question embedded by the provider; the repeat answered in-process");
+    assertTrue(mock.requests().get(0).body().contains("\"model\":\"text-embedding-3-small\""));
+    assertEquals("Bearer sk-embeddings", mock.requests().get(0).header("authorization"),
+        "the embeddings provider's own key from the policy, not the application's");
+    List<SpanRecord> spans = TelemetryFile.read(telemetry).spans;
+    assertEquals(List.of("miss", "hit", "miss"),
+        spans.stream().map(s -> s.attr("airlock.cache.semantic")).collect(Collectors.toList()),
+        "one span per application call: the agent's own embeddings calls are not the app's");
+  }
+
+  @Test
   void aMissingExtensionIsReportedAndTheAppRunsWithoutTheSemanticCache() throws Exception {
     String agent = "policy=" + MockPolicy.write(dir, mock.port(), policy("threshold: 0.9"))
         + ",extensions=" + dir.resolve("no-such-extension.jar");

@@ -14,10 +14,12 @@ final class CacheReader {
 
   private final Expect expect;
   private final ProblemCollector problems;
+  private final PolicyContext context;
 
-  CacheReader(Expect expect) {
+  CacheReader(Expect expect, PolicyContext context) {
     this.expect = expect;
     this.problems = expect.problems();
+    this.context = context;
   }
 
   /** The section, or null when it has errors. */
@@ -97,10 +99,7 @@ final class CacheReader {
       }
     }
     if (semantic.get("embedder") != null) {
-      String embedder = expect.string(semantic.get("embedder"));
-      if (embedder != null) {
-        b.embedder(embedder.trim());
-      }
+      readEmbedder(semantic.get("embedder"), b);
     }
     if (semantic.get("max_entries") != null) {
       Integer entries = expect.integer(semantic.get("max_entries"), 1);
@@ -118,5 +117,38 @@ final class CacheReader {
       }
     }
     return problems.errorCount() == before ? b.build() : null;
+  }
+
+  /**
+   * {@code embedder}: an extension's embedder by name ({@code local}, {@code all-minilm-l6-v2}), or
+   * {@code PROVIDER/MODEL}: the embeddings endpoint of a provider in the OpenAI format.
+   */
+  private void readEmbedder(PolicyNode node, SemanticCachePolicy.Builder b) {
+    String embedder = expect.string(node);
+    if (embedder == null) {
+      return;
+    }
+    String name = embedder.trim();
+    if (name.indexOf('/') < 0) {
+      b.embedder(name);
+      return;
+    }
+    if (name.endsWith("/")) {
+      // A route target may leave the model out; an embedder may not (it has no request to take one from).
+      problems.error(node, "must name the embedding model too, e.g. " + name + "text-embedding-3-small");
+      return;
+    }
+    TargetRef target = context.target(node);
+    if (target == null || target.model().isEmpty()) {
+      return;
+    }
+    WireFormat format = context.formatOf(target.provider());
+    if (format != null && format != WireFormat.OPENAI) {
+      problems.error(node, "provider '" + target.provider() + "' is in the "
+          + format.name().toLowerCase(java.util.Locale.ROOT)
+          + " format; the semantic cache calls an OpenAI-format embeddings endpoint (POST .../embeddings)");
+      return;
+    }
+    b.embedder(name).embedderTarget(target);
   }
 }

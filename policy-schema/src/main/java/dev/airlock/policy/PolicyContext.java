@@ -77,6 +77,21 @@ final class PolicyContext {
     return BuiltinProviders.isBuiltin(name) || declared.contains(name);
   }
 
+  /**
+   * The wire format of a known provider: a declared one's {@code format}, else the built-in's; null
+   * for an unknown provider or a declared one with errors (both reported already).
+   */
+  WireFormat formatOf(String name) {
+    if (declared.contains(name)) {
+      ProviderSpec spec = valid.get(name);
+      if (spec != null) {
+        return spec.format();
+      }
+      return BuiltinProviders.byName(name).map(BuiltinProvider::format).orElse(null);
+    }
+    return BuiltinProviders.byName(name).map(BuiltinProvider::format).orElse(null);
+  }
+
   /** Built-in PII types, then the file's custom detector names. */
   List<String> piiTypes() {
     List<String> all = new ArrayList<>(PiiPolicy.BUILT_IN_TYPES);

@@ -15,14 +15,14 @@ import java.util.function.Function;
  * unknown keys with a suggestion, and checks the required keys. Every problem is recorded; a policy
  * is returned only when there is no error.
  *
- * <p>{@code routes:} and {@code budgets:} name providers and PII types defined elsewhere in the
- * file, so they are read last, with a {@link PolicyContext} of the whole document; sections may
+ * <p>{@code routes:}, {@code budgets:} and {@code cache:} (its embedder) name providers and PII
+ * types defined elsewhere in the file, so they are read last, with a {@link PolicyContext} of the whole document; sections may
  * appear in any order, and problems still come out in document order.
  */
 final class PolicyReader {
 
   /** Sections that refer to other sections; read after all the others. */
-  private static final List<String> READ_LAST = Arrays.asList("routes", "budgets");
+  private static final List<String> READ_LAST = Arrays.asList("routes", "budgets", "cache");
 
   private static final List<String> ON_INTERNAL_ERROR = Arrays.asList("pass_through", "block");
 
@@ -109,7 +109,7 @@ final class PolicyReader {
         policy.resilience(new ResilienceReader(expect).read(value));
         break;
       case "cache":
-        policy.cache(new CacheReader(expect).read(value));
+        policy.cache(new CacheReader(expect, context).read(value));
         break;
       case "budgets":
         new BudgetsReader(expect, context).read(value).forEach(policy::budget);

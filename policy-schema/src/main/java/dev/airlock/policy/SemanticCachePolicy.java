@@ -22,6 +22,7 @@ public final class SemanticCachePolicy {
   private final Duration ttl;
   private final boolean allowPii;
   private final String embedder;
+  private final TargetRef embedderTarget;
   private final int maxEntries;
   private final long maxBytes;
 
@@ -30,6 +31,7 @@ public final class SemanticCachePolicy {
     this.ttl = b.ttl;
     this.allowPii = b.allowPii;
     this.embedder = b.embedder;
+    this.embedderTarget = b.embedderTarget;
     this.maxEntries = b.maxEntries;
     this.maxBytes = b.maxBytes;
     if (maxEntries < 1) {
@@ -73,11 +75,20 @@ public final class SemanticCachePolicy {
   }
 
   /**
-   * {@code embedder}: which extension embedder turns questions into vectors, by its name; {@code
-   * local} (the default) is the first one the agent's extensions offer.
+   * {@code embedder} as written: an extension embedder's name ({@code local}, the default, is the
+   * first one the agent's extensions offer), or {@code PROVIDER/MODEL} (see {@link
+   * #embedderTarget()}).
    */
   public String embedder() {
     return embedder;
+  }
+
+  /**
+   * When {@code embedder} is {@code PROVIDER/MODEL}: the provider (OpenAI format) whose embeddings
+   * endpoint makes the vectors, and the model; empty for an extension embedder.
+   */
+  public java.util.Optional<TargetRef> embedderTarget() {
+    return java.util.Optional.ofNullable(embedderTarget);
   }
 
   /** {@code max_entries}: the most answers kept (oldest go first). Default 10000. */
@@ -103,6 +114,7 @@ public final class SemanticCachePolicy {
         && ttl.equals(s.ttl)
         && allowPii == s.allowPii
         && embedder.equals(s.embedder)
+        && Objects.equals(embedderTarget, s.embedderTarget)
         && maxEntries == s.maxEntries
         && maxBytes == s.maxBytes;
   }
@@ -124,6 +136,7 @@ public final class SemanticCachePolicy {
     private Duration ttl = DEFAULT_TTL;
     private boolean allowPii;
     private String embedder = LOCAL_EMBEDDER;
+    private TargetRef embedderTarget;
     private int maxEntries = DEFAULT_MAX_ENTRIES;
     private long maxBytes = DEFAULT_MAX_BYTES;
 
@@ -131,6 +144,12 @@ public final class SemanticCachePolicy {
 
     public Builder embedder(String embedder) {
       this.embedder = Objects.requireNonNull(embedder, "embedder");
+      return this;
+    }
+
+    /** An embeddings endpoint instead of an extension embedder; null for none. */
+    public Builder embedderTarget(TargetRef target) {
+      this.embedderTarget = target;
       return this;
     }
 

@@ -236,4 +236,29 @@ class ResilienceAndCacheTest {
         render(yaml("airlock: 1", "name: d",
             "cache: {semantic: {embedder: 3, threshold: 0.9, max_entries: 0, max_size: 0MB}}").errors()));
   }
+
+  @Test
+  void theSemanticEmbedderMayBeAProvidersEmbeddingsEndpoint() {
+    SemanticCachePolicy endpoint =
+        load("airlock: 1", "name: d", "cache: {semantic: {embedder: openai/text-embedding-3-small}}")
+            .cache().get().semantic().get();
+    assertEquals("openai/text-embedding-3-small", endpoint.embedder());
+    assertEquals(Optional.of(TargetRef.of("openai", "text-embedding-3-small")), endpoint.embedderTarget());
+    assertEquals(Optional.empty(),
+        load("airlock: 1", "name: d", "cache: {semantic: {embedder: all-minilm-l6-v2}}")
+            .cache().get().semantic().get().embedderTarget());
+    assertEquals(
+        "3:30 cache.semantic.embedder: unknown provider 'opneai' (did you mean 'openai'?); declare it under"
+            + " providers: or use a built-in\n",
+        render(yaml("airlock: 1", "name: d", "cache: {semantic: {embedder: opneai/text-embedding-3-small}}")
+            .errors()));
+    assertEquals(
+        "3:30 cache.semantic.embedder: must name the embedding model too, e.g."
+            + " openai/text-embedding-3-small\n",
+        render(yaml("airlock: 1", "name: d", "cache: {semantic: {embedder: openai/}}").errors()));
+    assertEquals(
+        "3:30 cache.semantic.embedder: provider 'anthropic' is in the anthropic format; the semantic cache calls"
+            + " an OpenAI-format embeddings endpoint (POST .../embeddings)\n",
+        render(yaml("airlock: 1", "name: d", "cache: {semantic: {embedder: anthropic/claude}}").errors()));
+  }
 }

@@ -114,7 +114,8 @@ public final class PipelineStates {
         PriceTable.builtIn().withOverrides(prices(policy)), identity, guardOf(policy, policy.pii().orElse(null)),
         policy.identity().map(IdentityResolver::of).orElse(IdentityResolver.none()));
     if (policy.cache().flatMap(CachePolicy::semantic).isPresent()) {
-      SemanticCaching semantic = SemanticCaches.of(policy.cache().get().semantic().get(), Extensions.installed());
+      SemanticCaching semantic = SemanticCaches.of(policy.cache().get().semantic().get(), Extensions.installed(),
+          policy, env);
       if (semantic != null) {
         state = state.withSemanticCache(semantic);
       }

@@ -143,7 +143,7 @@ final class TargetRequests {
   }
 
   /** The target's key in the header its format expects; empty when the policy gives it none. */
-  private static Map<String, String> credentials(RouteTarget target) {
+  static Map<String, String> credentials(RouteTarget target) {
     String key = target.apiKey();
     if (key == null) {
       return Map.of();

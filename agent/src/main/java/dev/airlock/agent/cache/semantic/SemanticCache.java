@@ -67,6 +67,9 @@ public final class SemanticCache {
     }
   }
 
+  /** How far float arithmetic may leave a unit vector's similarity with itself from 1. */
+  static final double ROUNDING = 1e-6;
+
   private final SemanticCacheConfig config;
   private final LongSupplier nanoClock;
   private final long ttlNanos;
@@ -151,9 +154,11 @@ public final class SemanticCache {
         }
       }
     }
-    // Float rounding can put an identical question a hair above 1.
+    // Float rounding puts an identical question a hair above or below 1: threshold 1 means "the
+    // same vector", so the comparison allows for that rounding.
     double similarity = Math.min(1.0, bestSimilarity);
-    Match match = best != null && similarity >= config.threshold() ? new Match(best.answer, similarity) : null;
+    Match match = best != null && similarity >= config.threshold() - ROUNDING
+        ? new Match(best.answer, similarity) : null;
     (match != null ? hits : misses).increment();
     return new Lookup(match, best == null ? Double.NaN : similarity);
   }

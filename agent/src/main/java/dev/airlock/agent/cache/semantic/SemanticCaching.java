@@ -32,12 +32,14 @@ public final class SemanticCaching {
    * The question's vector, normalized.
    *
    * @return the vector, or null when the embedder gave one that cannot be compared (empty, all
-   *     zero, not finite, or of another length than it announced)
+   *     zero, not finite, or of another length than it announced; vectors of different lengths
+   *     are never compared in any case)
    * @throws RuntimeException when the embedder fails
    */
   public float[] vectorOf(String question) {
     float[] raw = embedder.embed(question);
-    if (raw == null || raw.length != embedder.dimensions()) {
+    int dimensions = embedder.dimensions();
+    if (raw == null || (dimensions > 0 && raw.length != dimensions)) {
       return null;
     }
     for (float v : raw) {

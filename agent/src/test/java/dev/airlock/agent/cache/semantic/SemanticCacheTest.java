@@ -58,6 +58,15 @@ class SemanticCacheTest {
   }
 
   @Test
+  void thresholdOneServesTheSameQuestionDespiteRounding() {
+    SemanticCache cache = cache(SemanticCacheConfig.builder().threshold(1.0));
+    float[] odd = v(0.1f, 0.7f, 0.3f, 0.9f, 0.11f);
+    cache.store(scopeA, odd, answer("a"));
+    assertNotNull(cache.lookup(scopeA, v(0.1f, 0.7f, 0.3f, 0.9f, 0.11f)).match());
+    assertNull(cache.lookup(scopeA, v(0.1f, 0.7f, 0.3f, 0.9f, 0.12f)).match());
+  }
+
+  @Test
   void aScopeNeverSeesAnotherScopesAnswers() {
     SemanticCache cache = cache(SemanticCacheConfig.builder());
     cache.store(scopeA, v(1, 0), answer("a"));
