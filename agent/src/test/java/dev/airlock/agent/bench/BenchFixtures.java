@@ -78,7 +78,11 @@ public final class BenchFixtures {
    * (pseudonymize, restore) and prompt-injection sections.
    */
   public static PipelineState examplePolicyState(boolean redaction) {
-    String yaml = redaction ? EXAMPLE_POLICY + REDACTION_SECTIONS : EXAMPLE_POLICY;
+    return policyState(redaction ? EXAMPLE_POLICY + REDACTION_SECTIONS : EXAMPLE_POLICY);
+  }
+
+  /** The pipeline state of a policy written out in full. */
+  public static PipelineState policyState(String yaml) {
     PolicyLoadResult result = PolicyLoader.parse("bench-policy.yaml",
         yaml.getBytes(StandardCharsets.UTF_8), name -> null);
     if (!result.ok() || result.policy().isEmpty()) {

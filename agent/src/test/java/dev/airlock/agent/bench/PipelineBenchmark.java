@@ -2,6 +2,8 @@ package dev.airlock.agent.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.airlock.agent.cache.AnswerReplay;
+import dev.airlock.agent.cache.CachedAnswer;
 import dev.airlock.agent.engine.LlmCall;
 import dev.airlock.agent.engine.Pipeline;
 import dev.airlock.agent.engine.ProviderMatch;
@@ -19,6 +21,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Collection;
 import java.util.Collections;
@@ -46,8 +49,13 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code passThrough}: the example policy's providers and prices only;
  *   <li>{@code redaction}: plus its {@code pii} section (pseudonymize the request's email, phone,
  *       card and IBAN, restore them in the answer, which names them by placeholder) and its
- *       prompt-injection guardrail. (The example's cache is not built yet: no cache-hit case.)
+ *       prompt-injection guardrail.
  * </ul>
+ *
+ * <p>{@code pipeline_cacheHit_nonStreaming} runs the redaction policy plus the example's exact
+ * cache (with {@code when: always}, since the 2 KB request samples at temperature 0.2), primed with
+ * the answer: the request is parsed and guarded as always, then answered from the cache, the
+ * replayed answer passing the same response path as the provider's would; telemetry {@code none}.
  *
  * <p>{@code telemetry}:
  * <ul>
@@ -148,6 +156,38 @@ public class PipelineBenchmark {
     }
   }
 
+  /** The redaction policy with the example's exact cache, holding the answer to the benchmark's request. */
+  @State(Scope.Thread)
+  public static class CachedEngine {
+    Pipeline pipeline;
+    private AutoCloseable sdk;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+      AgentTelemetry agentTelemetry = AgentTelemetry.start(null, Collections.emptyMap());
+      sdk = agentTelemetry;
+      pipeline = new Pipeline(BenchFixtures.policyState(BenchFixtures.EXAMPLE_POLICY + BenchFixtures.REDACTION_SECTIONS
+          + "cache:\n  exact: {ttl: 1h, max_size: 256MB, when: always}\n"),
+          new LlmInstruments(agentTelemetry.openTelemetry(), "bench"));
+      LlmCall miss = begin(pipeline, BenchFixtures.chatRequest(false, false));
+      miss.onResponse(200, "application/json");
+      byte[] answer = BenchFixtures.chatResponse();
+      deliver(miss, new byte[][] {answer}, new Blackhole(
+          "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous."));
+      // The benchmark must measure the path it claims: the next call is a hit.
+      LlmCall probe = begin(pipeline, BenchFixtures.chatRequest(false, false));
+      if (probe == null || probe.cachedAnswer() == null) {
+        throw new IllegalStateException("the primed cache did not answer the benchmark's request");
+      }
+      probe.cancel();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+      sdk.close();
+    }
+  }
+
   // --- baselines: the SDK's own JSON work for the same call ---
 
   @Benchmark
@@ -176,6 +216,18 @@ public class PipelineBenchmark {
     LlmCall call = begin(e.pipeline, in.request);
     call.onResponse(200, "application/json");
     deliver(call, new byte[][] {in.response}, bh);
+    return call;
+  }
+
+  /** A hit of the exact cache: parse and guard the request, replay the stored answer through the response path. */
+  @Benchmark
+  public LlmCall pipeline_cacheHit_nonStreaming(CachedEngine e, Inputs in, Blackhole bh) throws IOException {
+    LlmCall call = begin(e.pipeline, in.request);
+    CachedAnswer hit = call.cachedAnswer();
+    call.onResponse(hit.status(), "application/json");
+    try (InputStream replay = AnswerReplay.inputStream(hit)) {
+      deliver(call, new byte[][] {replay.readAllBytes()}, bh);
+    }
     return call;
   }
 
