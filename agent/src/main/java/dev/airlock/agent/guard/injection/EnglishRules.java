@@ -120,7 +120,9 @@ final class EnglishRules {
       + "|e-?mail(?:\\s+address)?|(?:home\\s+|street\\s+|postal\\s+)?address|phone\\s+number"
       + "|city\\s+of\\s+residence|(?:current\\s+)?(?:location|whereabouts)|social\\s+security\\s+number|ssn"
       + "|bank\\s+(?:balance|account(?:\\s+number)?|details)|credit\\s+card(?:\\s+number)?|initials|salary"
-      + "|medical\\s+(?:history|records?|conditions?)|password)";
+      + "|medical\\s+(?:history|records?|conditions?)|password|(?:first\\s+|last\\s+|full\\s+)?name|age|gender"
+      + "|nationality|religion|income|marital\\s+status|favou?rite\\s+(?:color|colour|food|movie|book|song|animal|place"
+      + "|band|sport))";
   /** Whose data: the person the assistant serves, named in the third person. */
   private static final String THE_USER = "the\\s+(?:user|customer|client|patient|employee|account\\s+holder)'s?";
   /** Whose data: someone named ("Laura's"); also how famous people are asked about, so weaker. */
