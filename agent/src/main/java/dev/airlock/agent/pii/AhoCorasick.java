@@ -179,10 +179,18 @@ final class AhoCorasick {
 
   /** Reports every occurrence of every word in {@code text}, by end position. */
   void scan(CharSequence text, MatchSink sink) {
+    scan(text, 0, text.length(), sink);
+  }
+
+  /**
+   * Reports every occurrence of every word that lies inside {@code text[from, to)} (the text
+   * before {@code from} is not read), by end position.
+   */
+  void scan(CharSequence text, int from, int to, MatchSink sink) {
     int s = 0;
     int w = width;
     int[] table = delta;
-    for (int pos = 0, n = text.length(); pos < n; pos++) {
+    for (int pos = from; pos < to; pos++) {
       s = table[s * w + classOf(text.charAt(pos))];
       if (reports[s]) {
         for (int o = terminal[s] ? s : outputLink[s]; o >= 0; o = outputLink[o]) {

@@ -58,6 +58,19 @@ final class Chars {
     return -1;
   }
 
+  /**
+   * The end of the run of ASCII digits starting at {@code from}: the first index at or after it
+   * that is not a digit. Detectors use it to rule out a candidate by the length of its first
+   * group before running their pattern there.
+   */
+  static int digitRunEnd(CharSequence s, int from) {
+    int i = from;
+    while (i < s.length() && isDigit(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
   /** True when every char of {@code s} is the same (e.g. "000000000", "1111"). */
   static boolean allSame(CharSequence s) {
     for (int i = 1; i < s.length(); i++) {

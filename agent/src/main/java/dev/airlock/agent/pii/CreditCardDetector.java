@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * raise the confidence; words such as "order" or "tracking" lower it, since one random number in
  * ten passes Luhn.
  */
-final class CreditCardDetector implements Detector {
+final class CreditCardDetector implements IndexedDetector {
 
   static final double GROUPED = 0.9;
   static final double COMPACT = 0.8;
@@ -59,18 +59,34 @@ final class CreditCardDetector implements Detector {
    * otherwise the run is a longer number and nothing in it is reported.
    */
   @Override
-  public void detect(CharSequence text, List<Detection> out) {
-    Matcher m = Anchored.matcher(CANDIDATE, text);
-    int[] starts = new int[MAX_RUN_GROUPS];
-    int[] ends = new int[MAX_RUN_GROUPS];
-    List<Detection> cards = new ArrayList<>();
-    for (int i = Anchored.nextStart(text, 0, Anchored.DIGIT); i >= 0;
-        i = Anchored.nextStart(text, i + 1, Anchored.DIGIT)) {
-      if (!Chars.digitAt(text, i + 1) || !Anchored.lookingAt(m, text, i)) {
+  public void detect(CharSequence text, TextIndex index, List<Detection> out) {
+    Matcher m = null;
+    int[] starts = null;
+    int[] ends = null;
+    List<Detection> cards = null;
+    int resume = 0;
+    for (int k = 0; k < index.digitRuns().size(); k++) {
+      int i = index.digitRuns().get(k);
+      if (i < resume || Chars.wordCharAt(text, i - 1) || !Chars.digitAt(text, i + 1)) {
+        continue;
+      }
+      int firstGroupEnd = Chars.digitRunEnd(text, i);
+      char after = Chars.at(text, firstGroupEnd);
+      boolean grouped = (after == ' ' || after == '-') && Chars.digitAt(text, firstGroupEnd + 1);
+      if (!grouped && firstGroupEnd - i < 12) {
+        continue; // a lone number too short for a card: the pattern would match it and drop it
+      }
+      if (m == null) {
+        m = Anchored.matcher(CANDIDATE, text);
+        starts = new int[MAX_RUN_GROUPS];
+        ends = new int[MAX_RUN_GROUPS];
+        cards = new ArrayList<>();
+      }
+      if (!Anchored.lookingAt(m, text, i)) {
         continue;
       }
       int runEnd = m.end();
-      i = runEnd - 1;
+      resume = runEnd;
       if (runEnd - m.start() < 12 || joinedAfter(text, runEnd)) {
         continue;
       }

@@ -14,7 +14,7 @@ import java.util.Locale;
  *
  * <p>Hand-written rather than a regex: it starts from each {@code '@'} and walks outward a
  * bounded number of chars, so a megabyte of text without an {@code '@'} costs one {@code indexOf}
- * pass.
+ * pass (vectorized by the JIT on a {@code String}).
  */
 final class EmailDetector implements Detector {
 
@@ -31,7 +31,8 @@ final class EmailDetector implements Detector {
   public void detect(CharSequence text, List<Detection> out) {
     int n = text.length();
     int resumeAt = 0;
-    for (int at = indexOfAt(text, 0); at >= 0; at = indexOfAt(text, Math.max(at + 1, resumeAt))) {
+    for (int at = Chars.indexOf(text, '@', 0); at >= 0;
+        at = Chars.indexOf(text, '@', Math.max(at + 1, resumeAt))) {
       int start = at;
       while (start > 0 && at - start <= MAX_LOCAL && isLocalChar(text.charAt(start - 1))) {
         start--;
@@ -52,15 +53,6 @@ final class EmailDetector implements Detector {
       out.add(new Detection(PiiTypes.EMAIL, start, end, CONFIDENCE, null));
       resumeAt = end;
     }
-  }
-
-  private static int indexOfAt(CharSequence text, int from) {
-    for (int i = from, n = text.length(); i < n; i++) {
-      if (text.charAt(i) == '@') {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private static boolean isLocalChar(char c) {

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * on with more of the same token, or with another group of digits, the candidate is rejected
  * rather than cut short.
  */
-final class IbanDetector implements Detector {
+final class IbanDetector implements IndexedDetector {
 
   static final double CONFIDENCE = 0.95;
 
@@ -67,13 +67,14 @@ final class IbanDetector implements Detector {
   }
 
   @Override
-  public void detect(CharSequence text, List<Detection> out) {
-    // An IBAN starts a token with two letters and two digits. The loop looks for the digits
-    // (rare in prose) rather than for token starts (every word), then checks the letters.
+  public void detect(CharSequence text, TextIndex index, List<Detection> out) {
+    // An IBAN starts a token with two letters and two digits: the digits start a digit run (they
+    // follow a letter), so only the runs are visited, and the letters are checked there.
     int n = text.length();
-    for (int i = 2; i + 1 < n; i++) {
-      char c = text.charAt(i);
-      if (c > '9' || c < '0' || !Chars.isDigit(text.charAt(i + 1))
+    int resume = 2;
+    for (int k = 0; k < index.digitRuns().size(); k++) {
+      int i = index.digitRuns().get(k);
+      if (i < resume || i + 1 >= n || !Chars.isDigit(text.charAt(i + 1))
           || !Chars.isAsciiLetter(text.charAt(i - 1)) || !Chars.isAsciiLetter(text.charAt(i - 2))
           || Chars.wordCharAt(text, i - 3)) {
         continue;
@@ -91,7 +92,7 @@ final class IbanDetector implements Detector {
         continue;
       }
       out.add(new Detection(PiiTypes.IBAN, start, end, CONFIDENCE, cc));
-      i = end + 1; // the next IBAN starts at `end` or later: its digits at end + 2 or later
+      resume = end + 2; // the next IBAN starts at `end` or later: its digits at end + 2 or later
     }
   }
 

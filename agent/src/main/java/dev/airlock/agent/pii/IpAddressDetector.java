@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * Addresses with almost no digits ({@code ::}, {@code a::b}) are reported only with context or a
  * prefix length ({@code ::/0}).
  */
-final class IpAddressDetector implements Detector {
+final class IpAddressDetector implements IndexedDetector {
 
   static final double IPV4 = 0.75;
   /** Four numbers below 32 (outside 10/8) read as a version or section number ("1.6.2.2"). */
@@ -65,20 +65,30 @@ final class IpAddressDetector implements Detector {
   }
 
   @Override
-  public void detect(CharSequence text, List<Detection> out) {
-    detectIpv4(text, out);
+  public void detect(CharSequence text, TextIndex index, List<Detection> out) {
+    detectIpv4(text, index, out);
     detectIpv6(text, out);
   }
 
-  private static void detectIpv4(CharSequence text, List<Detection> out) {
-    Matcher m = Anchored.matcher(IPV4_PATTERN, text);
-    for (int i = Anchored.nextStart(text, 0, Anchored.DIGIT); i >= 0;
-        i = Anchored.nextStart(text, i + 1, Anchored.DIGIT)) {
-      boolean shape = Chars.digitAt(text, i + 1) || Chars.at(text, i + 1) == '.';
-      if (!shape || !Anchored.lookingAt(m, text, i)) {
+  private static void detectIpv4(CharSequence text, TextIndex index, List<Detection> out) {
+    Matcher m = null;
+    int resume = 0;
+    for (int k = 0; k < index.digitRuns().size(); k++) {
+      int i = index.digitRuns().get(k);
+      // The first octet: one to three digits, then a dot and a digit.
+      int octetEnd = Chars.digitRunEnd(text, i);
+      boolean shape =
+          octetEnd - i <= 3 && Chars.at(text, octetEnd) == '.' && Chars.digitAt(text, octetEnd + 1);
+      if (i < resume || !shape || Chars.wordCharAt(text, i - 1)) {
         continue;
       }
-      i = m.end() - 1;
+      if (m == null) {
+        m = Anchored.matcher(IPV4_PATTERN, text);
+      }
+      if (!Anchored.lookingAt(m, text, i)) {
+        continue;
+      }
+      resume = m.end();
       if (Chars.at(text, m.end()) == '-' && Chars.isAsciiLetter(Chars.at(text, m.end() + 1))) {
         continue; // "1.3.0.1-motley": a version with a suffix
       }

@@ -46,7 +46,7 @@ import java.util.List;
  * {@code 06.12.34.56.78}), so decimals are not numbers either. Words such as "order" or
  * "invoice" lower the confidence.
  */
-final class PhoneDetector implements Detector {
+final class PhoneDetector implements IndexedDetector {
 
   static final double INTL_GROUPED = 0.8;
   static final double INTL_COMPACT = 0.75;
@@ -135,23 +135,28 @@ final class PhoneDetector implements Detector {
   }
 
   @Override
-  public void detect(CharSequence text, List<Detection> out) {
-    Run run = new Run();
-    int n = text.length();
-    int i = 0;
-    while (i < n) {
-      char c = text.charAt(i);
-      boolean candidate =
-          Chars.isDigit(c) || ((c == '+' || c == '(') && Chars.digitAt(text, i + 1));
-      if (!candidate || !startAllowed(text, i)) {
-        i++;
-        continue;
+  public void detect(CharSequence text, TextIndex index, List<Detection> out) {
+    // A number starts at a digit run, or at the '+' or '(' right before one; a run that an
+    // earlier number took in whole is not read again.
+    Run run = null;
+    int resume = 0;
+    for (int k = 0; k < index.digitRuns().size(); k++) {
+      int digit = index.digitRuns().get(k);
+      for (int i = Math.max(digit - 1, resume); i <= digit && resume <= digit; i++) {
+        char c = text.charAt(i);
+        boolean candidate = i == digit || c == '+' || c == '(';
+        if (!candidate || !startAllowed(text, i)) {
+          continue;
+        }
+        if (run == null) {
+          run = new Run();
+        }
+        int end = run.read(text, i);
+        if (run.ok) {
+          evaluate(text, run, out);
+        }
+        resume = Math.max(end, i + 1);
       }
-      int end = run.read(text, i);
-      if (run.ok) {
-        evaluate(text, run, out);
-      }
-      i = Math.max(end, i + 1);
     }
   }
 

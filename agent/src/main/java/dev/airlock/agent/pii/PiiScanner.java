@@ -21,7 +21,10 @@ import java.util.Set;
  * threshold.
  *
  * <p>The per-call path compiles nothing and reflects on nothing; every pattern is compiled when
- * the scanner (or the detector class) is built, and every pattern is linear in the text.
+ * the scanner (or the detector class) is built, and every pattern is linear in the text. The
+ * structured detectors read the whole text once between them, for the {@link TextIndex} they
+ * share, plus a {@code String.indexOf} for the rare '@' and ':'; everything else runs at
+ * candidates.
  */
 public final class PiiScanner {
 
@@ -29,11 +32,18 @@ public final class PiiScanner {
   public static final double DEFAULT_MIN_CONFIDENCE = 0.5;
 
   private final Detector[] detectors;
+  /** Whether a detector reads the secret anchors, so the shared pass must find them. */
+  private final boolean secretAnchors;
   private final double minConfidence;
   private final List<String> types;
 
   private PiiScanner(List<Detector> detectors, double minConfidence) {
     this.detectors = detectors.toArray(new Detector[0]);
+    boolean secrets = false;
+    for (Detector d : detectors) {
+      secrets |= d instanceof IndexedDetector && ((IndexedDetector) d).needsSecretAnchors();
+    }
+    this.secretAnchors = secrets;
     this.minConfidence = minConfidence;
     Set<String> t = new LinkedHashSet<>();
     for (Detector d : detectors) {
@@ -55,8 +65,16 @@ public final class PiiScanner {
       return Collections.emptyList();
     }
     List<Detection> candidates = new ArrayList<>();
+    TextIndex index = null; // one pass over the text, shared by the built-in detectors
     for (Detector d : detectors) {
-      d.detect(text, candidates);
+      if (d instanceof IndexedDetector) {
+        if (index == null) {
+          index = TextIndex.of(text, secretAnchors);
+        }
+        ((IndexedDetector) d).detect(text, index, candidates);
+      } else {
+        d.detect(text, candidates);
+      }
     }
     return OverlapResolver.resolve(candidates, minConfidence);
   }

@@ -6,7 +6,7 @@ import java.util.List;
  * The built-in {@code secret} type: known key formats, values of credential names, and random
  * tokens next to credential words, reported under one type (the detail says which kind).
  */
-final class SecretDetector implements Detector {
+final class SecretDetector implements IndexedDetector {
 
   private final KnownSecretDetector known = new KnownSecretDetector();
   private final CredentialAssignmentDetector assignments = new CredentialAssignmentDetector();
@@ -18,11 +18,16 @@ final class SecretDetector implements Detector {
   }
 
   @Override
-  public void detect(CharSequence text, List<Detection> out) {
-    // Found once for both detectors that only read long tokens.
-    int[] longTokens = LongTokens.of(text);
+  public boolean needsSecretAnchors() {
+    return true;
+  }
+
+  @Override
+  public void detect(CharSequence text, TextIndex index, List<Detection> out) {
+    // Found once, in the scanner's shared pass, for both detectors that only read long tokens.
+    int[] longTokens = index.longTokens();
     known.detect(text, longTokens, out);
-    assignments.detect(text, out);
+    assignments.detect(text, index, out);
     random.detect(text, longTokens, out);
   }
 }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * how SSNs are written and is reported as it stands; spaces or dots make it weaker; nine bare
  * digits could be anything and need a word such as "SSN" or "social security" nearby.
  */
-final class UsSsnDetector implements Detector {
+final class UsSsnDetector implements IndexedDetector {
 
   static final double HYPHENATED = 0.6;
   static final double SPACED = 0.5;
@@ -41,14 +41,21 @@ final class UsSsnDetector implements Detector {
   }
 
   @Override
-  public void detect(CharSequence text, List<Detection> out) {
-    Matcher m = Anchored.matcher(CANDIDATE, text);
-    for (int i = Anchored.nextStart(text, 0, Anchored.DIGIT); i >= 0;
-        i = Anchored.nextStart(text, i + 1, Anchored.DIGIT)) {
-      if (!Chars.digitAt(text, i + 2) || !Anchored.lookingAt(m, text, i)) {
+  public void detect(CharSequence text, TextIndex index, List<Detection> out) {
+    Matcher m = null;
+    int resume = 0;
+    for (int k = 0; k < index.digitRuns().size(); k++) {
+      int i = index.digitRuns().get(k);
+      if (i < resume || Chars.wordCharAt(text, i - 1) || !shape(text, i)) {
         continue;
       }
-      i = m.end() - 1;
+      if (m == null) {
+        m = Anchored.matcher(CANDIDATE, text);
+      }
+      if (!Anchored.lookingAt(m, text, i)) {
+        continue;
+      }
+      resume = m.end();
       boolean bare = m.group(1) == null;
       String area = bare ? m.group(5) : m.group(1);
       String group = bare ? m.group(6) : m.group(3);
@@ -61,6 +68,21 @@ final class UsSsnDetector implements Detector {
           + NEGATIVE.adjust(text, m.start(), m.end());
       out.add(new Detection(PiiTypes.US_SSN, m.start(), m.end(), Confidence.of(conf), null));
     }
+  }
+
+  /**
+   * Whether the digits at {@code i} are laid out as the pattern needs (nine in a row, or three
+   * and a separator that comes back after two more): most numbers in a text are not, and this
+   * rules them out without running the pattern.
+   */
+  private static boolean shape(CharSequence text, int i) {
+    int first = Chars.digitRunEnd(text, i) - i;
+    if (first == 9) {
+      return true;
+    }
+    char sep = Chars.at(text, i + 3);
+    return first == 3 && (sep == '-' || sep == ' ' || sep == '.') && Chars.digitAt(text, i + 4)
+        && Chars.digitAt(text, i + 5) && Chars.at(text, i + 6) == sep;
   }
 
   /** The SSA's structure rules and the well-known numbers that are not anyone's. */

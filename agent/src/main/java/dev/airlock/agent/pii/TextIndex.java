@@ -1,0 +1,293 @@
+package dev.airlock.agent.pii;
+
+import java.util.Arrays;
+
+/**
+ * The candidates of the built-in detectors, found in one pass over a text, so that each detector
+ * then visits only them instead of reading the whole text itself:
+ *
+ * <ul>
+ *   <li>the start of each maximal run of ASCII digits (phone, card, SSN, IBAN, IPv4: a run's start
+ *       is the only place inside it where a token can begin, since its other digits follow a
+ *       digit; each detector applies its own start rule there);
+ *   <li>with {@code secrets}: the {@link LongTokens} (whitespace-free stretches long enough to hold
+ *       a key), the places where a credential value can be assigned ({@code :}, {@code =}, {@code
+ *       ->}, and "is", "es", "ist", "est" after a blank or quote; see {@link
+ *       CredentialAssignmentDetector}), and each "bearer" (any case).
+ * </ul>
+ *
+ * <p>Why one pass: each of those detectors used to walk the whole text, and on chat text (prose
+ * with a few numbers and keys) those walks were nearly all of a scan's time. The pass looks each
+ * char up in one table and branches only where a candidate may start (see {@code STARTS}).
+ *
+ * <p>Built per scan, never shared between threads.
+ */
+final class TextIndex {
+
+  /** The aligned blocks of the long-token test (see {@link #read}). */
+  private static final int BLOCK = 8;
+  /** Chars read between two looks at the hits: a multiple of {@link #BLOCK}. */
+  private static final int CHUNK = 4096;
+
+  // What a char is, in the low four bits of its table entry.
+  private static final int PLAIN = 0;
+  private static final int DIGIT = 1;
+  private static final int SEPARATOR = 2; // ':' '='
+  private static final int ARROW_HEAD = 3; // '>'
+  private static final int DASH = 4;
+  private static final int LETTER_S = 5;
+  private static final int LETTER_B = 6;
+  private static final int LETTER_A = 7;
+  private static final int VOWEL_I_E = 8;
+  private static final int BLANK_OR_QUOTE = 9; // ' ' '\t' '"' '\''
+  private static final int KIND_BITS = 4;
+  private static final int KIND_MASK = (1 << KIND_BITS) - 1;
+  private static final int HISTORY_MASK = (1 << 3 * KIND_BITS) - 1;
+  /** Bit set for whitespace and control chars: they break a long token. */
+  private static final int BREAK = 1 << KIND_BITS;
+
+  /** Table entries of the ASCII chars, for a scan without and with the secret anchors. */
+  private static final byte[] DIGITS_ONLY = new byte[128];
+  private static final byte[] WITH_SECRETS = new byte[128];
+  /**
+   * Which histories (the kinds of the last three chars) may end a candidate's start: a digit
+   * after a non-digit, a separator, "->", "is"/"es" after a blank or quote, and "bea". One lookup
+   * per char decides, so the loop branches only there; testing each char's kind instead (a space
+   * every six chars, an 's' every twenty, at random) cost a mispredicted branch every few chars,
+   * and made the pass several times slower.
+   */
+  private static final boolean[] STARTS = new boolean[1 << 3 * KIND_BITS];
+
+  static {
+    for (char c = '0'; c <= '9'; c++) {
+      DIGITS_ONLY[c] = DIGIT;
+      WITH_SECRETS[c] = DIGIT;
+    }
+    for (char c = 0; c <= ' '; c++) {
+      WITH_SECRETS[c] = BREAK;
+    }
+    WITH_SECRETS[' '] = BREAK | BLANK_OR_QUOTE;
+    WITH_SECRETS['\t'] = BREAK | BLANK_OR_QUOTE;
+    WITH_SECRETS['"'] = BLANK_OR_QUOTE;
+    WITH_SECRETS['\''] = BLANK_OR_QUOTE;
+    WITH_SECRETS[':'] = SEPARATOR;
+    WITH_SECRETS['='] = SEPARATOR;
+    WITH_SECRETS['>'] = ARROW_HEAD;
+    WITH_SECRETS['-'] = DASH;
+    for (char c : "sS".toCharArray()) {
+      WITH_SECRETS[c] = LETTER_S;
+    }
+    for (char c : "bB".toCharArray()) {
+      WITH_SECRETS[c] = LETTER_B;
+    }
+    for (char c : "aA".toCharArray()) {
+      WITH_SECRETS[c] = LETTER_A;
+    }
+    for (char c : "iIeE".toCharArray()) {
+      WITH_SECRETS[c] = VOWEL_I_E;
+    }
+    for (int h = 0; h < STARTS.length; h++) {
+      int k = h & KIND_MASK;
+      int p = (h >> KIND_BITS) & KIND_MASK;
+      int q = h >> 2 * KIND_BITS;
+      STARTS[h] = (k == DIGIT && p != DIGIT) || k == SEPARATOR || (k == ARROW_HEAD && p == DASH)
+          || (k == LETTER_S && p == VOWEL_I_E && q == BLANK_OR_QUOTE)
+          || (k == LETTER_A && p == VOWEL_I_E && q == LETTER_B);
+    }
+  }
+
+  private static final String BEARER = "bearer";
+
+  private final Positions digitRuns = new Positions();
+  private final Positions cleanBlocks = new Positions();
+  private final Positions separators = new Positions();
+  private final Positions bearers = new Positions();
+  private int[] longTokens;
+
+  private TextIndex() {}
+
+  /** Indexes {@code text} in one pass; {@code secrets} adds the lists only the secret detectors use. */
+  static TextIndex of(CharSequence text, boolean secrets) {
+    TextIndex index = new TextIndex();
+    if (secrets) {
+      index.read(text, WITH_SECRETS, true);
+      index.longTokens = index.widen(text);
+    } else {
+      index.read(text, DIGITS_ONLY, false);
+      index.longTokens = new int[0];
+    }
+    return index;
+  }
+
+  /**
+   * The pass. Long tokens are found as a block test: a stretch of 15 or more chars without
+   * whitespace holds a whole aligned block of {@value #BLOCK} chars with no whitespace or control
+   * char, so only such "clean" blocks (rare in prose) are noted here, by or-ing the chars'
+   * {@link #BREAK} bits, and they are widened to their stretch afterwards.
+   *
+   * <p>The text is read in chunks whose hits go to fixed arrays and are looked at after the
+   * chunk: the inner loop then holds no call at all, which lets the JIT compile it as tightly as
+   * a plain char loop (a call on its rare path, to grow a list or check a hit, halved its speed).
+   */
+  private void read(CharSequence text, byte[] table, boolean blocks) {
+    int n = text.length();
+    int[] hits = new int[Math.min(CHUNK, n)];
+    int[] clean = new int[CHUNK / BLOCK];
+    int history = 0;
+    for (int base = 0; base < n; base += CHUNK) {
+      int end = Math.min(n, base + CHUNK);
+      int hitCount = 0;
+      int cleanCount = 0;
+      int breaks = 0;
+      for (int i = base; i < end; i++) {
+        char c = text.charAt(i);
+        int entry = c < 128 ? table[c] : PLAIN;
+        history = (history << KIND_BITS | (entry & KIND_MASK)) & HISTORY_MASK;
+        if (STARTS[history]) {
+          hits[hitCount++] = i;
+        }
+        breaks |= entry;
+        if ((i & (BLOCK - 1)) == BLOCK - 1) {
+          if ((breaks & BREAK) == 0) {
+            clean[cleanCount++] = i + 1 - BLOCK;
+          }
+          breaks = 0;
+        }
+      }
+      for (int k = 0; k < hitCount; k++) {
+        int i = hits[k];
+        candidate(text, i, table[text.charAt(i)] & KIND_MASK);
+      }
+      for (int k = 0; blocks && k < cleanCount; k++) {
+        cleanBlocks.add(clean[k]);
+      }
+    }
+  }
+
+  /** Notes the candidate whose start the char at {@code i}, of the given kind, completes. */
+  private void candidate(CharSequence text, int i, int kind) {
+    switch (kind) {
+      case DIGIT:
+        digitRuns.add(i);
+        break;
+      case SEPARATOR:
+        separators.add(i);
+        break;
+      case ARROW_HEAD:
+        separators.add(i - 1);
+        break;
+      case LETTER_S:
+        if (proseSeparatorEnds(text, i + 1)) {
+          separators.add(i - 1);
+        }
+        break;
+      default: // "bea"
+        if (regionMatchesIgnoreCase(text, i - 2, BEARER)) {
+          bearers.add(i - 2);
+        }
+        break;
+    }
+  }
+
+  /** The maximal whitespace-free stretches around the clean blocks, 15 chars or longer. */
+  private int[] widen(CharSequence text) {
+    int n = text.length();
+    Positions out = new Positions();
+    int covered = 0;
+    for (int k = 0; k < cleanBlocks.size(); k++) {
+      int b = cleanBlocks.get(k);
+      if (b < covered) {
+        continue;
+      }
+      int start = b;
+      while (start > covered && !isSpace(text.charAt(start - 1))) {
+        start--;
+      }
+      int end = b + BLOCK;
+      while (end < n && !isSpace(text.charAt(end))) {
+        end++;
+      }
+      covered = end;
+      if (end - start >= LongTokens.MIN_LENGTH) {
+        out.add(start);
+        out.add(end);
+      }
+    }
+    return out.toArray();
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' | c == '\n' | c == '\t' | c == '\r';
+  }
+
+  /** After "is"/"es": a space or ':', or a 't' and then one ("ist", "est"). */
+  private static boolean proseSeparatorEnds(CharSequence t, int p) {
+    char after = Chars.at(t, p);
+    if (after == 't' || after == 'T') {
+      after = Chars.at(t, p + 1);
+    }
+    return after == ' ' || after == ':';
+  }
+
+  static boolean regionMatchesIgnoreCase(CharSequence t, int at, String lower) {
+    if (at + lower.length() > t.length()) {
+      return false;
+    }
+    for (int k = 0; k < lower.length(); k++) {
+      char c = t.charAt(at + k);
+      if (c != lower.charAt(k) && Character.toLowerCase(c) != lower.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The starts of the maximal ASCII digit runs, in text order. */
+  Positions digitRuns() {
+    return digitRuns;
+  }
+
+  /** {@link LongTokens} as {start, end} pairs (empty unless built with {@code secrets}). */
+  int[] longTokens() {
+    return longTokens;
+  }
+
+  /**
+   * Where a credential assignment's separator starts: each ':' and '=', the '-' of "->", and the
+   * first letter of "is"/"es"/"ist"/"est" after a blank or quote (empty unless built with
+   * {@code secrets}).
+   */
+  Positions separators() {
+    return separators;
+  }
+
+  /** The start of each "bearer", any case (empty unless built with {@code secrets}). */
+  Positions bearers() {
+    return bearers;
+  }
+
+  /** A growable list of text offsets, in the order found. */
+  static final class Positions {
+    private int[] values = new int[8];
+    private int size;
+
+    void add(int value) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = value;
+    }
+
+    int size() {
+      return size;
+    }
+
+    int get(int k) {
+      return values[k];
+    }
+
+    int[] toArray() {
+      return Arrays.copyOf(values, size);
+    }
+  }
+}
