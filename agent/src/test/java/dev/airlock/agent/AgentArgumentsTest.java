@@ -29,6 +29,14 @@ class AgentArgumentsTest {
   }
 
   @Test
+  void extensionJarsComeFromTheArgumentOrTheEnvironment() {
+    String two = "/opt/a.jar" + java.io.File.pathSeparator + "/opt/b.jar";
+    assertEquals(two, AgentArguments.parse("policy=/p.yaml,extensions=" + two, Map.of()).extensions());
+    assertEquals("/env.jar", AgentArguments.parse(null, Map.of("AIRLOCK_EXTENSIONS", "/env.jar")).extensions());
+    assertNull(AgentArguments.parse("policy=/p.yaml", Map.of()).extensions());
+  }
+
+  @Test
   void noPolicyMeansObserveOnly() {
     assertNull(AgentArguments.parse("", Map.of()).policyPath());
   }

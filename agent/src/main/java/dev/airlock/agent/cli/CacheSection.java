@@ -49,9 +49,11 @@ final class CacheSection implements ExplanationSection {
       return;
     }
     out.subRow("semantic", String.format(Locale.ROOT, "threshold %.2f, ttl %s, allow_pii %s, embedder %s, at most %d"
-        + " entries / %s (the agent needs an embedder extension: extensions=.../airlock-semantic-cache.jar)",
-        semantic.threshold(), Units.duration(semantic.ttl()), semantic.allowPii(), semantic.embedder(),
-        semantic.maxEntries(), Units.bytes(semantic.maxBytes())));
+        + " entries / %s (%s)", semantic.threshold(), Units.duration(semantic.ttl()), semantic.allowPii(),
+        semantic.embedder(), semantic.maxEntries(), Units.bytes(semantic.maxBytes()),
+        semantic.embedderTarget().isPresent()
+            ? "vectors from the embeddings endpoint of " + semantic.embedderTarget().get().provider()
+            : "the agent needs an embedder extension: extensions=.../airlock-semantic-cache.jar"));
     if (cache.semanticExcludedForPii()) {
       out.detail("bypassed: the request has PII (" + String.join(", ", cache.piiTypes()) + ") and allow_pii is false");
     } else {

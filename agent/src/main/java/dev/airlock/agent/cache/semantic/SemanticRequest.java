@@ -26,12 +26,19 @@ import java.util.List;
  * different conversations.
  *
  * <p>A request whose conversation does not end with user text (a tool result, an assistant
- * prefill) has no question and bypasses the semantic cache, as do endpoints other than chat-style
- * generation. Stateless and thread-safe.
+ * prefill) has no question and bypasses the semantic cache, as do a question longer than {@link
+ * #MAX_QUESTION_CHARS} and endpoints other than chat-style generation. Stateless and thread-safe.
  */
 public final class SemanticRequest {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  /**
+   * Longer questions bypass the semantic cache: embedding time grows with the text (a local model
+   * embeds it in 256-token pieces), and a long prompt (a document to summarize) is rarely asked
+   * again in other words.
+   */
+  public static final int MAX_QUESTION_CHARS = 4000;
+
   /** Bumped whenever the scope's form changes, so scopes of an older form never match. */
   private static final String FORMAT = "airlock.cache.semantic/1";
 
@@ -66,7 +73,8 @@ public final class SemanticRequest {
       return null;
     }
     List<TextRole> roles = new ArrayList<>();
-    RequestTexts.visit(endpoint, root.deepCopy(), (text, role) -> {
+    // This first pass only reads (returning each text unchanged leaves the tree as it was).
+    RequestTexts.visit(endpoint, root, (text, role) -> {
       roles.add(role);
       return text;
     });
@@ -91,7 +99,7 @@ public final class SemanticRequest {
       // Blanked, not removed: the shape of the conversation (how many parts) stays in the scope.
       return "";
     });
-    if (question.toString().isBlank()) {
+    if (question.toString().isBlank() || question.length() > MAX_QUESTION_CHARS) {
       return null;
     }
     byte[] scopeBody;

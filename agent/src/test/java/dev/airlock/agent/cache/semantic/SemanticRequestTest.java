@@ -76,6 +76,8 @@ class SemanticRequestTest {
         .getBytes(StandardCharsets.UTF_8);
     assertNull(of(toolResult), "a conversation that ends with a tool result");
     assertNull(of(chat("s", " ")), "a blank question");
+    assertNull(of(chat("s", "x".repeat(SemanticRequest.MAX_QUESTION_CHARS + 1))), "a question too long to embed");
+    assertNotNull(of(chat("s", "x".repeat(SemanticRequest.MAX_QUESTION_CHARS))));
     assertNull(of("not json".getBytes(StandardCharsets.UTF_8)));
     assertNull(SemanticRequest.of(Endpoint.OPENAI_EMBEDDINGS, TARGET, null, "words",
         "{\"model\":\"e\",\"input\":\"hi\"}".getBytes(StandardCharsets.UTF_8)), "embeddings are not questions");
