@@ -63,6 +63,7 @@ class MiniLmEmbedderTest {
     }
     double ms = (System.nanoTime() - start) / 1e6 / n;
     System.out.printf("embedding a 15-word question: %.2f ms on average%n", ms);
-    assertTrue(ms < 200, "far slower than expected: " + ms + " ms");
+    // A sanity bound only: shared CI machines are slow and noisy (a few ms on an idle core).
+    assertTrue(ms < 1000, "far slower than expected: " + ms + " ms");
   }
 }
