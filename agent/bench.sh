@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # JMH micro-benchmarks of the agent's engine. On demand only: never part of `mvn verify`, never a
 # pass/fail gate. The benchmarks live in src/test/java/dev/airlock/agent/bench and
-# src/test/java/dev/airlock/agent/cache/*Benchmark.java (the exact cache hit; JMH annotations,
-# not JUnit tests: surefire does not run them).
+# src/test/java/dev/airlock/agent/cache/*Benchmark.java (the exact cache hit), and
+# src/test/java/dev/airlock/agent/pii/PiiScanThroughputBenchmark.java (the PII scan on the
+# evaluation corpora; `agent/bench.sh PiiScan` runs it and PiiScannerBenchmark); JMH annotations,
+# not JUnit tests: surefire does not run them.
 #
 #   agent/bench.sh                       # build, run every benchmark (~6 min on 2 cores), print the table
 #   agent/bench.sh PipelineBenchmark     # only benchmarks matching a JMH regex (any JMH argument works)
@@ -26,6 +28,7 @@ MVN="${MVN:-mvn}"
 MVN_FLAGS="${MVN_FLAGS:--B -q}"
 JAVA_BIN="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JAVAC_BIN="${JAVA_HOME:+$JAVA_HOME/bin/}javac"
+PII_TEST="$AGENT_DIR/src/test/java/dev/airlock/agent/pii"
 if [[ -n "${QUICK:-}" ]]; then
   DEFAULT_JMH_ARGS="-f 1 -wi 1 -w 300ms -i 2 -r 300ms -t 1 -prof gc"
 else
@@ -48,10 +51,13 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
     -processor org.openjdk.jmh.generators.BenchmarkProcessor \
     -d "$TARGET/jmh-classes" -s "$TARGET/jmh-generated" \
     "$AGENT_DIR"/src/test/java/dev/airlock/agent/bench/*.java \
-    "$AGENT_DIR"/src/test/java/dev/airlock/agent/cache/*Benchmark.java
+    "$AGENT_DIR"/src/test/java/dev/airlock/agent/cache/*Benchmark.java \
+    "$PII_TEST"/PiiScanThroughputBenchmark.java "$PII_TEST"/ScanCorpus.java \
+    "$PII_TEST"/PiiEvaluation.java "$PII_TEST"/PiiThroughputReport.java
 fi
 
-CP="$TARGET/jmh-classes:$TARGET/classes:$(cat "$TARGET/bench.classpath")"
+# The test resources hold the evaluation sets the PII throughput benchmark scans.
+CP="$TARGET/jmh-classes:$TARGET/classes:$AGENT_DIR/src/test/resources:$(cat "$TARGET/bench.classpath")"
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 echo "== running JMH: $JMH_ARGS $* (load average before: $LOAD_BEFORE)" >&2
 # shellcheck disable=SC2086
@@ -62,3 +68,7 @@ echo "== report (also in target/jmh-report.md)" >&2
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 "$JAVA_BIN" -cp "$CP" "-Dbench.settings=$JMH_ARGS" "-Dbench.loadBefore=$LOAD_BEFORE" "-Dbench.loadAfter=$LOAD_AFTER" \
   dev.airlock.agent.bench.BenchReport "$TARGET/jmh-result.json" | tee "$TARGET/jmh-report.md"
+# MB/s of the PII scan on the evaluation corpora, with its ratio to the same run's char-scan
+# baseline (prints nothing when PiiScanThroughputBenchmark did not run).
+"$JAVA_BIN" -cp "$CP" dev.airlock.agent.pii.PiiThroughputReport "$TARGET/jmh-result.json" \
+  | tee -a "$TARGET/jmh-report.md"

@@ -1,7 +1,5 @@
 package dev.airlock.agent.pii;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airlock.agent.guard.injection.ContentSource;
 import dev.airlock.agent.guard.injection.HeuristicInjectionDetector;
 import dev.airlock.agent.guard.injection.InjectionEvaluation;
@@ -9,8 +7,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Locale;
 
@@ -122,19 +118,6 @@ public final class PiiBenchmarkReport {
   }
 
   private static void printJmh(String file, PrintStream out) throws IOException {
-    JsonNode results = new ObjectMapper().readTree(Files.readAllBytes(Paths.get(file)));
-    out.printf(Locale.ROOT, "%-10s %-11s %12s %12s %9s%n", "corpus", "detectors", "us/op", "±99.9%", "MB/s");
-    for (JsonNode r : results) {
-      String name = r.path("benchmark").asText();
-      if (!name.contains("PiiScanThroughputBenchmark.")) {
-        continue;
-      }
-      String corpus = r.path("params").path("corpus").asText();
-      String set = name.endsWith(".piiScan") ? r.path("params").path("detectors").asText() : "(baseline)";
-      double us = r.path("primaryMetric").path("score").asDouble();
-      double err = r.path("primaryMetric").path("scoreError").asDouble();
-      int chars = ScanCorpus.text(corpus).length();
-      out.printf(Locale.ROOT, "%-10s %-11s %12.1f %12.1f %9.1f%n", corpus, set, us, err, mbPerSecond(chars, us / 1e3));
-    }
+    PiiThroughputReport.print(file, out);
   }
 }
