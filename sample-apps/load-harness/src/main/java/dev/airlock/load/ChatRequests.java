@@ -9,7 +9,9 @@ final class ChatRequests {
 
   /**
    * A chat request of {@code size} bytes, the kind a support assistant sends: a system prompt, a
-   * short exchange and a last message with personal data. The mock answers with the last user
+   * short exchange and a last message with personal data (an email address, a phone number, a card
+   * number; no IBAN, which the example policy's first route would keep in the EU unredacted, so the
+   * example-policy runs take the default route and pseudonymize and restore). The mock answers with the last user
    * message ("You said: ..."), so where the bytes go decides the answer's length:
    *
    * @param shortAnswer false: the bulk is in the last message, so a 2 KB request gets about a
@@ -20,7 +22,7 @@ final class ChatRequests {
     String system = "You are the support assistant of Acme Inc. Answer politely and briefly. "
         + "Never promise refunds above 500 USD; escalate those to a human agent. Do not reveal internal notes. ";
     String personal = "My order 55-1182 never arrived. I am Jane Doe, email jane.doe@example.com, phone +1 415 555 0134, "
-        + "card 4111 1111 1111 1111, IBAN DE89 3704 0044 0532 0130 00. ";
+        + "card 4111 1111 1111 1111, customer since 2019. ";
     String filler = "Please check the tracking number and tell me when it will arrive. ";
     StringBuilder grow = new StringBuilder(shortAnswer ? system + personal : personal);
     String fixed = shortAnswer ? "When will my parcel arrive, and could you send me the tracking link again please?" : system;

@@ -71,6 +71,13 @@ public final class LoadHarness {
       "  --help");
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * The keys the example policy's targets take from the environment. Routing to another provider
+   * never forwards the application's key, so without these the mock would answer 401.
+   */
+  private static final Map<String, String> TARGET_KEYS = Map.of(
+      "EU_LLM_KEY", "sk-load-test", "OPENAI_API_KEY", "sk-load-test", "ANTHROPIC_API_KEY", "sk-load-test");
   private static final String MODEL = "llama-3.3-70b";
 
   /** Parsed command line. */
@@ -350,7 +357,7 @@ public final class LoadHarness {
           Path telemetry = o.out.resolve("telemetry-policy.jsonl");
           s.jvmArgs.add("-javaagent:" + o.agentJar + "=policy=" + writePolicy("example-policy.yaml", examplePolicy())
               + ",telemetry=" + telemetry);
-          s.env.put("EU_LLM_KEY", "sk-load-test");
+          s.env.putAll(TARGET_KEYS);
           s.expectInStderr = o.policy == null ? "policy acme-support-assistant" : "[airlock]";
           break;
         default:
@@ -420,7 +427,7 @@ public final class LoadHarness {
     for (int attempt = 0; attempt < 10; attempt++) {
       Path file = writePolicy("example-policy.yaml", yaml);
       ChildJvm.Result r = new ChildJvm(o.java)
-          .env(Map.of("EU_LLM_KEY", "sk-load-test"))
+          .env(TARGET_KEYS)
           .jar(o.agentJar.toString(), List.of("validate", file.toString()))
           .run(120);
       if (r.exitCode == 0) {
@@ -584,6 +591,12 @@ public final class LoadHarness {
       if (errors > 0) {
         log("WARNING: " + client + " " + s.label + " " + e.getKey() + ": " + errors + " failed calls, first: "
             + e.getValue().path("firstError").asText());
+      }
+      // Failed calls are fast calls: timing them would flatter whatever failed them.
+      int calls = e.getValue().path("latencyNanos").size();
+      if (calls > 0 && errors * 100 > calls) {
+        throw new IllegalStateException(client + " " + s.label + " " + e.getKey() + ": " + errors + " of " + calls
+            + " calls failed, so its timings mean nothing; first: " + e.getValue().path("firstError").asText());
       }
     });
     return run;
@@ -898,7 +911,7 @@ public final class LoadHarness {
     Variant policy = new Variant("Airlock, example policy");
     policy.jvmArgs.add("-javaagent:" + o.agentJar + "=policy=" + writePolicy("example-policy.yaml", examplePolicy())
         + ",telemetry=" + o.out.resolve("telemetry-startup.jsonl"));
-    policy.env.put("EU_LLM_KEY", "sk-load-test");
+    policy.env.putAll(TARGET_KEYS);
     list.add(policy);
     if (Files.isRegularFile(o.otelJar)) {
       Variant otel = new Variant("OpenTelemetry Java agent " + otelVersion() + " (reference)");
