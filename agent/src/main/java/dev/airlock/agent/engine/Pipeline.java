@@ -217,7 +217,8 @@ public final class Pipeline {
     }
     SemanticCaching semantic = current.semanticCache();
     if (semantic != null && call.cachedAnswer() == null && denied == null && guarded.blocked() == null) {
-      lookUpSemantic(call, semantic, span, endpoint, cacheTarget(plan, provider, model), identity, guarded, body);
+      lookUpSemantic(call, semantic, span, endpoint, cacheTarget(plan, provider, model),
+          cacheVariant(query, headers), identity, guarded, body);
     }
     SpendControls spend = current.spend();
     if (spend.active() && call.blockedAnswer() == null && call.cachedAnswer() == null) {
@@ -242,15 +243,15 @@ public final class Pipeline {
    * {@link SemanticRequest}). Any failure of the embedder only means the call goes to the provider.
    */
   private static void lookUpSemantic(LlmCall call, SemanticCaching semantic, Span span, Endpoint endpoint,
-      String target, Identity identity, GuardedRequest guarded, byte[] body) {
+      String target, String variant, Identity identity, GuardedRequest guarded, byte[] body) {
     if (!guarded.piiCounts().isEmpty() && !semantic.cache().config().allowPii()) {
       // One user's personal data must not answer another user's similar question.
       span.setAttribute(AIRLOCK_CACHE_SEMANTIC, "bypass_pii");
       return;
     }
     try {
-      SemanticRequest question = SemanticRequest.of(endpoint, target, identity.tenant(), semantic.embedder().name(),
-          body);
+      SemanticRequest question = SemanticRequest.of(endpoint, target, identity.tenant(), variant,
+          semantic.embedder().name(), body);
       if (question == null) {
         span.setAttribute(AIRLOCK_CACHE_SEMANTIC, "not_cacheable");
         return;

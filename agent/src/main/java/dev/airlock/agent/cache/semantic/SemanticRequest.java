@@ -20,7 +20,8 @@ import java.util.List;
  * <p>Everything else forms the <b>scope</b>, which must match exactly: the {@link CacheKeys exact
  * cache's key} of the body with the question's texts blanked, so it covers the endpoint, the
  * target that answers, the tenant, the system prompt, the earlier turns, the model's parameters,
- * tools, images and response format; plus the embedder's name. Two requests share a scope exactly
+ * tools, images and response format; plus the embedder's name and what outside the body changes
+ * the answer (query string, Anthropic version and beta headers). Two requests share a scope exactly
  * when they differ at most in the wording of their last user turn. Earlier turns are compared
  * exactly, not by meaning, on purpose: "and its population?" means different things after
  * different conversations.
@@ -60,6 +61,17 @@ public final class SemanticRequest {
    * @param body the request body as the application wrote it
    */
   public static SemanticRequest of(Endpoint endpoint, String target, String tenant, String embedder, byte[] body) {
+    return of(endpoint, target, tenant, null, embedder, body);
+  }
+
+  /**
+   * As {@link #of(Endpoint, String, String, String, byte[])}, with what outside the body changes
+   * the answer (the exact cache's variant: query string, Anthropic version and beta headers).
+   *
+   * @param variant that variant, or null
+   */
+  public static SemanticRequest of(Endpoint endpoint, String target, String tenant, String variant, String embedder,
+      byte[] body) {
     if (!supports(endpoint) || body == null) {
       return null;
     }
@@ -108,7 +120,7 @@ public final class SemanticRequest {
     } catch (IOException e) {
       return null;
     }
-    CacheKey scope = CacheKeys.of(endpoint, target, tenant, FORMAT + "|" + embedder, scopeBody);
+    CacheKey scope = CacheKeys.of(endpoint, target, tenant, FORMAT + "|" + embedder + "|" + variant, scopeBody);
     return scope == null ? null : new SemanticRequest(scope, question.toString());
   }
 

@@ -48,6 +48,8 @@ class SemanticRequestTest {
         chat("Be brief.", "q")).scope(), "target");
     assertNotEquals(base.scope(), SemanticRequest.of(Endpoint.OPENAI_CHAT, TARGET, "acme", "other-model",
         chat("Be brief.", "q")).scope(), "embedder");
+    assertNotEquals(base.scope(), SemanticRequest.of(Endpoint.OPENAI_CHAT, TARGET, "acme", "api-version=2024-10-21",
+        "words", chat("Be brief.", "q")).scope(), "query string or Anthropic headers");
   }
 
   @Test
