@@ -50,6 +50,7 @@ public final class Placeholders {
     }
     StringBuilder out = new StringBuilder(json.length() + 32);
     int i = 0;
+    int copied = 0;
     while (i < json.length()) {
       int open = openerLength(json, i);
       if (open > 0) {
@@ -59,16 +60,17 @@ public final class Placeholders {
         if (close > 0 && end > labelStart) {
           String value = restorations.get("<" + json.substring(labelStart, end) + ">");
           if (value != null) {
+            out.append(json, copied, i);
             escapeJson(value, out);
             i = end + close;
+            copied = i;
             continue;
           }
         }
       }
-      out.append(json.charAt(i));
       i++;
     }
-    return out.toString();
+    return out.append(json, copied, json.length()).toString();
   }
 
   /**
@@ -102,10 +104,12 @@ public final class Placeholders {
   }
 
   private static int openerLength(String s, int i) {
-    if (s.charAt(i) == '<') {
+    char c = s.charAt(i);
+    if (c == '<') {
       return 1;
     }
-    return s.regionMatches(true, i, JSON_LT, 0, JSON_LT.length()) ? JSON_LT.length() : 0;
+    // Only a backslash can start the escaped form: most characters are ruled out without a comparison.
+    return c == '\\' && s.regionMatches(true, i, JSON_LT, 0, JSON_LT.length()) ? JSON_LT.length() : 0;
   }
 
   private static int closerLength(String s, int i) {
@@ -119,7 +123,8 @@ public final class Placeholders {
   }
 
   private static boolean containsIgnoreCase(String s, String needle) {
-    for (int i = 0; i + needle.length() <= s.length(); i++) {
+    char first = needle.charAt(0);
+    for (int i = s.indexOf(first); i >= 0 && i + needle.length() <= s.length(); i = s.indexOf(first, i + 1)) {
       if (s.regionMatches(true, i, needle, 0, needle.length())) {
         return true;
       }

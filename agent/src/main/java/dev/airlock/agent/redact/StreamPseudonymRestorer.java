@@ -162,11 +162,25 @@ public final class StreamPseudonymRestorer {
       channel.templateHolder = d.holder;
       channel.templateField = d.field;
     }
-    for (Delta d : deltas) {
-      Channel channel = channels.get(d.channel);
-      // A copy, so later edits of this event do not change what a flush will send.
-      channel.template = ((ObjectNode) node).deepCopy();
-      channel.templateHolder = locate(channel.template, (ObjectNode) node, d.holder);
+    if (deltas.size() == 1) {
+      // The usual event, one text channel: nothing edits this event after it is written, so it can
+      // be the channel's template as it is.
+      Channel channel = channels.get(deltas.get(0).channel);
+      channel.template = (ObjectNode) node;
+      channel.templateHolder = deltas.get(0).holder;
+    } else {
+      for (Delta d : deltas) {
+        Channel channel = channels.get(d.channel);
+        // A copy per channel with the other channels' text emptied: this event has sent that text,
+        // and a flush of this channel must not send it again.
+        channel.template = ((ObjectNode) node).deepCopy();
+        channel.templateHolder = locate(channel.template, (ObjectNode) node, d.holder);
+        for (Delta other : deltas) {
+          if (other != d) {
+            locate(channel.template, (ObjectNode) node, other.holder).put(other.field, "");
+          }
+        }
+      }
     }
     write(eventName, node.toString(), out);
   }

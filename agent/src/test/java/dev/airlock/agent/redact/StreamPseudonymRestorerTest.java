@@ -113,6 +113,49 @@ class StreamPseudonymRestorerTest {
     assertEquals("x ana@example.com", assembled(out, "candidates", "0", "content", "parts", "0", "text"));
   }
 
+  @Test
+  void twoChoicesInOneEventEachGetTheirOwnHeldTextBackOnce() throws Exception {
+    String out = run(Endpoint.OPENAI_CHAT, TWO_CHOICES + choice(1, "1> b") + choice(0, "1> a") + "data: [DONE]\n\n");
+
+    Map<Integer, String> texts = textsByChoice(out);
+    assertEquals("Hi ana@example.com a", texts.get(0), out);
+    assertEquals("Yo ana@example.com b", texts.get(1), out);
+  }
+
+  @Test
+  void heldTextOfTwoChoicesIsReleasedOnceEachAtTheEnd() throws Exception {
+    String out = run(Endpoint.OPENAI_CHAT, TWO_CHOICES + "data: [DONE]\n\n");
+
+    Map<Integer, String> texts = textsByChoice(out);
+    assertEquals("Hi <EMAIL_", texts.get(0), out);
+    assertEquals("Yo <EMAIL_", texts.get(1), out);
+  }
+
+  private static final String TWO_CHOICES = "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":["
+      + "{\"index\":0,\"delta\":{\"content\":\"Hi <EMAIL_\"},\"finish_reason\":null},"
+      + "{\"index\":1,\"delta\":{\"content\":\"Yo <EMAIL_\"},\"finish_reason\":null}]}\n\n";
+
+  /** The text the application assembles per choice index. */
+  private static Map<Integer, String> textsByChoice(String stream) throws Exception {
+    Map<Integer, StringBuilder> texts = new java.util.TreeMap<>();
+    for (String line : stream.split("\n")) {
+      if (line.startsWith("data: {")) {
+        for (JsonNode c : JSON.readTree(line.substring(6)).path("choices")) {
+          texts.computeIfAbsent(c.path("index").asInt(), k -> new StringBuilder())
+              .append(c.path("delta").path("content").asText(""));
+        }
+      }
+    }
+    Map<Integer, String> out = new java.util.TreeMap<>();
+    texts.forEach((k, v) -> out.put(k, v.toString()));
+    return out;
+  }
+
+  private static String choice(int index, String content) {
+    return "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":" + index
+        + ",\"delta\":{\"content\":\"" + content + "\"},\"finish_reason\":null}]}\n\n";
+  }
+
   private static String chunk(String content, String finish) {
     return "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":"
         + "\"" + content + "\"},\"finish_reason\":" + (finish == null ? "null" : "\"" + finish + "\"") + "}]}\n\n";
