@@ -309,7 +309,11 @@ public final class LoadApp {
     }
   }
 
-  /** Reads a stream to its end; {@code ttfb[0]} gets the time from {@code t0} to its first bytes. */
+  /**
+   * Reads a stream to its end; {@code ttfb[0]} gets the time from {@code t0} to its first token:
+   * the first byte of answer text (a non-empty {@code "content"} string), or to its first bytes
+   * when it has no text.
+   */
   private long streamCall(boolean paced, long t0, long[] ttfb) throws IOException, InterruptedException {
     byte[] body = paced ? pacedStreamBody : streamBody;
     if (jdk != null) {
@@ -348,14 +352,31 @@ public final class LoadApp {
     }
   }
 
+  private static final byte[] CONTENT = "\"content\":\"".getBytes(StandardCharsets.US_ASCII);
+
   private static long readStream(int status, InputStream in, long t0, long[] ttfb) throws IOException {
     byte[] buf = new byte[8192];
     byte[] tail = new byte[32];
     int tailLen = 0;
     long total = 0;
     int n = in.read(buf);
-    ttfb[0] = System.nanoTime() - t0;
+    long firstBytes = System.nanoTime() - t0;
+    ttfb[0] = -1;
+    int matched = 0;
     while (n >= 0) {
+      if (ttfb[0] < 0) {
+        // Time to first token: the first byte of answer text, i.e. of a non-empty "content" string.
+        for (int k = 0; k < n; k++) {
+          if (matched == CONTENT.length) {
+            if (buf[k] != '"') {
+              ttfb[0] = System.nanoTime() - t0;
+              break;
+            }
+            matched = 0;
+          }
+          matched = buf[k] == CONTENT[matched] ? matched + 1 : buf[k] == CONTENT[0] ? 1 : 0;
+        }
+      }
       total += n;
       // keep the last bytes to check that the stream ended with [DONE]
       if (n >= tail.length) {
@@ -368,6 +389,9 @@ public final class LoadApp {
         tailLen = keep + n;
       }
       n = in.read(buf);
+    }
+    if (ttfb[0] < 0) {
+      ttfb[0] = firstBytes;
     }
     if (status != 200) {
       throw new IOException("status " + status);

@@ -687,8 +687,8 @@ public final class LoadHarness {
       PhaseStats base = stats(runs, client, "none", phase);
       report.append("\n").append(stream
           ? "**Streaming calls, one at a time, unpaced** (about 130 events written as fast as the mock can; the"
-              + " whole stream is read; time to first token (TTFT) = first body bytes, so it includes whatever the"
-              + " agent does with the events that arrived in the same read)"
+              + " whole stream is read; time to first token (TTFT) = the first byte of answer text the application"
+              + " reads, so it includes whatever the agent does with the events that arrived in the same read)"
           : "**Non-streaming calls, one at a time**").append(", latency added vs no agent:\n\n");
       Table t = stream
           ? new Table("run", "TTFT p50", "TTFT p99", "TTFT added p50", "TTFT added p99", "p50", "p99", "p99.9",
