@@ -21,9 +21,9 @@ import java.util.Map;
  *   <li>a literal (anything else: {@code <|}, {@code [}, {@code <!--}): it occurs wherever the
  *       text contains it, found in the same pass;</li>
  *   <li>a literal that starts with a non-ASCII letter (a word in Cyrillic, Greek, Han, Hangul,
- *       Arabic or Devanagari script, in folded form; see {@link FoldedPattern}): it occurs wherever
- *       the text contains it, compared case-insensitively, since scripts without spaces between
- *       words have no word start to wait for.</li>
+ *       Arabic or Devanagari script, in folded form; see {@link FoldedPattern}): it occurs where a
+ *       word begins with it, compared case-insensitively; in Han and kana, written without spaces
+ *       between words, wherever the text contains it.</li>
  * </ul>
  * The pass records positions per distinct anchor (one entry per occurrence, however many
  * channels share the anchor); a channel's positions are merged from its anchors only when asked
@@ -59,6 +59,8 @@ final class AnchorGate {
   private final int[][] literalKeys = new int[128][];
   /** Literals that start with a non-ASCII char: their lowercase first chars, sorted, and per first char the literals and keys. */
   private final char[] wideFirst;
+  /** Every case of every wide first char: a cheap test before the search in {@link #wideFirst}. */
+  private final java.util.BitSet wideFirstAnyCase = new java.util.BitSet();
   private final String[][] wideLiterals;
   private final int[][] wideKeys;
   /** Per key, the channels it belongs to; per channel, its keys. */
@@ -149,12 +151,23 @@ final class AnchorGate {
     int w = 0;
     for (Map.Entry<Character, List<Map.Entry<String, Integer>>> e : wide.entrySet()) {
       wideFirst[w] = e.getKey();
+      wideFirstAnyCase.set(e.getKey());
+      wideFirstAnyCase.set(Character.toUpperCase(e.getKey()));
+      wideFirstAnyCase.set(Character.toTitleCase(e.getKey()));
       wideLiterals[w] = e.getValue().stream().map(Map.Entry::getKey).toArray(String[]::new);
       wideKeys[w] = e.getValue().stream().mapToInt(Map.Entry::getValue).toArray();
       w++;
     }
     this.children = Arrays.copyOf(child, nodes * ALPHABET);
     this.keyAt = Arrays.copyOf(ends, nodes);
+  }
+
+  /**
+   * Whether {@code c} belongs to a script written without spaces between words (Han, kana), where a
+   * literal can start anywhere; elsewhere it is looked for at word starts only.
+   */
+  private static boolean isUnspaced(char c) {
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
   }
 
   /** Whether an anchor is a word stem (lowercase ASCII letters) rather than a literal. */
@@ -180,7 +193,7 @@ final class AnchorGate {
       char c = text.charAt(i);
       int type = c < 128 ? ASCII[c] : -3;
       if (type < 0) {
-        if (c >= 128 && wideFirst.length > 0) {
+        if (c >= 128 && wideFirstAnyCase.get(c) && (!prevWordChar || isUnspaced(c))) {
           int w = Arrays.binarySearch(wideFirst, Character.toLowerCase(c));
           if (w >= 0) {
             String[] lits = wideLiterals[w];

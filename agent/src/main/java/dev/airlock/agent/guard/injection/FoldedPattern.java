@@ -20,11 +20,12 @@ final class FoldedPattern {
    * A regex over folded text for {@code regex}, written in lowercase plain script. ASCII (the regex
    * syntax) is kept; every other code point becomes its folded form, or a class of the folded
    * lower- and uppercase forms where they differ ("н" stays Cyrillic but "Н" folds to Latin "H",
-   * so "н" becomes {@code [нH]}). Unicode case folding is switched on for the letters that stay
-   * in their script. Do not put script letters inside a bracketed class.
+   * so "н" becomes {@code [нH]}). Unicode case folding is switched on when the script has case
+   * (Cyrillic, Greek). Do not put script letters inside a bracketed class.
    */
   static String regex(String regex) {
-    StringBuilder out = new StringBuilder("(?u)");
+    StringBuilder out = new StringBuilder();
+    boolean cased = false;
     for (int i = 0; i < regex.length(); ) {
       int cp = regex.codePointAt(i);
       i += Character.charCount(cp);
@@ -32,6 +33,7 @@ final class FoldedPattern {
         out.append((char) cp);
         continue;
       }
+      cased |= Character.toLowerCase(cp) != Character.toUpperCase(cp);
       String lower = fold(Character.toLowerCase(cp));
       String upper = fold(Character.toUpperCase(cp));
       if (lower.equalsIgnoreCase(upper)) {
@@ -42,7 +44,8 @@ final class FoldedPattern {
         out.append("(?:").append(lower).append('|').append(upper).append(')');
       }
     }
-    return out.toString();
+    // Unicode case folding only where the script has case: it slows every comparison down.
+    return cased ? "(?u)" + out : out.toString();
   }
 
   /**
