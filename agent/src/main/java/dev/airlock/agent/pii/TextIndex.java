@@ -125,9 +125,9 @@ final class TextIndex {
    * char, so only such "clean" blocks (rare in prose) are noted here, by or-ing the chars'
    * {@link #BREAK} bits, and they are widened to their stretch afterwards.
    *
-   * <p>The text is read in chunks whose hits go to fixed arrays and are looked at after the
-   * chunk: the inner loop then holds no call at all, which lets the JIT compile it as tightly as
-   * a plain char loop (a call on its rare path, to grow a list or check a hit, halved its speed).
+   * <p>The text is read in chunks whose hits go to fixed arrays (at most one hit per char and one
+   * clean block per block) and are looked at after the chunk, so that the inner loop holds no
+   * call and no allocation.
    */
   private void read(CharSequence text, byte[] table, boolean blocks) {
     int n = text.length();

@@ -15,20 +15,16 @@ import org.openjdk.jmh.annotations.State;
  * Scanning throughput of the PII scanner on realistic text ({@link ScanCorpus}): the structured
  * detector set of the issue's targets and every built-in type, one thread.
  *
- * <p>JMH reports microseconds per scan of the whole corpus; {@link PiiBenchmarkReport} turns that
- * into MB/s (one char counted as one byte: the text is almost all ASCII). Run it on its own:
+ * <p>JMH reports microseconds per scan of the whole corpus; {@link PiiThroughputReport} turns that
+ * into MB/s (one char counted as one byte: the text is almost all ASCII) and into a multiple of
+ * the same run's baseline. Run it with the other benchmarks:
  *
  * <pre>
- * mvn -B -o -pl agent test-compile
- * mvn -B -o -q -pl agent dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.cp
- * java -cp agent/target/test-classes:agent/target/classes:$(cat agent/target/test.cp) \
- *     org.openjdk.jmh.Main PiiScanThroughputBenchmark -f 1 -wi 3 -i 5 -t 1 -rf json -rff target/pii-jmh.json
- * java -cp (same) dev.airlock.agent.pii.PiiBenchmarkReport --jmh target/pii-jmh.json
+ * agent/bench.sh PiiScan            # this class and bench/PiiScannerBenchmark, then both reports
  * </pre>
  *
- * (The annotation processor runs during {@code test-compile} on JDK 11-22; on JDK 23+ compile this
- * class with {@code -processor org.openjdk.jmh.generators.BenchmarkProcessor}, as
- * {@code agent/bench.sh} does for its benchmarks.)
+ * (or {@code dev.airlock.agent.pii.PiiBenchmarkReport --jmh target/jmh-result.json} for the
+ * evaluation tables next to it).
  */
 // The baseline does not depend on the detector set; it runs for both, a small price for one class.
 @BenchmarkMode(Mode.AverageTime)
