@@ -50,7 +50,7 @@ final class CacheWorkload {
   }
 
   /** One child JVM's run of the workload. */
-  private static final class Run {
+  static final class Run {
     final String label;
     int providerCalls;
     long[] latency;
@@ -163,7 +163,7 @@ final class CacheWorkload {
   }
 
   /** Sums the agent's chat spans in an OTLP JSON lines file. */
-  private static void readSpans(Path file, Run r) throws IOException {
+  static void readSpans(Path file, Run r) throws IOException {
     for (String line : Files.readAllLines(file)) {
       for (JsonNode rs : JSON.readTree(line).path("resourceSpans")) {
         for (JsonNode ss : rs.path("scopeSpans")) {
