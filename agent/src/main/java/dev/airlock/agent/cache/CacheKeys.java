@@ -115,6 +115,24 @@ public final class CacheKeys {
   }
 
   /**
+   * The {@code variant} of a request: what outside the body can change the answer, namely the
+   * query string (see {@link #queryVariant}) and Anthropic's {@code anthropic-version} and {@code
+   * anthropic-beta} headers (a beta can change what a model answers and how).
+   *
+   * @param query the raw query (after {@code '?'}), or null
+   * @param anthropicVersion the header's value, or null
+   * @param anthropicBeta the header's value, or null
+   * @return the variant, or null when there is none of them
+   */
+  public static String variant(String query, String anthropicVersion, String anthropicBeta) {
+    String canonicalQuery = queryVariant(query);
+    if (canonicalQuery == null && anthropicVersion == null && anthropicBeta == null) {
+      return null;
+    }
+    return canonicalQuery + "\n" + anthropicVersion + "\n" + anthropicBeta;
+  }
+
+  /**
    * A query string as a {@code variant}: its parameters sorted, Gemini's {@code key} (a credential,
    * not a question) left out. Values are compared as written, without percent-decoding.
    *

@@ -115,21 +115,6 @@ public final class Pipeline {
   }
 
   /**
-   * What outside the body can change the answer, for the cache key: the query, and Anthropic's
-   * {@code anthropic-version} and {@code anthropic-beta} headers (a beta can change what a model
-   * answers and how). Null when there is none of them.
-   */
-  static String cacheVariant(String query, RequestHeaders headers) {
-    String canonicalQuery = CacheKeys.queryVariant(query);
-    String version = headers == null ? null : headers.first("anthropic-version");
-    String beta = headers == null ? null : headers.first("anthropic-beta");
-    if (canonicalQuery == null && version == null && beta == null) {
-      return null;
-    }
-    return canonicalQuery + "\n" + version + "\n" + beta;
-  }
-
-  /**
    * Starts an LLM call.
    *
    * @param transport the door's name, for the span ({@code okhttp}, {@code jdk-httpclient})
@@ -207,18 +192,21 @@ public final class Pipeline {
     LlmCall call = new LlmCall(current, instruments, span, match, request, model, host, outgoing, usageRequested,
         guarded, identity, plan, denied);
     ExactCache cache = current.exactCache();
-    if (cache != null && denied == null && guarded.blocked() == null && isCacheable(cache, endpoint, request)) {
-      // Keyed on the body as the application wrote it: the stored answer is the one it received.
-      CacheKey key = CacheKeys.of(endpoint, cacheTarget(plan, provider, model), identity.tenant(),
-          cacheVariant(query, headers), body);
-      if (key != null) {
-        call.useCache(cache, key, cache.lookup(key));
-      }
-    }
     SemanticCaching semantic = current.semanticCache();
-    if (semantic != null && call.cachedAnswer() == null && denied == null && guarded.blocked() == null) {
-      lookUpSemantic(call, semantic, span, endpoint, cacheTarget(plan, provider, model),
-          cacheVariant(query, headers), identity, guarded, body);
+    if ((cache != null || semantic != null) && denied == null && guarded.blocked() == null) {
+      // What both caches key on besides the body, worked out once per call.
+      String target = cacheTarget(plan, provider, model);
+      String variant = CacheKeys.variant(query, headers.first("anthropic-version"), headers.first("anthropic-beta"));
+      if (cache != null && isCacheable(cache, endpoint, request)) {
+        // Keyed on the body as the application wrote it: the stored answer is the one it received.
+        CacheKey key = CacheKeys.of(endpoint, target, identity.tenant(), variant, body);
+        if (key != null) {
+          call.useCache(cache, key, cache.lookup(key));
+        }
+      }
+      if (semantic != null && call.cachedAnswer() == null) {
+        lookUpSemantic(call, semantic, span, endpoint, target, variant, identity, guarded, body);
+      }
     }
     SpendControls spend = current.spend();
     if (spend.active() && call.blockedAnswer() == null && call.cachedAnswer() == null) {
