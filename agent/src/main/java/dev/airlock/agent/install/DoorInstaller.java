@@ -1,7 +1,6 @@
 package dev.airlock.agent.install;
 
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.none;
 
 import dev.airlock.agent.AgentLog;
 import dev.airlock.agent.door.jdk.JdkHttpClientDoor;
@@ -56,11 +55,8 @@ public final class DoorInstaller {
         // strategy would probe sun.misc.Unsafe, which JDK 24+ warns about on stderr.
         .with(AgentBuilder.InjectionStrategy.Disabled.INSTANCE)
         // The default ignores classes of the bootstrap and platform loaders, and java.net.http is
-        // a platform module; ignore only ourselves and the JVM's generated classes instead.
-        .ignore(nameStartsWith("dev.airlock.")
-            .or(nameStartsWith("net.bytebuddy."))
-            .or(nameStartsWith("jdk.internal.reflect."))
-            .or(isSynthetic()))
+        // a platform module. Nothing else needs ignoring: the DoorGate shows only the targets.
+        .ignore(none())
         .with(new FailureListener());
     builder = OkHttpClientInstrumentation.apply(builder);
     installed.add("okhttp");
