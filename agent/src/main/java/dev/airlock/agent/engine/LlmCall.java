@@ -96,7 +96,10 @@ public final class LlmCall {
   private boolean streaming;
   private SseParser sse;
   private StreamAccumulator accumulator;
+  /** A non-streamed answer as it arrives; created by its first bytes. */
   private ByteArrayOutputStream body;
+  /** The non-streamed answer when it was handed over whole ({@link #finishWholeAnswer}). */
+  private byte[] wholeAnswer;
   private boolean bodyTruncated;
   private ByteArrayOutputStream rewritten;
   private StreamPseudonymRestorer restorer;
@@ -301,7 +304,13 @@ public final class LlmCall {
   public WholeAnswer finishWholeAnswer(int statusCode, String contentType, byte[] answer) {
     recordingPaused = true;
     onResponse(statusCode, contentType);
-    observe(answer, 0, answer.length);
+    if (streaming || answer.length > MAX_BODY_BYTES) {
+      observe(answer, 0, answer.length);
+    } else if (answer.length > 0) {
+      // The whole answer is in hand: parsed from this array at the end, not copied into a buffer.
+      markFirstChunk();
+      wholeAnswer = answer;
+    }
     recordingPaused = false;
     WholeAnswer result = new WholeAnswer(statusCode, answer, null);
     if (!streaming && statusCode < 300) {
@@ -343,8 +352,6 @@ public final class LlmCall {
       if (guarded.restores() || guarded.answerCheck() != null) {
         restorer = new StreamPseudonymRestorer(match.endpoint(), guarded.restorations(), guarded.answerCheck());
       }
-    } else {
-      body = new ByteArrayOutputStream(4096);
     }
   }
 
@@ -442,6 +449,9 @@ public final class LlmCall {
       recordRewritten(same);
       return same;
     }
+    if (body == null) {
+      body = new ByteArrayOutputStream(Math.max(4096, length));
+    }
     if (body.size() + length > MAX_BODY_BYTES) {
       byte[] held = body.toByteArray();
       bodyTruncated = true;
@@ -526,6 +536,9 @@ public final class LlmCall {
   private void keep(byte[] bytes, int offset, int length) {
     if (bodyTruncated) {
       return;
+    }
+    if (body == null) {
+      body = new ByteArrayOutputStream(Math.max(4096, length));
     }
     if (body.size() + length > MAX_BODY_BYTES) {
       bodyTruncated = true;
@@ -777,7 +790,10 @@ public final class LlmCall {
     if (streaming) {
       return accumulator == null ? null : accumulator.result();
     }
-    if (body == null || body.size() == 0) {
+    if (wholeAnswer != null) {
+      return ResponseCodec.parse(match.endpoint(), wholeAnswer);
+    }
+    if (bodyTruncated || body == null || body.size() == 0) {
       return null;
     }
     return ResponseCodec.parse(match.endpoint(), body.toByteArray());

@@ -1,5 +1,6 @@
 package dev.airlock.agent.redact;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airlock.agent.codec.Endpoint;
@@ -12,7 +13,7 @@ import dev.airlock.agent.pii.PiiScanner;
 import dev.airlock.policy.GuardrailsPolicy;
 import dev.airlock.policy.PiiPolicy;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -175,9 +176,19 @@ public final class RequestGuard {
         blocked = BlockedAnswer.of(endpoint.format(), "pii." + blockedType,
             "the request contains " + blockedType + " data, which this policy does not allow to leave the application");
       }
-      byte[] body = changed && blocked == null ? root.toString().getBytes(StandardCharsets.UTF_8) : original;
+      byte[] body = changed && blocked == null ? bytesOf(root) : original;
       return new GuardedRequest(body, changed && blocked == null, pseudonyms, pii != null && pii.restore(), counts,
           actions, blocked, injectionScore, injectionRule, flagged, answerCheck);
+    }
+  }
+
+  /** The tree as UTF-8 JSON, written straight to bytes (no intermediate string). */
+  private static byte[] bytesOf(JsonNode root) {
+    try {
+      return JSON.writeValueAsBytes(root);
+    } catch (JsonProcessingException impossible) {
+      // A tree read from JSON always writes back; the caller's failure path forwards the original.
+      throw new UncheckedIOException(impossible);
     }
   }
 }

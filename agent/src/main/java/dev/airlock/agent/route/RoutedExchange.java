@@ -22,12 +22,12 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -430,14 +430,25 @@ public final class RoutedExchange {
         || text.contains("prompt is too long");
   }
 
+  /**
+   * Reads into one growing array rather than through a copy buffer: most answers are a few KB, and
+   * this runs on every routed call.
+   */
   private static byte[] readUpTo(InputStream in, int limit) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(limit, 16384));
-    byte[] buffer = new byte[8192];
+    byte[] buffer = new byte[Math.min(limit, 4096)];
+    int length = 0;
     int n;
-    while (out.size() < limit && (n = in.read(buffer, 0, Math.min(buffer.length, limit - out.size()))) >= 0) {
-      out.write(buffer, 0, n);
+    while (length < limit) {
+      if (length == buffer.length) {
+        buffer = Arrays.copyOf(buffer, (int) Math.min(limit, buffer.length * 2L));
+      }
+      n = in.read(buffer, length, buffer.length - length);
+      if (n < 0) {
+        break;
+      }
+      length += n;
     }
-    return out.toByteArray();
+    return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
   }
 
   /** How one attempt (or the last attempt on one target) ended. */
