@@ -304,6 +304,23 @@ class BudgetsTest {
     assertThrows(IllegalArgumentException.class, () -> ScopeKind.of("team"));
   }
 
+  @Test
+  void microUsdRoundsTheDecimalHalfUpOnTheFastPathAndAtTies() {
+    // Ties as written: 2.5 and 1.5 micro-USD (binary doubles just under or over the half).
+    assertEquals(3, BudgetConfig.microUsd(0.0000025));
+    assertEquals(2, BudgetConfig.microUsd(0.0000015));
+    assertEquals(-3, BudgetConfig.microUsd(-0.0000025));
+    // Clear of a tie: the fast path, the same answer as the decimal rule.
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < 10_000; i++) {
+      double usd = random.nextDouble() * Math.pow(10, random.nextInt(8) - 4);
+      long decimal = new java.math.BigDecimal(Double.toString(usd)).movePointRight(6)
+          .setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+      assertEquals(decimal, BudgetConfig.microUsd(usd), "usd " + usd);
+    }
+    assertEquals(12_345_678_901_234L, BudgetConfig.microUsd(12_345_678.901234));
+  }
+
   /** A state that is never reachable, like Redis down behind a fail-closed ResilientState. */
   static final class RefusingState implements CounterState {
     @Override
