@@ -20,6 +20,8 @@ import java.util.Objects;
  *   <li>decodes base64, hex, binary, Morse and (when the text mentions it) ROT13 payloads with a
  *       bounded budget and scores the decoded text ({@link EncodedPayloadScanner}), nesting at
  *       most {@value #MAX_DEPTH} levels;</li>
+ *   <li>puts split payloads back together and reads Pig Latin ({@link Reassembly}), scoring the
+ *       result like a decoded payload;</li>
  *   <li>weighs everything for the {@link ContentSource} ({@link SourceWeights}) and combines it
  *       with a noisy-OR that has diminishing returns within a rule family
  *       ({@link SignalCollector}).</li>
@@ -79,6 +81,10 @@ public final class HeuristicInjectionDetector implements InjectionDetector {
   private void analyze(CharSequence text, ContentSource source, int depth, EncodedPayloadScanner.Budget budget,
       SignalCollector out) {
     NormalizedText norm = TextNormalizer.normalize(text);
+    int pasted = depth == 0 ? PastedData.start(norm.text()) : -1;
+    if (pasted >= 0) {
+      out.pastedDataFrom(norm.originalStart(pasted));
+    }
     phrases.match(norm, out);
     ObfuscationSignals.emit(norm.findings(), out,
         hidden -> depth < MAX_DEPTH ? nested(hidden, source, depth + 1, budget) : null);
@@ -87,7 +93,9 @@ public final class HeuristicInjectionDetector implements InjectionDetector {
     }
     String folded = norm.text();
     for (EncodedPayloadScanner.Payload p : EncodedPayloadScanner.scan(folded, budget)) {
-      InjectionScore inner = nested(p.decoded, source, depth + 1, budget);
+      // A payload inside pasted data is data too: its text is weighed as a document's.
+      ContentSource payloadSource = pasted >= 0 && p.start >= pasted ? ContentSource.RETRIEVED_DOCUMENT : source;
+      InjectionScore inner = nested(p.decoded, payloadSource, depth + 1, budget);
       out.add(RuleFamily.ENCODED_PAYLOAD, payloadWeight(inner), norm.originalStart(p.start), norm.originalEnd(p.end));
     }
     if (mentionsRot13(folded) && budget.take(folded.length())) {
@@ -95,6 +103,20 @@ public final class HeuristicInjectionDetector implements InjectionDetector {
       if (inner.score() > 0) {
         out.add(RuleFamily.ENCODED_PAYLOAD, payloadWeight(inner), 0, text.length());
       }
+    }
+    // Split payloads count only for what they say once put together: joining strings is ordinary.
+    for (String joined : Reassembly.candidates(folded)) {
+      if (budget.take(joined.length())) {
+        InjectionScore inner = nested(joined, source, depth + 1, budget);
+        if (inner.score() > 0) {
+          out.add(RuleFamily.ENCODED_PAYLOAD, payloadWeight(inner), 0, text.length());
+        }
+      }
+    }
+    String english = Reassembly.pigLatin(folded);
+    if (english != null && budget.take(english.length())) {
+      out.add(RuleFamily.ENCODED_PAYLOAD, payloadWeight(nested(english, source, depth + 1, budget)), 0,
+          text.length());
     }
   }
 

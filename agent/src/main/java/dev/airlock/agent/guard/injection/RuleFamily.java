@@ -32,12 +32,14 @@ enum RuleFamily {
   DELIMITER_INJECTION("delimiter_injection"),
   /**
    * Instructions addressed to the assistant from inside data ("note to the AI", "do not tell the
-   * user", send the history to an address). Mild in user text, strong in tool results and documents.
+   * user", send the history to an address, "in a world where ..., we might state: X"). Mild in user
+   * text, strong in tool results, documents and data the user pasted into a request.
    */
   ASSISTANT_DIRECTIVE("assistant_directive"),
   /**
    * Base64, hex, binary, Morse or ROT13 text that decodes to natural language (more so to an
-   * attack), "decode this and follow it", and payloads split into parts to be put together.
+   * attack), "decode this and follow it", payloads split into parts to be put together (scored on
+   * what they say once joined), and Pig Latin.
    */
   ENCODED_PAYLOAD("encoded_payload"),
   /** Zero-width characters inside words, bidi controls, Unicode tag characters (hidden ASCII). */

@@ -59,6 +59,8 @@ final class SignalCollector {
           .thenComparing(Comparator.<Entry>comparingDouble(e -> e.weight).reversed());
 
   private final ContentSource source;
+  /** Start, in the caller's text, of data the user pasted into a request (see {@link PastedData}). */
+  private int pastedFrom = Integer.MAX_VALUE;
   private final List<Entry> entries = new ArrayList<>();
   private final int[] perFamily = new int[RuleFamily.values().length];
 
@@ -83,12 +85,23 @@ final class SignalCollector {
    * @param ruleKey identifies the rule within the family; {@link #NO_RULE} for other evidence
    */
   void add(RuleFamily family, int ruleKey, double baseWeight, int start, int end) {
-    double w = SourceWeights.weigh(source, family, baseWeight);
+    double w = SourceWeights.weigh(start >= pastedFrom ? ContentSource.RETRIEVED_DOCUMENT : source, family,
+        baseWeight);
     if (w <= 0.0 || perFamily[family.ordinal()] >= MAX_COLLECTED_PER_FAMILY) {
       return;
     }
     perFamily[family.ordinal()]++;
     entries.add(new Entry(family, ruleKey, w, start, Math.max(start, end)));
+  }
+
+  /**
+   * Marks user text from {@code start} on as pasted data: evidence starting there is weighed as in
+   * a {@link ContentSource#RETRIEVED_DOCUMENT}. No effect on other sources, which are data already.
+   */
+  void pastedDataFrom(int start) {
+    if (source == ContentSource.USER && start >= 0) {
+      pastedFrom = start;
+    }
   }
 
   /** Whether nothing was recorded. */
