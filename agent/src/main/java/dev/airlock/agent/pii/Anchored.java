@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  *
  * <p>Why: every detector pattern begins with a look-behind that keeps matches at token starts;
  * evaluated by {@code find()} at each of a megabyte's positions, that alone costs more than the
- * rest of the scan. A plain loop over chars finds the few token starts whose first char can begin
- * a match, and the pattern runs there with {@link Matcher#lookingAt()}. The region bounds are
+ * rest of the scan. The detectors find the few places where a match can begin (the digit runs of
+ * the shared {@link TextIndex}, or {@link #nextStart} inside a stretch), and the pattern runs there
+ * with {@link Matcher#lookingAt()}. The region bounds are
  * transparent, so the pattern's own look-behind and look-ahead still see the text around it and
  * decide exactly as before.
  */
@@ -19,8 +20,8 @@ final class Anchored {
   /**
    * Which chars can begin a match: a table over ASCII (every detector starts at an ASCII char).
    * A table rather than a functional interface, because {@link #nextStart} runs once per char of
-   * every text for several detectors: called through an interface with three implementations,
-   * the test would be a virtual call per char, and it was the largest cost of a scan.
+   * the stretches it reads: called through an interface with several implementations, the test
+   * would be a virtual call per char, and it was the largest cost of a scan.
    */
   static final class CharTest {
     private final boolean[] ascii = new boolean[128];
@@ -47,7 +48,6 @@ final class Anchored {
     }
   }
 
-  static final CharTest DIGIT = CharTest.of("0-9");
   static final CharTest ASCII_LETTER = CharTest.of("A-Za-z");
 
   private Anchored() {}
@@ -61,14 +61,9 @@ final class Anchored {
   }
 
   /**
-   * The first index from {@code from} on whose char passes {@code test} and is not preceded by a
+   * The first index in {@code [from, to)} whose char passes {@code test} and is not preceded by a
    * letter, digit or '_' (so a match cannot start inside a word or number), or -1.
    */
-  static int nextStart(CharSequence text, int from, CharTest test) {
-    return nextStart(text, from, text.length(), test);
-  }
-
-  /** As {@link #nextStart(CharSequence, int, CharTest)}, looking only before {@code to}. */
   static int nextStart(CharSequence text, int from, int to, CharTest test) {
     boolean[] table = test.ascii;
     for (int i = Math.max(0, from), n = Math.min(to, text.length()); i < n; i++) {

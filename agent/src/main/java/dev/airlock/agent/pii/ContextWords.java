@@ -30,6 +30,20 @@ final class ContextWords {
 
   static final ContextWords NONE = new ContextWords(0.0, new String[0]);
 
+  /**
+   * An ASCII letter or digit lower-cased, 0 for any other ASCII char: what {@link
+   * Character#isLetterOrDigit} and {@link Character#toLowerCase} say about them, looked up in one
+   * step, since windows on text dense with numbers are nearly all ASCII and those two calls were
+   * the largest cost of reading them.
+   */
+  private static final char[] ASCII_WORD_CHAR = new char[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_WORD_CHAR[c] = Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : 0;
+    }
+  }
+
   private final double delta;
   /** Normalized entries: " phrase " for whole words, " prefix" and "suffix " for wildcards. */
   private final String[] needles;
@@ -116,8 +130,10 @@ final class ContextWords {
     boolean space = true;
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
-      if (Character.isLetterOrDigit(c)) {
-        state = finder.next(state, Character.toLowerCase(c));
+      char folded = c < 128 ? ASCII_WORD_CHAR[c]
+          : Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : 0;
+      if (folded != 0) {
+        state = finder.next(state, folded);
         space = false;
       } else if (!space) {
         state = finder.next(state, ' ');

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * breaks the repetition rule (such as the specimen {@code 12345678903}) is reported only near a
  * word such as "Steuer-ID" or "IdNr"; a digit occurring four or more times is never a tax id.
  */
-final class DeTaxIdDetector implements Detector {
+final class DeTaxIdDetector implements IndexedDetector {
 
   static final double STRUCTURED = 0.6;
   static final double STRUCTURED_GROUPED = 0.7;
@@ -37,14 +37,22 @@ final class DeTaxIdDetector implements Detector {
   }
 
   @Override
-  public void detect(CharSequence text, List<Detection> out) {
-    Matcher m = Anchored.matcher(CANDIDATE, text);
-    for (int i = Anchored.nextStart(text, 0, Anchored.DIGIT); i >= 0;
-        i = Anchored.nextStart(text, i + 1, Anchored.DIGIT)) {
-      if (!Chars.digitAt(text, i + 1) || !Anchored.lookingAt(m, text, i)) {
+  public void detect(CharSequence text, TextIndex index, List<Detection> out) {
+    Matcher m = null;
+    // An id starts a digit run (the shared index's run starts), not inside a word.
+    int resume = 0;
+    for (int k = 0; k < index.digitRuns().size(); k++) {
+      int i = index.digitRuns().get(k);
+      if (i < resume || Chars.wordCharAt(text, i - 1) || !shape(text, i)) {
         continue;
       }
-      i = m.end() - 1;
+      if (m == null) {
+        m = Anchored.matcher(CANDIDATE, text);
+      }
+      if (!Anchored.lookingAt(m, text, i)) {
+        continue;
+      }
+      resume = m.end();
       String digits = Chars.digitsOf(text, m.start(), m.end());
       if (!checkDigitValid(digits)) {
         continue;
@@ -59,6 +67,16 @@ final class DeTaxIdDetector implements Detector {
       double conf = base + POSITIVE.adjust(text, m.start(), m.end());
       out.add(new Detection(PiiTypes.DE_TAX_ID, m.start(), m.end(), Confidence.of(conf), null));
     }
+  }
+
+  /**
+   * Whether the digit run at {@code i} can begin the pattern: eleven digits, or two and a space
+   * ("12 345 678 901"), not starting with 0. Most runs of a text dense with numbers are not, and
+   * this rules them out without running the pattern.
+   */
+  private static boolean shape(CharSequence text, int i) {
+    int first = Chars.digitRunEnd(text, i) - i;
+    return text.charAt(i) != '0' && (first == 11 || (first == 2 && Chars.at(text, i + 2) == ' '));
   }
 
   /** ISO 7064 MOD 11,10: the eleventh digit checks the first ten. */

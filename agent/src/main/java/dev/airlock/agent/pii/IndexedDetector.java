@@ -11,7 +11,10 @@ interface IndexedDetector extends Detector {
   /** As {@link #detect(CharSequence, List)}, with the text's index already built. */
   void detect(CharSequence text, TextIndex index, List<Detection> out);
 
-  /** Whether the detector reads the index's secret anchors (see {@link TextIndex#of}). */
+  /**
+   * Whether the detector reads what the index finds only with its secret anchors on (see {@link
+   * TextIndex#of}): the long tokens, the assignment separators or the "bearer"s.
+   */
   default boolean needsSecretAnchors() {
     return false;
   }

@@ -75,11 +75,13 @@ final class IpAddressDetector implements IndexedDetector {
     int resume = 0;
     for (int k = 0; k < index.digitRuns().size(); k++) {
       int i = index.digitRuns().get(k);
+      if (i < resume || Chars.wordCharAt(text, i - 1)) {
+        continue;
+      }
       // The first octet: one to three digits, then a dot and a digit.
       int octetEnd = Chars.digitRunEnd(text, i);
-      boolean shape =
-          octetEnd - i <= 3 && Chars.at(text, octetEnd) == '.' && Chars.digitAt(text, octetEnd + 1);
-      if (i < resume || !shape || Chars.wordCharAt(text, i - 1)) {
+      if (octetEnd - i > 3 || Chars.at(text, octetEnd) != '.'
+          || !Chars.digitAt(text, octetEnd + 1)) {
         continue;
       }
       if (m == null) {

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * official table) and the even-position values, mod 26; a code whose check letter fails is not
  * reported. Letters are all capitals or all lower case.
  */
-final class ItFiscalCodeDetector implements Detector {
+final class ItFiscalCodeDetector implements IndexedDetector {
 
   static final double CONFIDENCE = 0.9;
 
@@ -39,12 +39,19 @@ final class ItFiscalCodeDetector implements Detector {
     return PiiTypes.IT_FISCAL_CODE;
   }
 
+  /** The long tokens below come with the index's secret anchors. */
   @Override
-  public void detect(CharSequence text, List<Detection> out) {
-    Matcher m = Anchored.matcher(CANDIDATE, text);
-    // A code is a 16-char token: only whitespace-free stretches that long can hold one, and
-    // looking at the start of every word of the text instead cost more than all the rest.
-    int[] stretches = LongTokens.of(text);
+  public boolean needsSecretAnchors() {
+    return true;
+  }
+
+  @Override
+  public void detect(CharSequence text, TextIndex index, List<Detection> out) {
+    // A code is a 16-char token: only whitespace-free stretches that long can hold one (the
+    // shared index's long tokens), and looking at the start of every word of the text instead
+    // cost more than all the rest.
+    int[] stretches = index.longTokens();
+    Matcher m = stretches.length == 0 ? null : Anchored.matcher(CANDIDATE, text);
     for (int t = 0; t < stretches.length; t += 2) {
       detectIn(text, stretches[t], stretches[t + 1], m, out);
     }

@@ -7,11 +7,12 @@ import java.util.Arrays;
  * then visits only them instead of reading the whole text itself:
  *
  * <ul>
- *   <li>the start of each maximal run of ASCII digits (phone, card, SSN, IBAN, IPv4: a run's start
- *       is the only place inside it where a token can begin, since its other digits follow a
- *       digit; each detector applies its own start rule there);
+ *   <li>the start of each maximal run of ASCII digits (phone, card, SSN, IBAN, IPv4, the national
+ *       ids: a run's start is the only place inside it where a token can begin, since its other
+ *       digits follow a digit; each detector applies its own start rule there, and the national
+ *       ids look back from it to their letters);
  *   <li>with {@code secrets}: the {@link LongTokens} (whitespace-free stretches long enough to hold
- *       a key), the places where a credential value can be assigned ({@code :}, {@code =}, {@code
+ *       a key or an Italian fiscal code), the places where a credential value can be assigned ({@code :}, {@code =}, {@code
  *       ->}, and "is", "es", "ist", "est" after a blank or quote; see {@link
  *       CredentialAssignmentDetector}), and each "bearer" (any case).
  * </ul>

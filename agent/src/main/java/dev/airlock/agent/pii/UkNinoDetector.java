@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * since "on 123456 a" is prose). There is no check digit, so the confidence is moderate; the
  * official spaced layout and words such as "NINO" or "national insurance" raise it.
  */
-final class UkNinoDetector implements Detector {
+final class UkNinoDetector implements IndexedDetector {
 
   static final double SPACED = 0.65;
   static final double COMPACT = 0.55;
@@ -34,15 +34,15 @@ final class UkNinoDetector implements Detector {
   }
 
   @Override
-  public void detect(CharSequence text, List<Detection> out) {
-    Matcher m = Anchored.matcher(CANDIDATE, text);
+  public void detect(CharSequence text, TextIndex index, List<Detection> out) {
+    Matcher m = null;
     // Driven by the first digit (rare in prose) rather than by token starts (every word): the
-    // number starts two letters before it, or two letters and a space.
-    int n = text.length();
+    // number starts two letters before it, or two letters and a space. A digit after a letter or
+    // a space starts a digit run, so the shared index's run starts are every place to look.
     int resume = 0;
-    for (int j = 2; j < n; j++) {
-      char c = text.charAt(j);
-      if (c > '9' || c < '0') {
+    for (int k = 0; k < index.digitRuns().size(); k++) {
+      int j = index.digitRuns().get(k);
+      if (j < 2 || j < resume) {
         continue;
       }
       char before = text.charAt(j - 1);
@@ -56,11 +56,16 @@ final class UkNinoDetector implements Detector {
       }
       if (i < resume || !Chars.isAsciiLetter(text.charAt(i))
           || !Chars.isAsciiLetter(text.charAt(i + 1)) || Chars.wordCharAt(text, i - 1)
-          || !Anchored.lookingAt(m, text, i)) {
+          || !digitsShape(text, j)) {
+        continue;
+      }
+      if (m == null) {
+        m = Anchored.matcher(CANDIDATE, text);
+      }
+      if (!Anchored.lookingAt(m, text, i)) {
         continue;
       }
       resume = m.end();
-      j = resume - 1;
       String prefix = m.group(1);
       String suffix = m.group(3);
       boolean upper = Character.isUpperCase(prefix.charAt(0));
@@ -78,6 +83,15 @@ final class UkNinoDetector implements Detector {
       double conf = base + POSITIVE.adjust(text, m.start(), m.end());
       out.add(new Detection(PiiTypes.UK_NINO, m.start(), m.end(), Confidence.of(conf), null));
     }
+  }
+
+  /**
+   * Whether the digit run at {@code j} can be the number's digits: six in a row, or two and a
+   * space ("12 34 56"); rules most runs out without running the pattern.
+   */
+  private static boolean digitsShape(CharSequence text, int j) {
+    int first = Chars.digitRunEnd(text, j) - j;
+    return first == 6 || (first == 2 && Chars.at(text, j + 2) == ' ');
   }
 
   /** HMRC prefix rules for an upper-case two-letter prefix. */
