@@ -217,6 +217,12 @@ class GeminiSdkIT extends WithMockProvider {
     for (SpanRecord call : calls) {
       assertEquals("backup-openai/gpt-4o-mini", call.attr("airlock.target"), call.toString());
       assertTrue(call.longAttr("gen_ai.usage.output_tokens") > 0, "usage survives translation: " + call);
+      // Named by where it went, so cost and latency count against the provider that served it.
+      assertEquals("openai", call.attr("gen_ai.provider.name"), call.toString());
+      assertEquals("backup-openai", call.attr("airlock.provider"), call.toString());
+      assertEquals("gpt-4o-mini", call.attr("gen_ai.request.model"), call.toString());
+      assertEquals("mock-gemini", call.attr("airlock.app.provider"), call.toString());
+      assertEquals(MODEL, call.attr("airlock.app.model"), call.toString());
     }
   }
 

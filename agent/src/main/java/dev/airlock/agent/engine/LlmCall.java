@@ -63,6 +63,8 @@ public final class LlmCall {
   private final ProviderMatch match;
   private final LlmRequest request;
   private final String requestModel;
+  /** Where the call went: what the application addressed, or the target that answered a routed call. */
+  private CallDestination destination;
   private final String host;
   private final byte[] outgoingBody;
   private final boolean usageRequested;
@@ -114,6 +116,7 @@ public final class LlmCall {
     this.match = match;
     this.request = request;
     this.requestModel = requestModel;
+    this.destination = CallDestination.asAddressed(match, requestModel, host);
     this.host = host;
     this.outgoingBody = outgoingBody;
     this.usageRequested = usageRequested;
@@ -171,6 +174,7 @@ public final class LlmCall {
       span.setAttribute(AIRLOCK_DEGRADED, true);
     }
     if (result.answeredBy() != null) {
+      destination = CallDestination.answeredBy(result.answeredBy(), destination, state.registry());
       span.setAttribute(AIRLOCK_TARGET, result.answeredBy().label());
       span.setAttribute(AIRLOCK_REGION, result.answeredBy().region() == null ? "unknown" : result.answeredBy().region());
       if (plan.canary() != null && plan.canary().equals(result.answeredBy())) {
@@ -679,12 +683,15 @@ public final class LlmCall {
       span.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) status);
     }
     String errorType = errorType(error, cancelled);
+    if (destination.movedByRoute) {
+      nameByDestination();
+    }
     AttributesBuilder metricAttributes = Attributes.builder()
         .put(OPERATION_NAME, match.endpoint().operation().semconvName())
-        .put(PROVIDER_NAME, match.provider().semconvProviderName())
-        .put(REQUEST_MODEL, requestModel)
-        .put(SERVER_ADDRESS, host)
-        .put(AIRLOCK_PROVIDER, match.provider().providerName());
+        .put(PROVIDER_NAME, destination.semconvProviderName)
+        .put(REQUEST_MODEL, destination.model)
+        .put(SERVER_ADDRESS, destination.host)
+        .put(AIRLOCK_PROVIDER, destination.providerName);
     if (responseModel != null) {
       metricAttributes.put(RESPONSE_MODEL, responseModel);
     }
@@ -704,11 +711,32 @@ public final class LlmCall {
     double cost = Double.NaN;
     if (cachedAnswer != null) {
       recordCacheSaving(cachedAnswer.usage() != null ? cachedAnswer.usage() : usage,
-          responseModel != null ? responseModel : requestModel);
+          responseModel != null ? responseModel : destination.model);
     } else if (usage != null) {
-      cost = recordUsage(usage, responseModel != null ? responseModel : requestModel, common);
+      cost = recordUsage(usage, responseModel != null ? responseModel : destination.model, common);
     }
     settleSpend(usage, cost);
+  }
+
+  /**
+   * A routed call is named by where it went (so dashboards count cost and latency against the
+   * provider and model that served it); what the application addressed is kept beside it.
+   */
+  private void nameByDestination() {
+    span.setAttribute(AIRLOCK_APP_PROVIDER, match.provider().providerName());
+    if (requestModel != null) {
+      span.setAttribute(AIRLOCK_APP_MODEL, requestModel);
+    }
+    span.setAttribute(PROVIDER_NAME, destination.semconvProviderName);
+    span.setAttribute(AIRLOCK_PROVIDER, destination.providerName);
+    span.setAttribute(SERVER_ADDRESS, destination.host);
+    if (destination.port > 0) {
+      span.setAttribute(SERVER_PORT, (long) destination.port);
+    }
+    if (destination.model != null) {
+      span.setAttribute(REQUEST_MODEL, destination.model);
+      span.updateName(match.endpoint().operation().semconvName() + " " + destination.model);
+    }
   }
 
   /** A cache hit used no tokens and cost nothing; what the provider would have charged was saved. */
@@ -720,7 +748,7 @@ public final class LlmCall {
     double saved = state.prices().costUsd(pricedModel, usage);
     if (!Double.isNaN(saved)) {
       span.setAttribute(AIRLOCK_CACHE_SAVED_USD, saved);
-      AttributesBuilder attributes = Attributes.builder().put(REQUEST_MODEL, requestModel);
+      AttributesBuilder attributes = Attributes.builder().put(REQUEST_MODEL, destination.model);
       if (identity.tenant() != null) {
         attributes.put(AIRLOCK_TENANT, identity.tenant());
       }
@@ -766,15 +794,15 @@ public final class LlmCall {
     instruments.tokenUsage().record(usage.inputTokens(), common.toBuilder().put(TOKEN_TYPE, "input").build());
     instruments.tokenUsage().record(usage.outputTokens(), common.toBuilder().put(TOKEN_TYPE, "output").build());
     double cost = state.prices().costUsd(pricedModel, usage);
-    if (Double.isNaN(cost) && !pricedModel.equals(requestModel)) {
-      cost = state.prices().costUsd(requestModel, usage);
+    if (Double.isNaN(cost) && destination.model != null && !pricedModel.equals(destination.model)) {
+      cost = state.prices().costUsd(destination.model, usage);
     }
     if (!Double.isNaN(cost)) {
       span.setAttribute(AIRLOCK_COST_USD, cost);
       AttributesBuilder costAttributes = Attributes.builder()
-          .put(PROVIDER_NAME, match.provider().semconvProviderName())
-          .put(AIRLOCK_PROVIDER, match.provider().providerName())
-          .put(REQUEST_MODEL, requestModel);
+          .put(PROVIDER_NAME, destination.semconvProviderName)
+          .put(AIRLOCK_PROVIDER, destination.providerName)
+          .put(REQUEST_MODEL, destination.model);
       if (identity.tenant() != null) {
         costAttributes.put(AIRLOCK_TENANT, identity.tenant());
       }

@@ -21,17 +21,23 @@ public final class ProviderRegistry {
   private final Map<String, ProviderEndpoint[]> byHost;
   /** Endpoints matched by host suffix, e.g. Azure's per-resource hosts. */
   private final ProviderEndpoint[] bySuffix;
+  /** The policy's provider names to their first endpoint (a routed call is named by its target). */
+  private final Map<String, ProviderEndpoint> byName;
 
-  private ProviderRegistry(Map<String, ProviderEndpoint[]> byHost, ProviderEndpoint[] bySuffix) {
+  private ProviderRegistry(Map<String, ProviderEndpoint[]> byHost, ProviderEndpoint[] bySuffix,
+      Map<String, ProviderEndpoint> byName) {
     this.byHost = byHost;
     this.bySuffix = bySuffix;
+    this.byName = byName;
   }
 
   /** Builds a registry; later endpoints for the same host and base path do not replace earlier ones. */
   public static ProviderRegistry of(List<ProviderEndpoint> endpoints) {
     Map<String, List<ProviderEndpoint>> grouped = new HashMap<>();
     List<ProviderEndpoint> suffixes = new ArrayList<>();
+    Map<String, ProviderEndpoint> byName = new HashMap<>();
     for (ProviderEndpoint e : endpoints) {
+      byName.putIfAbsent(e.providerName(), e);
       if (e.hostIsSuffix()) {
         suffixes.add(e);
       } else {
@@ -47,7 +53,12 @@ public final class ProviderRegistry {
       byHost.put(host, list.toArray(NONE));
     });
     suffixes.sort(specificFirst);
-    return new ProviderRegistry(byHost, suffixes.toArray(NONE));
+    return new ProviderRegistry(byHost, suffixes.toArray(NONE), byName);
+  }
+
+  /** The endpoint of the provider the policy calls {@code providerName}, or null. */
+  public ProviderEndpoint named(String providerName) {
+    return byName.get(providerName);
   }
 
   /**

@@ -82,6 +82,10 @@ public final class GenAiAttributes {
   public static final AttributeKey<String> AIRLOCK_ROUTE = stringKey("airlock.route");
   public static final AttributeKey<String> AIRLOCK_TARGET = stringKey("airlock.target");
   public static final AttributeKey<String> AIRLOCK_REGION = stringKey("airlock.region");
+  /** On a call routed away from it: the provider the application addressed. */
+  public static final AttributeKey<String> AIRLOCK_APP_PROVIDER = stringKey("airlock.app.provider");
+  /** On a call routed away from it: the model the application asked for. */
+  public static final AttributeKey<String> AIRLOCK_APP_MODEL = stringKey("airlock.app.model");
   public static final AttributeKey<Long> AIRLOCK_FALLBACKS = longKey("airlock.fallbacks");
   public static final AttributeKey<Long> AIRLOCK_ATTEMPTS = longKey("airlock.attempts");
   public static final AttributeKey<Boolean> AIRLOCK_DEGRADED = booleanKey("airlock.degraded");

@@ -224,6 +224,49 @@ class RoutedCallTest {
   }
 
   @Test
+  void aCallRoutedToAnotherProviderIsNamedByWhereItWentAndKeepsWhatTheAppAddressed() throws IOException {
+    Pipeline p = pipeline("routes:\n  - {name: claude, to: claude/claude-3-5-haiku-latest}\n");
+    upstream.always(C, r -> FakeUpstream.json(200, "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\","
+        + "\"model\":\"claude-3-5-haiku-latest\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}],"
+        + "\"stop_reason\":\"end_turn\",\"usage\":{\"input_tokens\":5,\"output_tokens\":3}}"));
+    finish(begin(p, CHAT));
+    SpanData call = callSpan();
+    assertEquals("chat claude-3-5-haiku-latest", call.getName());
+    assertEquals("anthropic", call.getAttributes().get(AttributeKey.stringKey("gen_ai.provider.name")));
+    assertEquals("claude", call.getAttributes().get(AttributeKey.stringKey("airlock.provider")));
+    assertEquals("claude-3-5-haiku-latest", call.getAttributes().get(AttributeKey.stringKey("gen_ai.request.model")));
+    assertEquals(9003L, call.getAttributes().get(AttributeKey.longKey("server.port")));
+    assertEquals("mock-a", call.getAttributes().get(AttributeKey.stringKey("airlock.app.provider")));
+    assertEquals("gpt-4o-mini", call.getAttributes().get(AttributeKey.stringKey("airlock.app.model")));
+
+    spans.reset();
+    Pipeline same = pipeline("routes:\n  - {name: main, to: mock-a}\n");
+    upstream.always(A, r -> FakeUpstream.json(200, ANSWER));
+    finish(begin(same, CHAT));
+    SpanData unmoved = callSpan();
+    assertEquals("chat gpt-4o-mini", unmoved.getName());
+    assertEquals("mock-a", unmoved.getAttributes().get(AttributeKey.stringKey("airlock.provider")));
+    assertEquals(9001L, unmoved.getAttributes().get(AttributeKey.longKey("server.port")));
+    assertNull(unmoved.getAttributes().get(AttributeKey.stringKey("airlock.app.provider")),
+        "a call that stayed where the app sent it names nothing twice");
+  }
+
+  private void finish(LlmCall call) throws IOException {
+    RoutedExchange.Result result = call.exchange(upstream, new AppRequest("http", "127.0.0.1", 9001,
+        "/v1/chat/completions", Map.of("Content-Type", List.of("application/json"))));
+    byte[] answer = result.body().readAllBytes();
+    // As the doors do: no output rules here, so the answer passes through observed.
+    call.onResponse(result.status(), result.contentType());
+    call.observe(answer, 0, answer.length);
+    call.complete();
+  }
+
+  private SpanData callSpan() {
+    return spans.getFinishedSpanItems().stream().filter(s -> s.getName().startsWith("chat ")).findFirst()
+        .orElseThrow(() -> new AssertionError("no call span in " + spans.getFinishedSpanItems()));
+  }
+
+  @Test
   void requireRegionNeverLeavesTheRegionEvenWhenTheInRegionTargetIsDown() throws IOException {
     Pipeline p = pipeline("routes:\n  - {name: eu-only, to: mock-b, require_region: eu}\n"
         + "resilience: {retry: {max_attempts: 2, backoff: 1ms..2ms}}\n");
