@@ -162,4 +162,9 @@ public final class AnswerCheck {
   boolean masksText() {
     return guard.masksText();
   }
+
+  /** What a stream of this answer holds back so that the output rules can still act on it. */
+  OpenValues openValues() {
+    return guard.openValues();
+  }
 }

@@ -29,6 +29,8 @@ public final class OutputGuard {
   private final List<Pattern> deny;
   /** The {@code pii:} section whose detectors {@link #piiScanner} runs, or null for the built-in set. */
   private final PiiPolicy scannedPii;
+  /** What a stream holds back so that these rules can still act on it. */
+  private final OpenValues openValues;
 
   private OutputGuard(GuardrailsPolicy policy, PiiScanner piiScanner, PiiScanner secretScanner, PiiPolicy scannedPii) {
     this.scannedPii = scannedPii;
@@ -44,6 +46,53 @@ public final class OutputGuard {
       }
     }
     this.deny = patterns;
+    this.openValues = buildOpenValues();
+  }
+
+  /** The hold rules for the detectors and patterns these rules run (see {@link OpenValues}). */
+  private OpenValues buildOpenValues() {
+    OpenValues.Families families = new OpenValues.Families();
+    List<String> types = new ArrayList<>();
+    if (piiScanner != null) {
+      types.addAll(piiScanner.types());
+    }
+    families.secrets = secretScanner != null;
+    families.iban = types.contains(PiiTypes.IBAN);
+    families.nino = types.contains(PiiTypes.UK_NINO);
+    families.ip = types.contains(PiiTypes.IP_ADDRESS);
+    families.digitRuns = families.iban || families.nino || families.ip
+        || types.contains(PiiTypes.PHONE) || types.contains(PiiTypes.CREDIT_CARD)
+        || types.contains(PiiTypes.US_SSN) || types.contains(PiiTypes.DE_TAX_ID)
+        || types.contains(PiiTypes.ES_NIF);
+    List<OpenValues.Phrases> phrases = new ArrayList<>();
+    List<OpenValues.Regex> regexes = new ArrayList<>();
+    if (piiScanner != null && scannedPii != null) {
+      for (PiiPolicy.CustomPii custom : scannedPii.custom()) {
+        if (custom.pattern() != null) {
+          regexes.add(new OpenValues.Regex(Pattern.compile(custom.pattern()), !custom.context().isEmpty()));
+        }
+        if (!custom.words().isEmpty()) {
+          phrases.add(new OpenValues.Phrases(custom.words(), custom.caseSensitive()));
+        }
+      }
+    }
+    for (Pattern p : deny) {
+      regexes.add(new OpenValues.Regex(p, false));
+    }
+    OpenValues.SecretProbe probe = secretScanner == null ? null : (text, index) -> {
+      for (Detection d : secretScanner.scan(text)) {
+        if (d.start() <= index && index < d.end()) {
+          return true;
+        }
+      }
+      return false;
+    };
+    return new OpenValues(families, phrases, regexes, probe);
+  }
+
+  /** What a stream of the answer holds back so that these rules can still act on it. */
+  OpenValues openValues() {
+    return openValues;
   }
 
   /** No output rules. */

@@ -6,18 +6,30 @@ import java.util.List;
 
 /**
  * The output rules on one text channel of a stream. A value cannot be masked once it has reached
- * the app, and one split across deltas is only seen whole, so the last {@link #WINDOW} characters
- * (cut back to a word boundary, and to the start of any finding that straddles the cut) are held
- * until more text or the end arrives. That delay applies only when the policy has output rules.
+ * the app, and one split across deltas is only seen whole, so what could still turn into (part
+ * of) a finding is held until more text or the end arrives: the unfinished last token, a number
+ * or IBAN whose groups may go on, a value whose context words may still follow, an open key block
+ * or phrase (see {@link OpenValues}). Everything before that goes out as soon as it arrives, so
+ * plain prose reaches the app word by word. That delay applies only when the policy has output
+ * rules.
+ *
+ * <p>The last {@value #CONTEXT} released chars are kept, unmasked, as look-behind: the held text
+ * is checked after them, so that a context word ("password:", "SSN") or the start of a number
+ * released before still counts. A finding that lies wholly in that released text is not reported
+ * again, and released text is never sent again.
  *
  * <p>When the request asked for JSON and the policy checks it, the channel's text is also checked
  * as JSON (against the request's schema, if any) as it arrives; see {@link StreamingJsonCheck}.
  */
 final class StreamingOutputCheck {
 
-  /** Characters held back: longer than an email, a card number or an IBAN written with spaces. */
-  static final int WINDOW = 64;
-  /** A word longer than this (a long key, say) is released in part rather than held without bound. */
+  /**
+   * Released chars kept as look-behind: more than the detectors read before a value (40 chars of
+   * context words widened by up to 24 to a whole word; a credential name of up to ~45 chars with
+   * its suffix, quote and separator before its value).
+   */
+  static final int CONTEXT = 128;
+  /** Most chars held: past this, held text is released in part rather than held without bound. */
   static final int MAX_HELD = 512;
 
   /** A rule blocked the rest of the answer. */
@@ -32,12 +44,16 @@ final class StreamingOutputCheck {
   }
 
   private final AnswerCheck check;
+  private final OpenValues open;
+  /** The last released text, unmasked: read by the detectors, never sent again. */
+  private final StringBuilder released = new StringBuilder();
   private final StringBuilder held = new StringBuilder();
   /** The channel's JSON, checked as it arrives; null when JSON is not checked or already failed. */
   private StreamingJsonCheck json;
 
   StreamingOutputCheck(AnswerCheck check) {
     this.check = check;
+    this.open = check.openValues();
     this.json = check.checksJson() ? check.newJsonCheck() : null;
   }
 
@@ -58,25 +74,43 @@ final class StreamingOutputCheck {
   String feed(String text, boolean last, boolean end) {
     checkJson(text, end);
     held.append(text);
-    String all = held.toString();
-    List<OutputGuard.Finding> findings = check.findings(all);
+    if (held.length() == 0) {
+      return "";
+    }
+    int base = released.length();
+    String all = released.toString() + held;
+    List<OutputGuard.Finding> findings = new ArrayList<>();
+    for (OutputGuard.Finding f : check.findings(all)) {
+      // Wholly in released text: judged when it was released (or not a finding then).
+      if (f.end > base) {
+        findings.add(f);
+      }
+    }
     OutputGuard.Finding blocking = OutputGuard.blocking(findings);
     if (blocking != null) {
       check.block(blocking.rule());
       throw new Blocked(blocking.rule());
     }
-    int cut = last ? all.length() : releasePoint(all, findings);
-    if (cut <= 0) {
+    int cut = last ? all.length() : releasePoint(all, base, findings);
+    if (cut <= base) {
       return "";
     }
     List<OutputGuard.Finding> before = new ArrayList<>();
     for (OutputGuard.Finding f : findings) {
       if (f.end <= cut) {
-        before.add(f);
+        // A finding that began in released text (only when a bound forced a release): that part
+        // is gone, so only its held part is masked.
+        before.add(new OutputGuard.Finding(f.rule, f.type, Math.max(f.start, base) - base, f.end - base,
+            f.action));
       }
     }
-    held.delete(0, cut);
-    return OutputGuard.mask(all.substring(0, cut), before);
+    String out = OutputGuard.mask(all.substring(base, cut), before);
+    released.append(all, base, cut);
+    if (released.length() > CONTEXT) {
+      released.delete(0, released.length() - CONTEXT);
+    }
+    held.delete(0, cut - base);
+    return out;
   }
 
   /**
@@ -114,21 +148,21 @@ final class StreamingOutputCheck {
     return held.length() > 0;
   }
 
-  private static int releasePoint(String all, List<OutputGuard.Finding> findings) {
-    int cut = all.length() - WINDOW;
-    if (cut <= 0) {
-      return 0;
+  /**
+   * Where the held text is cut: before whatever could still become a finding, at most {@link
+   * #MAX_HELD} chars back from the end, and never inside a finding (that would release half a
+   * value unmasked).
+   */
+  private int releasePoint(String all, int base, List<OutputGuard.Finding> findings) {
+    int cut = open.holdFrom(all, base);
+    if (all.length() - cut > MAX_HELD) {
+      cut = all.length() - MAX_HELD;
     }
-    int boundary = cut;
-    while (boundary > 0 && !Character.isWhitespace(all.charAt(boundary - 1))) {
-      boundary--;
-    }
-    if (boundary > 0 || all.length() <= MAX_HELD) {
-      cut = boundary;
-    }
-    for (OutputGuard.Finding f : findings) {
+    // From the last finding back: moving the cut to one's start may put it inside an earlier one.
+    for (int i = findings.size() - 1; i >= 0; i--) {
+      OutputGuard.Finding f = findings.get(i);
       if (f.start < cut && f.end > cut) {
-        cut = f.start;
+        cut = Math.max(base, f.start);
       }
     }
     return cut;
