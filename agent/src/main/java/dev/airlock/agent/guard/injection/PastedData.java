@@ -22,6 +22,10 @@ final class PastedData {
 
   /** The frame must start within this many chars of the text's start. */
   static final int MAX_FRAME_OFFSET = 400;
+  /** How far before a place where data opens a frame is looked for: a task sentence's length. */
+  private static final int WINDOW = 120;
+  /** Places where data opens that are tried; a task introduces its data early. */
+  private static final int MAX_OPENINGS = 6;
 
   /** A verb or preposition that puts the following noun phrase under a task. */
   private static final String TASK = "(?:summari[sz]e|translate|proofread|analy[sz]e|review|classify|categori[sz]e"
@@ -56,10 +60,10 @@ final class PastedData {
    * email: {...}"): "in text" alone is too common a phrase.
    */
   private static final Pattern FRAME = Pattern.compile(
-      "\\b" + TASK + "\\s+(?:" + DET + "\\s+(?:[\\w-]+\\s+){0,3}?" + DATA_NOUN
+      "\\b(?:" + TASK + "\\s+(?:" + DET + "\\s+(?:[\\w-]+\\s+){0,3}?" + DATA_NOUN
           + "(?:\\s+(?:of|into|in|to|from|for|about|below)(?:\\s+[\\w-]+){0,3}?)?\\s*(?::|\\n|(?=[\"'`\\u201c\\u2018]))"
           + "|" + DATA_NOUN + "\\s*:)"
-          + "|(?<=^|[.!?:]\\s{1,3}|\\n)" + LABEL + "\\s*:[ \\t]*(?=[\"'`\\u201c\\u2018\\u00ab<{\\[\\n])",
+          + "|(?<=^|[.!?:]\\s{1,3}|\\n)" + LABEL + "\\s*:[ \\t]*(?=[\"'`\\u201c\\u2018\\u00ab<{\\[\\n]))",
       Pattern.CASE_INSENSITIVE);
 
   private PastedData() {}
@@ -67,13 +71,41 @@ final class PastedData {
   /**
    * The index in folded {@code text} at which pasted data starts, or -1 when the text does not
    * introduce any.
+   *
+   * <p>A frame ends where data opens (a colon, a line break, an opening quote), so the pattern is
+   * tried only in a short window before each of the first few such places rather than at every
+   * position of the prefix: most messages have none or a few.
    */
   static int start(String text) {
-    Matcher m = FRAME.matcher(text).useTransparentBounds(true);
-    m.region(0, Math.min(text.length(), MAX_FRAME_OFFSET + 80));
-    if (!m.find() || m.start() > MAX_FRAME_OFFSET || m.end() >= text.length()) {
-      return -1;
+    int limit = Math.min(text.length() - 1, MAX_FRAME_OFFSET + WINDOW);
+    Matcher m = null;
+    int tries = 0;
+    int scanned = 0;
+    for (int i = 1; i < limit && tries < MAX_OPENINGS; i++) {
+      if (!opensData(text, i)) {
+        continue;
+      }
+      tries++;
+      if (m == null) {
+        m = FRAME.matcher(text).useTransparentBounds(true);
+      }
+      // Windows overlap only where openings are close together; the part already tried is not retried.
+      m.region(Math.max(scanned, i - WINDOW), Math.min(text.length(), i + 1));
+      if (m.find() && m.start() <= MAX_FRAME_OFFSET && m.end() < text.length()) {
+        return m.end();
+      }
+      scanned = Math.max(scanned, i - WINDOW);
     }
-    return m.end();
+    return -1;
+  }
+
+  /** A colon, a line break, or a quote mark after a blank (an opening quote, not "let's"). */
+  private static boolean opensData(String text, int i) {
+    char c = text.charAt(i);
+    if (c == ':' || c == '\n') {
+      return true;
+    }
+    return (c == '"' || c == '\'' || c == '`' || c == '\u201c' || c == '\u2018' || c == '\u00ab')
+        && Character.isWhitespace(text.charAt(i - 1));
   }
 }
