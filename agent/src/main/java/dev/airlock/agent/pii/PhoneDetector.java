@@ -4,8 +4,11 @@ import java.util.List;
 
 /**
  * Phone numbers: international ({@code +CC ...} or {@code 00CC ...}) for every ITU country code,
- * and the national formats of the US (NANP), the UK, Germany, France, the Netherlands, Spain,
- * Italy, Turkey and the Philippines.
+ * and national formats: numbers written with the trunk prefix 0 in any country that uses one,
+ * the US (NANP), and the countries of {@link NumberingPlans} (the table of calling codes, national
+ * number lengths, mobile prefixes and written groupings: the UK, Germany, France, the
+ * Netherlands, Belgium, Austria, Switzerland, Sweden, Ireland, Turkey, the Philippines, Spain,
+ * Italy, Poland and Portugal).
  *
  * <p>A candidate is a run of digit groups joined by single separators ({@code space - . /}) or
  * parentheses ({@code (415) 555-0132}, {@code +44 (0)20 7123 4567}). The run is taken whole: it
@@ -16,35 +19,39 @@ import java.util.List;
  *   <li><b>international:</b> the digits after {@code +} (or {@code 00}) start with an assigned
  *       country code (the codes are prefix-free, so the split is unique; in a grouped number the
  *       code is a group of its own) and the national number has the length that country uses
- *       (US/CA 10 with NANP area and exchange rules, UK 9-10, DE 6-13, FR/NL/ES 9, IT 6-11,
- *       elsewhere 4-14 with 8-15 digits in all, no leading 0 except in Italy);
- *   <li><b>national, trunk prefix 0</b> (UK, DE, FR, NL, IT landlines): {@code 0} then a non-zero
- *       digit, 9-12 digits, grouped as an area code of 2-6 digits followed either by pairs
- *       ({@code 01 42 68 53 00}) or by a group of 3+ digits then groups of 2+ ({@code 020 7123
- *       4567}, {@code 030/1234567}); the subscriber part does not start with 0, and a lone second
- *       group has 5+ digits (so a ZIP+4 such as {@code 02110-1301} is not a number);
+ *       (US/CA 10 with NANP area and exchange rules; the table's length for its countries;
+ *       elsewhere 4-14 with 8-15 digits in all), with no leading 0 except in Italy;
+ *   <li><b>national, trunk prefix 0</b> (UK, DE, FR, NL, BE, AT, CH, SE, IE, TR, IT landlines,
+ *       ...): {@code 0} then a non-zero digit, 9-12 digits, grouped as an area code of 2-6 digits
+ *       followed either by pairs ({@code 01 42 68 53 00}) or by a group of 3+ digits then groups
+ *       of 2+ ({@code 020 7123 4567}, {@code 030/1234567}, {@code 070-123 45 67}); the subscriber
+ *       part does not start with 0, and a lone second group has 5+ digits (so a ZIP+4 such as
+ *       {@code 02110-1301} is not a number). Area codes are too many to list, so this rule reads
+ *       the layout only, the same for every country;
  *   <li><b>trunk 0 written apart</b> ({@code 0 532 123 45 67}, {@code 0 (917) 123 4567}): the
  *       same layouts after a lone {@code 0}, 10-12 digits in all, with an area code of 2-4
  *       digits; a little weaker, since a list of small numbers can start with 0;
  *   <li><b>US:</b> 10 digits (or 11 with a leading 1), area and exchange starting 2-9, grouped
  *       3-3-4 ({@code 415-555-0132}, {@code (415) 555-0132}, {@code 415.555.0132});
- *   <li><b>mobile without the trunk prefix:</b> 10 digits starting 3 (Italy) or 50, 53-56
- *       (Turkey), grouped 3-3-4, 3-7, 3-3-2-2 or 3-4-3;
- *   <li><b>Spain:</b> 9 digits starting 6-9, grouped 3-2-2-2 or 2-3-2-2 (3-3-3 is also how
- *       Europeans group thousands, so it needs a context word).
+ *   <li><b>without a trunk prefix</b>, a written form of the table: its leading digits, length
+ *       and grouping, such as Spain's 3-2-2-2 ({@code 612 34 56 78}), Poland's 2-3-2-2 landlines,
+ *       Italian and Turkish mobiles 3-3-4, Turkish landlines 3-3-2-2. A 3-3-3 grouping (Spanish,
+ *       Polish and Portuguese mobiles) is also how Europeans group thousands, so it needs a
+ *       context word.
  * </ul>
  *
- * <p>Ungrouped national numbers ({@code 02071234567}, {@code 4155550132}) look like any other
- * id, so they are reported below the default threshold and need a word such as "phone" or "tel"
- * nearby. The exception is a mobile number dialled with its trunk prefix, whose leading digits
- * and length together are specific: UK {@code 07} + 9 digits, France and the Netherlands
- * {@code 06}/{@code 07} + 8, Germany {@code 015}-{@code 017} + 8-9, Turkey {@code 050},
- * {@code 053}-{@code 056} + 8, the Philippines {@code 09} + 9; these are reported at the default
- * threshold, so that any negative word ("order", "id") keeps them out. Runs of one repeated digit, dates (at most 8 digits), versions, prices (a decimal point
- * or comma joins the next digit), and numbers glued to letters or currency signs are never phone
- * numbers; dots separate only three or more groups of two or more digits ({@code 415.555.0132},
- * {@code 06.12.34.56.78}), so decimals are not numbers either. Words such as "order" or
- * "invoice" lower the confidence.
+ * <p>Ungrouped national numbers ({@code 02071234567}, {@code 4155550132}, {@code 512345678}) look
+ * like any other id, so they are reported below the default threshold and need a word such as
+ * "phone" or "tel" nearby. The exception is a mobile number dialled with its trunk prefix, whose
+ * leading digits and length together are specific (the table's mobile prefixes: UK {@code 07} +
+ * 9 digits, France and the Netherlands {@code 06}/{@code 07} + 8, Belgium {@code 045}-{@code 049}
+ * + 7, Ireland {@code 083}, {@code 085}-{@code 089} + 7, Germany {@code 015}-{@code 017} + 8-9,
+ * ...); these are reported at the default threshold, so that any negative word ("order", "id")
+ * keeps them out. Runs of one repeated digit, dates (at most 8 digits), versions, prices (a
+ * decimal point or comma joins the next digit), and numbers glued to letters or currency signs
+ * are never phone numbers; dots separate only three or more groups of two or more digits ({@code
+ * 415.555.0132}, {@code 06.12.34.56.78}), so decimals are not numbers either. Words such as
+ * "order" or "invoice" lower the confidence.
  */
 final class PhoneDetector implements IndexedDetector {
 
@@ -67,7 +74,8 @@ final class PhoneDetector implements IndexedDetector {
           "fax", "whatsapp", "sms", "text me", "contact", "landline", "hotline", "dial",
           "telefon", "telefono", "teléfono", "téléphone", "tél", "portable", "móvil", "movil",
           "cellulare", "handy", "mobiel", "telefoonnummer", "rufnummer", "festnetz", "telefonnummer",
-          "gsm", "tlf", "tfno", "telepono", "cep", "telefonu", "numaram");
+          "gsm", "tlf", "tfno", "telepono", "cep", "telefonu", "numaram", "telefone", "telemóvel",
+          "telemovel", "contacto", "komórka", "komorka", "mobil", "mobilnummer", "natel");
 
   static final ContextWords NEGATIVE =
       ContextWords.of(
@@ -95,13 +103,6 @@ final class PhoneDetector implements IndexedDetector {
   private static final Verdict US_WITH_PARENS = new Verdict(US_PARENS, "US");
   private static final Verdict US_COMPACT = new Verdict(NATIONAL_COMPACT, "US");
   private static final Verdict US_COMPACT_WITH_1 = new Verdict(NATIONAL_COMPACT_WEAK, "US");
-  private static final Verdict IT_MOBILE = new Verdict(NATIONAL_GROUPED, "IT");
-  private static final Verdict IT_MOBILE_COMPACT = new Verdict(NATIONAL_COMPACT, "IT");
-  private static final Verdict TR_MOBILE = new Verdict(NATIONAL_GROUPED, "TR");
-  private static final Verdict TR_MOBILE_COMPACT = new Verdict(NATIONAL_COMPACT_WEAK, "TR");
-  private static final Verdict ES = new Verdict(NATIONAL_GROUPED, "ES");
-  private static final Verdict ES_THOUSANDS_LIKE = new Verdict(AMBIGUOUS_GROUPED, "ES");
-  private static final Verdict ES_COMPACT = new Verdict(NATIONAL_COMPACT_WEAK, "ES");
 
   private static final int MAX_GROUPS = 8;
   /** 15 digits of E.164 plus the "00" international prefix, with room for a "(0)". */
@@ -260,7 +261,7 @@ final class PhoneDetector implements IndexedDetector {
         return null;
       }
       if (compact) {
-        if (trunkMobile(d)) {
+        if (NumberingPlans.trunkMobile(d) != null) {
           return MOBILE_COMPACT;
         }
         return n == 10 || n == 11 ? TRUNK_COMPACT : null;
@@ -276,43 +277,46 @@ final class PhoneDetector implements IndexedDetector {
       return subscriberLayout(run, 0) ? TRUNK : null;
     }
     if (n == 10 || (n == 11 && d.charAt(0) == '1')) {
-      int first = n == 11 ? 1 : 0;
-      if (n == 11 && !compact && run.len[0] != 1) {
+      Verdict us = northAmerican(run, d);
+      if (us != null || n == 11) {
+        return us;
+      }
+    }
+    NumberingPlans.Match match = NumberingPlans.withoutTrunk(d, run.len, k);
+    switch (match.fit) {
+      case LAYOUT:
+        return new Verdict(NATIONAL_GROUPED, match.country);
+      case THOUSANDS_LIKE:
+        return new Verdict(AMBIGUOUS_GROUPED, match.country);
+      case COMPACT:
+        return new Verdict(NATIONAL_COMPACT_WEAK, match.country);
+      default:
         return null;
-      }
-      String nsn = d.substring(first);
-      boolean nanp = nsn.charAt(0) >= '2' && nsn.charAt(3) >= '2';
-      boolean itMobile = n == 10 && d.charAt(0) == '3';
-      boolean trMobile = n == 10 && d.charAt(0) == '5' && "03456".indexOf(d.charAt(1)) >= 0;
-      if (compact) {
-        if (n == 11) {
-          return nanp ? US_COMPACT_WITH_1 : null;
-        }
-        return nanp ? US_COMPACT : itMobile ? IT_MOBILE_COMPACT : trMobile ? TR_MOBILE_COMPACT : null;
-      }
-      int g0 = first;
-      int groups = k - g0;
-      if (nanp && groups == 3 && run.len[g0] == 3 && run.len[g0 + 1] == 3 && run.len[g0 + 2] == 4) {
-        return run.paren[g0] ? US_WITH_PARENS : US;
-      }
-      if (nanp && groups == 2 && run.paren[g0] && run.len[g0] == 3 && run.len[g0 + 1] == 7) {
-        return US_WITH_PARENS;
-      }
-      if ((itMobile || trMobile) && mobileLayout(run)) {
-        return itMobile ? IT_MOBILE : TR_MOBILE;
-      }
+    }
+  }
+
+  /** A NANP number (10 digits, or 11 with a leading 1) as the US writes it, or null. */
+  private static Verdict northAmerican(Run run, String d) {
+    int n = d.length();
+    boolean compact = run.count == 1;
+    int first = n == 11 ? 1 : 0;
+    if (n == 11 && !compact && run.len[0] != 1) {
       return null;
     }
-    if (n == 9 && d.charAt(0) >= '6') {
-      if (compact) {
-        return ES_COMPACT;
-      }
-      if (matches(run, 3, 2, 2, 2) || matches(run, 2, 3, 2, 2)) {
-        return ES;
-      }
-      if (matches(run, 3, 3, 3)) {
-        return ES_THOUSANDS_LIKE;
-      }
+    String nsn = d.substring(first);
+    if (nsn.charAt(0) < '2' || nsn.charAt(3) < '2') {
+      return null; // area code and exchange start 2-9
+    }
+    if (compact) {
+      return n == 11 ? US_COMPACT_WITH_1 : US_COMPACT;
+    }
+    int groups = run.count - first;
+    if (groups == 3 && run.len[first] == 3 && run.len[first + 1] == 3
+        && run.len[first + 2] == 4) {
+      return run.paren[first] ? US_WITH_PARENS : US;
+    }
+    if (groups == 2 && run.paren[first] && run.len[first] == 3 && run.len[first + 1] == 7) {
+      return US_WITH_PARENS;
     }
     return null;
   }
@@ -336,39 +340,6 @@ final class PhoneDetector implements IndexedDetector {
       blocks &= run.len[g] >= 2 && run.len[g] <= 8;
     }
     return pairs || blocks;
-  }
-
-  /** How mobile numbers without a trunk prefix are grouped (Italy, Turkey). */
-  private static boolean mobileLayout(Run run) {
-    return matches(run, 3, 3, 4) || matches(run, 3, 7) || matches(run, 3, 3, 2, 2)
-        || matches(run, 3, 4, 3);
-  }
-
-  /**
-   * Whether ungrouped digits starting with the trunk 0 are a mobile number: the prefix and the
-   * length together (see the class comment). Landline area codes are too many and too varied
-   * to tell from other ids without a phone word.
-   */
-  static boolean trunkMobile(String d) {
-    int n = d.length();
-    if (n < 10) {
-      return false;
-    }
-    char c2 = d.charAt(2);
-    switch (d.charAt(1)) {
-      case '6':
-        return n == 10; // France, the Netherlands
-      case '7':
-        return n == 10 || (n == 11 && c2 != '0' && c2 != '6'); // France; UK (070, 076 are not mobile)
-      case '1':
-        return (n == 11 || n == 12) && c2 >= '5' && c2 <= '7'; // Germany 015x-017x
-      case '5':
-        return n == 11 && "03456".indexOf(c2) >= 0; // Turkey
-      case '9':
-        return n == 11; // the Philippines
-      default:
-        return false;
-    }
   }
 
   /** Dotted numbers are written in three or more groups of two or more digits (415.555.0132). */
@@ -408,29 +379,23 @@ final class PhoneDetector implements IndexedDetector {
     return 0;
   }
 
-  /** The national significant number's length and leading digits, per country. */
+  /**
+   * The national significant number's length and leading digits: NANP rules for +1, the
+   * country's plan where {@link NumberingPlans} has one, and E.164's bounds otherwise.
+   */
   static boolean validNational(String cc, String nsn) {
     int n = nsn.length();
     if (n == 0 || Chars.allSame(nsn)) {
       return false;
     }
-    boolean leadingZero = nsn.charAt(0) == '0';
-    switch (cc) {
-      case "1":
-        return n == 10 && nsn.charAt(0) >= '2' && nsn.charAt(3) >= '2';
-      case "7":
-        return n == 10 && !leadingZero;
-      case "31": case "33": case "34":
-        return n == 9 && !leadingZero;
-      case "39":
-        return n >= 6 && n <= 11;
-      case "44":
-        return (n == 9 || n == 10) && !leadingZero;
-      case "49":
-        return n >= 6 && n <= 13 && !leadingZero;
-      default:
-        return n >= 4 && cc.length() + n <= 15 && cc.length() + n >= 8 && !leadingZero;
+    if (cc.equals("1")) {
+      return n == 10 && nsn.charAt(0) >= '2' && nsn.charAt(3) >= '2';
     }
+    NumberingPlans.Plan plan = NumberingPlans.byCallingCode(cc);
+    if (plan != null) {
+      return plan.validNsn(nsn);
+    }
+    return n >= 4 && cc.length() + n <= 15 && cc.length() + n >= 8 && nsn.charAt(0) != '0';
   }
 
   /**

@@ -14,7 +14,7 @@ public final class PiiTypes {
 
   /** E-mail addresses. */
   public static final String EMAIL = "email";
-  /** Phone numbers: E.164 and the national formats of US, UK, DE, FR, NL, ES, IT. */
+  /** Phone numbers: E.164 and national formats (trunk prefix 0, NANP, European national plans). */
   public static final String PHONE = "phone";
   /** Payment card numbers (Luhn and the issuer ranges). */
   public static final String CREDIT_CARD = "credit_card";

@@ -76,6 +76,135 @@ class PhoneDetectorTest {
     assertEquals(Collections.singletonList(expected), found(PiiTypes.PHONE, text));
   }
 
+  /** The countries of the numbering-plan table that have no case above, in their own forms. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // Turkey without the trunk 0: landlines 3-3-2-2 (area codes 2xx-4xx ending in an even digit)
+        "Ofis: 216 345 67 89 | 216 345 67 89",
+        "Ofis: (312) 345 67 89 | (312) 345 67 89",
+        // Poland: landlines 2-3-2-2 with a Polish area code; mobiles 3-3-3 with a phone word
+        "Biuro 22 345 67 89 | 22 345 67 89",
+        "Biuro 58 345 67 89 | 58 345 67 89",
+        "Tel. kom. 512 345 678 | 512 345 678",
+        "Komórka: 693 456 789 | 693 456 789",
+        "Numer +48 512 345 678 | +48 512 345 678",
+        // Belgium
+        "Bureau 02 345 67 89 | 02 345 67 89",
+        "Kantoor 09 345 67 89 | 09 345 67 89",
+        "GSM 0475 12 34 56 | 0475 12 34 56",
+        "Bureau +32 2 345 67 89 | +32 2 345 67 89",
+        // Austria
+        "Büro 01 234 56 78 | 01 234 56 78",
+        "Graz 0316 345678 | 0316 345678",
+        "Handy 0664 123 4567 | 0664 123 4567",
+        "Büro +43 1 2345678 | +43 1 2345678",
+        // Switzerland
+        "Büro 044 668 18 00 | 044 668 18 00",
+        "Natel 079 345 67 89 | 079 345 67 89",
+        "Bureau +41 22 345 67 89 | +41 22 345 67 89",
+        // Sweden
+        "Ring 08-123 456 78 | 08-123 456 78",
+        "Mobil 070-123 45 67 | 070-123 45 67",
+        "Göteborg 031-12 34 56 | 031-12 34 56",
+        "Ring +46 8 123 456 78 | +46 8 123 456 78",
+        // Portugal: landlines 2-3-4; 3-3-3 needs a phone word
+        "Lisboa 21 345 6789 | 21 345 6789",
+        "Telemóvel 912 345 678 | 912 345 678",
+        "Telefone: 213 456 789 | 213 456 789",
+        "Ligue +351 912 345 678 | +351 912 345 678",
+        // Ireland
+        "Dublin 01 234 5678 | 01 234 5678",
+        "Cork (021) 234 5678 | (021) 234 5678",
+        "Mobile 087 123 4567 | 087 123 4567",
+        "Call +353 87 123 4567 | +353 87 123 4567",
+      })
+  void findsTheNationalFormatsOfTheTable(String text, String expected) {
+    assertEquals(Collections.singletonList(expected), found(PiiTypes.PHONE, text));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0475123456", "0491234567", "06641234567", "069912345678", "0791234567",
+    "0701234567", "0871234567", "0831234567"})
+  void ungroupedMobilesOfTheNewTrunkCountriesNeedNoPhoneWord(String number) {
+    // BE 045-049, AT 065-069, CH 075-079, SE 070/072/073/076/079, IE 083/085-089
+    assertEquals(Arrays.asList(number), found(PiiTypes.PHONE, "reach me on " + number + " later"));
+    assertTrue(found(PiiTypes.PHONE, "order " + number).isEmpty(), "a negative word keeps it out");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "04512345678", // BE mobile prefix, one digit too many
+    "0441234567", // BE 044 is a landline area: ungrouped, it needs a phone word
+    "0641234567890", // AT mobile prefix, too long
+    "0841234567", // IE 084 is not a mobile range
+    "512345678", // PL mobile, ungrouped: needs a phone word
+    "212345678", // PT landline, ungrouped
+    "2123456789", // TR landline without its 0, ungrouped
+  })
+  void ungroupedNumbersOfTheNewCountriesOutsideTheMobileRangesNeedAPhoneWord(String number) {
+    assertTrue(found(PiiTypes.PHONE, "reach me on " + number).isEmpty(), number);
+  }
+
+  /**
+   * Numbers shaped like the new countries' forms that are something else, next to words that
+   * neither raise nor lower the confidence (so the structure rules alone keep them out).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+    // Turkey: 3-3-2-2 only from a Turkish area code, and whole
+    "See 612 345 67 89", // 6xx is no Turkish area code (and not an Italian mobile)
+    "Batch 219 345 67 89", // area codes end in an even digit
+    "Kod 291 345 67 89", // nor is 29x one
+    "Lot 212 345 67 89 01", // a longer run is not cut to fit
+    "At 2024 03 15 10 30", // a date and time
+    // Poland: 2-3-2-2 only from an area code; 3-3-3 is how thousands are written
+    "Kod 20 345 67 89", // 20 is no Polish area code
+    "Razem 10 000 00 00",
+    "Sprzedano 512 345 678 sztuk", // thousands
+    "Ludność 38 386 000",
+    "Pay to PL61 1090 1014 0000 0712 1981 2874",
+    // Belgium
+    "Art. 0475 12 34", // too short
+    "Pay to BE68 5390 0754 7034",
+    "Versie 0.475.12.34",
+    // Austria
+    "Seite 0664 12", // too short
+    "Pay to AT61 1904 3002 3457 3201",
+    "Preis 1.234.567,50 EUR",
+    // Switzerland
+    "Nr. 079 123 45 6", // a trailing lone digit
+    "Betrag CHF 1'234'567.50",
+    "Pay to CH93 0076 2011 6238 5295 7",
+    // Sweden
+    "Nr 070-123", // too short
+    "Summa 1 234 567 kr",
+    "Pay to SE45 5000 0000 0583 9825 7466",
+    // Portugal
+    "Vendidos 912 345 678 bilhetes", // thousands
+    "Código 21 345 678", // 8 digits
+    "Pay to PT50 0002 0123 1234 5678 9015 4",
+    // Ireland
+    "See 087 1234", // too short
+    "Pay to IE29 AIBK 9311 5212 3456 78",
+    "Card 5555 5555 5555 4444",
+  })
+  void lookAlikesOfTheNewCountriesAreNotPhoneNumbers(String text) {
+    assertTrue(found(PiiTypes.PHONE, text).isEmpty(), text + " -> " + found(PiiTypes.PHONE, text));
+  }
+
+  @Test
+  void theTableChecksInternationalLengths() {
+    assertTrue(PhoneDetector.validNational("48", "512345678"));
+    assertTrue(!PhoneDetector.validNational("48", "51234567"), "PL numbers have 9 digits");
+    assertTrue(!PhoneDetector.validNational("351", "9123456789"), "PT numbers have 9 digits");
+    assertTrue(!PhoneDetector.validNational("32", "1234567"), "BE numbers have 8 or 9 digits");
+    assertTrue(!PhoneDetector.validNational("90", "532123456"), "TR numbers have 10 digits");
+    assertTrue(PhoneDetector.validNational("353", "871234567"));
+    assertTrue(!PhoneDetector.validNational("41", "0791234567"), "no trunk 0 after the code");
+  }
+
   @Test
   void offsetsAndDetailAreExact() {
     String text = "Ruf an: +49 30 12345678, danke";
