@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  *       at the end), from its first group (or its {@code +} or {@code (}); a grouped IBAN ({@code
  *       GB82 WEST 1234 ...}, letter groups included) until it has its greatest length; with UK
  *       national insurance numbers, two letters and a space that may start one;
- *   <li>a number of four digits or more, a whitespace-free token of {@value #LONG_TOKEN} chars or
- *       more, an IPv6-looking token and a match of a custom pattern with context words, until
+ *   <li>a number of four digits or more, a token with a run of {@value #LONG_TOKEN} or more key
+ *       chars, an IPv6-looking token and a match of a custom pattern with context words, until
  *       {@value #AFTER} chars (finished to the end of a word) follow it: the detectors read
  *       context words that far after a match ("02071234567 (phone)", "... order id"), so the
  *       verdict on the value is only final then;
@@ -66,7 +66,7 @@ final class OpenValues {
 
   private static final String KEY_BLOCK = "-----BEGIN";
   private static final String KEY_BLOCK_END = "-----END ";
-  /** The assignment detector's bound on an END line ("-----END ... PRIVATE KEY-----"). */
+  /** The key detector's bound on an END line ("-----END ... PRIVATE KEY-----"). */
   private static final int MAX_END_LINE = 80;
 
   /** Asks the secret detectors whether {@code text} has a secret covering {@code index}. */
@@ -120,16 +120,23 @@ final class OpenValues {
     }
   }
 
-  /** Which families of detectors the policy runs on answers. */
+  /** Which families of detectors the policy runs on answers: only their rules hold text. */
   static final class Families {
-    boolean digitRuns;
-    boolean iban;
-    boolean nino;
-    boolean ip;
-    boolean secrets;
-  }
+    /** Any detector of numbers written in groups (phone, card, SSN, IBAN, tax ids, IP, ...). */
+    final boolean digitRuns;
+    final boolean iban;
+    final boolean nino;
+    final boolean ip;
+    final boolean secrets;
 
-  static final OpenValues NONE = new OpenValues(new Families(), List.of(), List.of(), null);
+    Families(boolean digitRuns, boolean iban, boolean nino, boolean ip, boolean secrets) {
+      this.digitRuns = digitRuns;
+      this.iban = iban;
+      this.nino = nino;
+      this.ip = ip;
+      this.secrets = secrets;
+    }
+  }
 
   private final Families families;
   private final List<Phrases> phrases;
@@ -139,12 +146,13 @@ final class OpenValues {
   /** @param probe asks the secret detectors about a quoted value; null when secrets are not checked */
   OpenValues(Families families, List<Phrases> phrases, List<Regex> regexes, SecretProbe probe) {
     this.families = families;
-    this.phrases = new ArrayList<>();
+    List<Phrases> multiWord = new ArrayList<>();
     for (Phrases p : phrases) {
       if (!p.isEmpty()) {
-        this.phrases.add(p);
+        multiWord.add(p);
       }
     }
+    this.phrases = List.copyOf(multiWord);
     this.regexes = List.copyOf(regexes);
     this.probe = probe;
   }
@@ -338,9 +346,12 @@ final class OpenValues {
     return limit;
   }
 
-  /** A private-key block whose END line has not arrived. */
+  /**
+   * A private-key block whose END line has not arrived. One that began in released text (only
+   * when the {@link StreamingOutputCheck#MAX_HELD} bound forced it out) holds from {@code from}.
+   */
   private static int keyBlock(String t, int from) {
-    int at = t.indexOf(KEY_BLOCK, Math.max(0, from - KEY_BLOCK.length()));
+    int at = t.indexOf(KEY_BLOCK);
     while (at >= 0) {
       int end = t.indexOf(KEY_BLOCK_END, at + KEY_BLOCK.length());
       int close = end < 0 ? -1 : t.indexOf("-----", end + KEY_BLOCK_END.length());

@@ -51,19 +51,15 @@ public final class OutputGuard {
 
   /** The hold rules for the detectors and patterns these rules run (see {@link OpenValues}). */
   private OpenValues buildOpenValues() {
-    OpenValues.Families families = new OpenValues.Families();
-    List<String> types = new ArrayList<>();
-    if (piiScanner != null) {
-      types.addAll(piiScanner.types());
-    }
-    families.secrets = secretScanner != null;
-    families.iban = types.contains(PiiTypes.IBAN);
-    families.nino = types.contains(PiiTypes.UK_NINO);
-    families.ip = types.contains(PiiTypes.IP_ADDRESS);
-    families.digitRuns = families.iban || families.nino || families.ip
-        || types.contains(PiiTypes.PHONE) || types.contains(PiiTypes.CREDIT_CARD)
-        || types.contains(PiiTypes.US_SSN) || types.contains(PiiTypes.DE_TAX_ID)
-        || types.contains(PiiTypes.ES_NIF);
+    List<String> types = piiScanner == null ? List.of() : piiScanner.types();
+    boolean iban = types.contains(PiiTypes.IBAN);
+    boolean nino = types.contains(PiiTypes.UK_NINO);
+    boolean ip = types.contains(PiiTypes.IP_ADDRESS);
+    boolean digitRuns = iban || nino || ip || types.contains(PiiTypes.PHONE)
+        || types.contains(PiiTypes.CREDIT_CARD) || types.contains(PiiTypes.US_SSN)
+        || types.contains(PiiTypes.DE_TAX_ID) || types.contains(PiiTypes.ES_NIF);
+    OpenValues.Families families =
+        new OpenValues.Families(digitRuns, iban, nino, ip, secretScanner != null);
     List<OpenValues.Phrases> phrases = new ArrayList<>();
     List<OpenValues.Regex> regexes = new ArrayList<>();
     if (piiScanner != null && scannedPii != null) {

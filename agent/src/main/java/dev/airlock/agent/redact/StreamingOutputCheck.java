@@ -29,7 +29,10 @@ final class StreamingOutputCheck {
    * its suffix, quote and separator before its value).
    */
   static final int CONTEXT = 128;
-  /** Most chars held: past this, held text is released in part rather than held without bound. */
+  /**
+   * Most chars held: past this, held text (a very long token, say) is released in part rather
+   * than held without bound, though never from inside a finding.
+   */
   static final int MAX_HELD = 512;
 
   /** A rule blocked the rest of the answer. */

@@ -9,9 +9,11 @@ import dev.airlock.agent.codec.Endpoint;
 import dev.airlock.policy.Policy;
 import dev.airlock.policy.PolicyLoadResult;
 import dev.airlock.policy.PolicyLoader;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,16 @@ class StreamingOutputCheckTest {
     assertEquals("", out.feed("ital", false));
     assertEquals("capital of France is ", out.feed(" of France is Paris", false));
     assertEquals("Paris.", out.feed(".", true));
+  }
+
+  @Test
+  void theFirstEventOfAStreamReachesTheAppBeforeTheSecondArrives() {
+    StreamPseudonymRestorer restorer = new StreamPseudonymRestorer(Endpoint.OPENAI_CHAT, Map.of(), check(EXAMPLE));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    String first = "{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hello there, \"},"
+        + "\"finish_reason\":null}]}";
+    restorer.onEvent(null, first, ("data: " + first + "\n\n").getBytes(StandardCharsets.UTF_8), out);
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"content\":\"Hello there, \""), out::toString);
   }
 
   @Test
@@ -190,6 +202,15 @@ class StreamingOutputCheckTest {
     // The address is still read as context, but it is not masked or sent again.
     assertEquals("then ", out.feed("then wait", false));
     assertEquals("wait for a reply.", out.feed(" for a reply.", true));
+  }
+
+  @Test
+  void aVeryLongTokenIsReleasedInPartAndTheRestAtTheEnd() {
+    StreamingOutputCheck out = new StreamingOutputCheck(check(EXAMPLE));
+    String token = "ab".repeat(500);
+    String first = out.feed(token, false);
+    assertEquals(token.length() - StreamingOutputCheck.MAX_HELD, first.length());
+    assertEquals(token, first + out.feed("", true));
   }
 
   /** Random cut points over fixed texts: what the app assembles is what the whole text gives. */
