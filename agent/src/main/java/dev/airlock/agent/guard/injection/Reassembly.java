@@ -131,8 +131,8 @@ final class Reassembly {
    * user"), or null when fewer than four words, or fewer than three in four, end in "ay".
    */
   static String pigLatin(String text) {
-    if (text.length() > MAX_PIG_LATIN) {
-      return null;
+    if (text.length() > MAX_PIG_LATIN || text.indexOf("ay") < 0) {
+      return null; // most texts: nothing to decode, nothing allocated
     }
     StringBuilder out = new StringBuilder(text.length());
     int words = 0;
