@@ -12,8 +12,8 @@ import java.util.Set;
  * {@code PolicyReader} a reader for it (and drop any special case from {@link #checkUnenforced}).
  *
  * <p>A policy that uses a section the agent does not enforce is refused, by name. Loading it while
- * ignoring, say, {@code audit:} would let a security team believe every request is recorded when it
- * is not; failing loudly is the only safe answer. One setting is accepted anyway because it
+ * ignoring, say, {@code telemetry: {capture_content: true}} would let a security team believe prompts
+ * are captured (redacted) when they are not; failing loudly is the only safe answer. One setting is accepted anyway because it
  * describes what the agent already does: {@code telemetry: {capture_content: false}} (content never
  * goes into spans).
  */
@@ -60,6 +60,7 @@ public final class EnforcedSections {
                   "budgets",
                   "rate_limits",
                   "state",
+                  "audit",
                   "on_internal_error")));
 
   private static final String REFUSAL =

@@ -37,6 +37,7 @@ public final class Policy {
   private final List<BudgetPolicy> budgets;
   private final List<RateLimitPolicy> rateLimits;
   private final StatePolicy state;
+  private final AuditPolicy audit;
   private final OnInternalError onInternalError;
 
   private Policy(Builder b) {
@@ -56,6 +57,7 @@ public final class Policy {
     this.budgets = Collections.unmodifiableList(new ArrayList<>(b.budgets));
     this.rateLimits = Collections.unmodifiableList(new ArrayList<>(b.rateLimits));
     this.state = b.state;
+    this.audit = b.audit;
     this.onInternalError = b.onInternalError;
   }
 
@@ -206,6 +208,11 @@ public final class Policy {
     return state;
   }
 
+  /** The {@code audit:} section, or empty when the policy has none (no audit log is written). */
+  public Optional<AuditPolicy> audit() {
+    return Optional.ofNullable(audit);
+  }
+
   /** The {@code on_internal_error:} setting; {@link OnInternalError#PASS_THROUGH} when absent. */
   public OnInternalError onInternalError() {
     return onInternalError;
@@ -229,6 +236,7 @@ public final class Policy {
     private final List<BudgetPolicy> budgets = new ArrayList<>();
     private final List<RateLimitPolicy> rateLimits = new ArrayList<>();
     private StatePolicy state = StatePolicy.memory();
+    private AuditPolicy audit;
     private OnInternalError onInternalError = OnInternalError.PASS_THROUGH;
 
     private Builder() {}
@@ -317,6 +325,11 @@ public final class Policy {
 
     public Builder state(StatePolicy state) {
       this.state = Objects.requireNonNull(state, "state");
+      return this;
+    }
+
+    public Builder audit(AuditPolicy audit) {
+      this.audit = audit;
       return this;
     }
 

@@ -123,6 +123,12 @@ final class PolicyReader {
           policy.state(state);
         }
         break;
+      case "audit":
+        AuditPolicy audit = new AuditReader(expect).read(value);
+        if (audit != null) {
+          policy.audit(audit);
+        }
+        break;
       case "on_internal_error":
         String mode = expect.oneOf(value, ON_INTERNAL_ERROR);
         if (mode != null) {

@@ -30,7 +30,8 @@ class PolicyProblemsTest {
             "models:",
             "  gpt-x: {input: -1, output: 0.6, cachd_input: 0.1}",
             "audit:",
-            "  file: /var/log/airlock/audit.jsonl");
+            "  file: /var/log/airlock/audit.jsonl",
+            "  fsync: sometimes");
     assertFalse(r.ok());
     assertTrue(r.policy().isEmpty());
     assertEquals(
@@ -46,8 +47,7 @@ class PolicyProblemsTest {
             + "13:18 models.gpt-x.input: must not be negative, got -1\n"
             + "13:35 models.gpt-x.cachd_input: unknown key 'cachd_input', did you mean"
             + " 'cached_input'?\n"
-            + "14:1 audit: section 'audit' is not enforced by this version of Airlock; refusing the"
-            + " policy rather than silently ignoring a control (remove the section to load it)\n",
+            + "16:10 audit.fsync: must be one of every, batch, off, got 'sometimes'\n",
         render(r.errors()));
     assertFalse(r.toString().contains("sk-live"), "a refused inline key must not be echoed");
   }
@@ -208,15 +208,51 @@ class PolicyProblemsTest {
   }
 
   @Test
-  void unenforcedSectionsAreRefusedByNameAtTheirKey() {
+  void auditIsReadWithFsyncBatchByDefault() {
     PolicyLoadResult r =
         yaml("airlock: 1", "name: demo", "audit:", "  file: /var/log/a.jsonl", "state: memory");
-    assertEquals("audit", Policies.paths(r.errors()));
+    assertTrue(r.ok(), r::toString);
+    AuditPolicy audit = r.policy().orElseThrow().audit().orElseThrow();
+    assertEquals(java.nio.file.Path.of("/var/log/a.jsonl"), audit.file());
+    assertEquals(AuditPolicy.Fsync.BATCH, audit.fsync());
+    for (AuditPolicy.Fsync mode : AuditPolicy.Fsync.values()) {
+      PolicyLoadResult each =
+          yaml("airlock: 1", "name: d", "audit: {file: audit.jsonl, fsync: " + mode.id() + "}");
+      assertEquals(mode, each.policy().orElseThrow().audit().orElseThrow().fsync(), each::toString);
+    }
+    assertEquals(Optional.empty(), yaml("airlock: 1", "name: d").policy().orElseThrow().audit());
+  }
+
+  @Test
+  void auditProblemsAreLocatedWithSuggestions() {
+    PolicyLoadResult r =
+        yaml(
+            "airlock: 1",
+            "name: d",
+            "audit:",
+            "  fil: /var/log/a.jsonl",
+            "  fsync: evrey");
     assertEquals(
-        "policy.yaml:3:1: error: audit: section 'audit' is not enforced by this version of"
-            + " Airlock; refusing the policy rather than silently ignoring a control (remove the"
-            + " section to load it)",
-        r.errors().get(0).toString());
+        "4:3 audit.fil: unknown key 'fil', did you mean 'file'?\n"
+            + "5:10 audit.fsync: must be one of every, batch, off, got 'evrey' (did you mean"
+            + " 'every'?)\n",
+        render(r.errors()));
+    assertEquals(Optional.of("every"), r.errors().get(1).suggestion());
+
+    PolicyLoadResult noFile = yaml("airlock: 1", "name: d", "audit:", "  fsync: off");
+    assertEquals(
+        "4:3 audit: missing required key 'file' (the path of the audit log, e.g."
+            + " /var/log/airlock/audit.jsonl)\n",
+        render(noFile.errors()));
+    assertEquals(
+        "3:8 audit: must be a mapping, got a string\n",
+        render(yaml("airlock: 1", "name: d", "audit: /var/log/a.jsonl").errors()));
+    assertEquals(
+        "3:15 audit.file: must name a file, not a directory, e.g. /var/log/audit.jsonl\n",
+        render(yaml("airlock: 1", "name: d", "audit: {file: /var/log/}").errors()));
+    assertEquals(
+        "3:15 audit.file: must be a string, got a number (quote it: \"42\")\n",
+        render(yaml("airlock: 1", "name: d", "audit: {file: 42}").errors()));
   }
 
   @Test
