@@ -49,6 +49,8 @@ public final class StreamPseudonymRestorer {
     final StreamingOutputCheck output;
     String eventName;
     boolean ended;
+    /** The channel's last event when it came by the spliced path: a flush writes it with the held text. */
+    SplicedDelta spliced;
     ObjectNode template;
     ObjectNode templateHolder;
     String templateField;
@@ -126,6 +128,17 @@ public final class StreamPseudonymRestorer {
       out.writeBytes(raw);
       return;
     }
+    SplicedDelta one = data == null || data.equals("[DONE]") ? null : SplicedDelta.find(endpoint, data);
+    if (one != null) {
+      // The usual event: one text delta, rewritten in place without building a tree.
+      Channel channel = channels.computeIfAbsent(one.channel, k -> new Channel(restorations, check));
+      String text = channel.pass(one.text, one.last, one.last);
+      channel.eventName = eventName;
+      channel.spliced = one;
+      channel.template = null;
+      write(eventName, one.with(text), out);
+      return;
+    }
     JsonNode node = data == null || data.equals("[DONE]") ? null : parse(data);
     if (!(node instanceof ObjectNode)) {
       flush(out);
@@ -159,6 +172,7 @@ public final class StreamPseudonymRestorer {
       String text = channel.pass(d.holder.path(d.field).asText(""), d.last, d.last);
       d.holder.put(d.field, text);
       channel.eventName = eventName;
+      channel.spliced = null;
       channel.templateHolder = d.holder;
       channel.templateField = d.field;
     }
@@ -217,6 +231,10 @@ public final class StreamPseudonymRestorer {
 
   private void flush(ByteArrayOutputStream out) {
     for (Channel channel : channels.values()) {
+      if (channel.hasPending() && channel.spliced != null) {
+        write(channel.eventName, channel.spliced.with(channel.pass("", true, false)), out);
+        continue;
+      }
       if (!channel.hasPending() || channel.template == null || channel.templateHolder == null) {
         continue;
       }
