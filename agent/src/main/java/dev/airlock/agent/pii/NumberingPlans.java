@@ -40,7 +40,7 @@ import java.util.Map;
  */
 final class NumberingPlans {
 
-  /** How well digits written without a trunk prefix fit a country's written forms, weakest first. */
+  /** How well digits written without a trunk prefix fit a country's forms, weakest first. */
   enum Fit {
     NONE,
     /** Ungrouped, with a country's length and leading digits. */

@@ -71,10 +71,10 @@ final class PhoneDetector implements IndexedDetector {
       ContextWords.of(
           0.25,
           "phone", "phones", "telephone", "tel", "mobile", "mob", "cell", "cellphone", "call",
-          "fax", "whatsapp", "sms", "text me", "contact", "landline", "hotline", "dial",
-          "telefon", "telefono", "teléfono", "téléphone", "tél", "portable", "móvil", "movil",
-          "cellulare", "handy", "mobiel", "telefoonnummer", "rufnummer", "festnetz", "telefonnummer",
-          "gsm", "tlf", "tfno", "telepono", "cep", "telefonu", "numaram", "telefone", "telemóvel",
+          "fax", "whatsapp", "sms", "text me", "contact", "landline", "hotline", "dial", "telefon",
+          "telefono", "teléfono", "téléphone", "tél", "portable", "móvil", "movil", "cellulare",
+          "handy", "mobiel", "telefoonnummer", "rufnummer", "festnetz", "telefonnummer", "gsm",
+          "tlf", "tfno", "telepono", "cep", "telefonu", "numaram", "telefone", "telemóvel",
           "telemovel", "contacto", "komórka", "komorka", "mobil", "mobilnummer", "natel");
 
   static final ContextWords NEGATIVE =

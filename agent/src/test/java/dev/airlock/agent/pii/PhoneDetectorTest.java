@@ -81,7 +81,8 @@ class PhoneDetectorTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        // Turkey without the trunk 0: landlines 3-3-2-2 (area codes 2xx-4xx ending in an even digit)
+        // Turkey without the trunk 0: landlines 3-3-2-2 (area codes 2xx-4xx, ending in an even
+        // digit)
         "Ofis: 216 345 67 89 | 216 345 67 89",
         "Ofis: (312) 345 67 89 | (312) 345 67 89",
         // Poland: landlines 2-3-2-2 with a Polish area code; mobiles 3-3-3 with a phone word
