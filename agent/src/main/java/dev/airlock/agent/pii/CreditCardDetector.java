@@ -2,8 +2,6 @@ package dev.airlock.agent.pii;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Payment card numbers: 12-19 digits, ungrouped or grouped with one kind of separator (space or
@@ -33,14 +31,6 @@ final class CreditCardDetector implements IndexedDetector {
           -0.35, "order", "tracking", "invoice", "serial", "isbn", "imei", "iccid", "account",
           "transaction", "reference", "ref");
 
-  /**
-   * A run of digit groups joined by single spaces or hyphens, possessive so that a long run is
-   * read once. It is tried only at token starts ({@link Anchored}); the look-behinds then reject
-   * a start inside a longer number ("12.4111...", "7 4111...").
-   */
-  private static final Pattern CANDIDATE =
-      Pattern.compile("(?<![\\p{L}\\p{N}_.,/\\-])(?<!\\d[ \\-])\\d++(?:[ \\-]\\d++)*+");
-
   /** Most groups a printed card number has (4-4-4-4-3). */
   private static final int MAX_CARD_GROUPS = 5;
   /** Longest run we read: a short list of cards written on one line. */
@@ -60,7 +50,6 @@ final class CreditCardDetector implements IndexedDetector {
    */
   @Override
   public void detect(CharSequence text, TextIndex index, List<Detection> out) {
-    Matcher m = null;
     int[] starts = null;
     int[] ends = null;
     List<Detection> cards = null;
@@ -76,21 +65,20 @@ final class CreditCardDetector implements IndexedDetector {
       if (!grouped && firstGroupEnd - i < 12) {
         continue; // a lone number too short for a card: the pattern would match it and drop it
       }
-      if (m == null) {
-        m = Anchored.matcher(CANDIDATE, text);
+      if (starts == null) {
         starts = new int[MAX_RUN_GROUPS];
         ends = new int[MAX_RUN_GROUPS];
         cards = new ArrayList<>();
       }
-      if (!Anchored.lookingAt(m, text, i)) {
+      int runEnd = runEnd(text, i, firstGroupEnd);
+      if (runEnd < 0) {
         continue;
       }
-      int runEnd = m.end();
       resume = runEnd;
-      if (runEnd - m.start() < 12 || joinedAfter(text, runEnd)) {
+      if (runEnd - i < 12 || joinedAfter(text, runEnd)) {
         continue;
       }
-      int groups = groups(text, m.start(), runEnd, starts, ends);
+      int groups = groups(text, i, runEnd, starts, ends);
       if (groups < 0) {
         continue;
       }
@@ -114,6 +102,45 @@ final class CreditCardDetector implements IndexedDetector {
       if (!cards.isEmpty() && shortTail) {
         out.addAll(cards);
       }
+    }
+  }
+
+  /**
+   * Where the run of digit groups joined by single spaces or hyphens that starts at {@code i}
+   * ends, or -1 when {@code i} is inside a longer token: after a letter or number of any script,
+   * '_', '.', ',', '/', '-', or a digit and a space or hyphen ("12.4111...", "7 4111...").
+   *
+   * <p>This is what the pattern {@code (?<![\p{L}\p{N}_.,/\-])(?<!\d[ \-])\d++(?:[
+   * \-]\d++)*+} matches at {@code i}, written out: the run starts of a text dense with numbers
+   * are many, and running the pattern at each was the largest part of this detector's time. The
+   * char before is tested alone, as the pattern's one-char look-behind tests it (a supplementary
+   * letter's low surrogate is neither letter nor number).
+   */
+  private static int runEnd(CharSequence t, int i, int firstGroupEnd) {
+    if (i > 0) {
+      char before = t.charAt(i - 1);
+      if (before == '_' || before == '.' || before == ',' || before == '/' || before == '-'
+          || Character.isLetter(before) || isNumber(before)
+          || (before == ' ' && Chars.digitAt(t, i - 2))) {
+        return -1;
+      }
+    }
+    int p = firstGroupEnd;
+    while ((Chars.at(t, p) == ' ' || Chars.at(t, p) == '-') && Chars.digitAt(t, p + 1)) {
+      p = Chars.digitRunEnd(t, p + 1);
+    }
+    return p;
+  }
+
+  /** Unicode category N (decimal digits, letter numbers such as 'Ⅻ', other numbers such as '²'). */
+  private static boolean isNumber(char c) {
+    switch (Character.getType(c)) {
+      case Character.DECIMAL_DIGIT_NUMBER:
+      case Character.LETTER_NUMBER:
+      case Character.OTHER_NUMBER:
+        return true;
+      default:
+        return false;
     }
   }
 
