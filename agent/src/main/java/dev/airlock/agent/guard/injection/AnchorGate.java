@@ -184,9 +184,21 @@ final class AnchorGate {
     return true;
   }
 
-  /** Records where every anchor occurs in {@code text}. */
+  /**
+   * A scan kept per thread for the next text: its arrays are sized by the number of anchors (a few
+   * thousand), so allocating them per text was most of the detector's garbage. Taken out while in
+   * use, so a nested scan on the same thread simply gets a fresh one.
+   */
+  private final ThreadLocal<Scan> spare = new ThreadLocal<>();
+
+  /** Records where every anchor occurs in {@code text}; hand the scan back with {@link #release}. */
   Scan scan(String text) {
-    Scan scan = new Scan();
+    Scan scan = spare.get();
+    if (scan == null) {
+      scan = new Scan();
+    } else {
+      spare.set(null);
+    }
     int n = text.length();
     boolean prevWordChar = false;
     for (int i = 0; i < n; i++) {
@@ -238,6 +250,14 @@ final class AnchorGate {
     return scan;
   }
 
+  /** The scan is no longer used: the next text on this thread reuses its arrays. */
+  void release(Scan scan) {
+    scan.reset();
+    spare.set(scan);
+  }
+
+  private static final int[] NO_POSITIONS = new int[0];
+
   /** Where the anchors of one text occur; per call, not thread-safe. */
   final class Scan {
     private final int[][] keyPositions = new int[keyCount][];
@@ -245,15 +265,35 @@ final class AnchorGate {
     private final int[] presentKeys = new int[keyCount];
     private int presentCount;
     private boolean[] present;
+    /** Whether {@link #present} holds this text's channels (the array outlives a text). */
+    private boolean presentComputed;
     private int[][] merged;
     private int[] mergedCounts;
+
+    /** Forgets the text: only what it touched is cleared; position arrays are kept for reuse. */
+    private void reset() {
+      for (int k = 0; k < presentCount; k++) {
+        keyCounts[presentKeys[k]] = 0;
+      }
+      presentCount = 0;
+      if (present != null) {
+        Arrays.fill(present, false);
+      }
+      if (merged != null) {
+        Arrays.fill(merged, null);
+        Arrays.fill(mergedCounts, 0);
+      }
+      presentComputed = false;
+    }
 
     private void record(int key, int position) {
       int count = keyCounts[key];
       int[] list = keyPositions[key];
-      if (list == null) {
-        list = new int[4];
-        keyPositions[key] = list;
+      if (count == 0) {
+        if (list == null) {
+          list = new int[4];
+          keyPositions[key] = list;
+        }
         presentKeys[presentCount++] = key;
       } else if (list[count - 1] == position) {
         return;
@@ -267,8 +307,11 @@ final class AnchorGate {
 
     /** Whether any anchor of {@code channel} occurs. */
     boolean present(int channel) {
-      if (present == null) {
-        present = new boolean[channelCount];
+      if (!presentComputed) {
+        if (present == null) {
+          present = new boolean[channelCount];
+        }
+        presentComputed = true;
         for (int k = 0; k < presentCount; k++) {
           for (int ch : channelsOfKey[presentKeys[k]]) {
             present[ch] = true;
@@ -306,7 +349,7 @@ final class AnchorGate {
         }
       }
       if (lists == 0) {
-        result = new int[0];
+        result = NO_POSITIONS;
       } else if (lists == 1) {
         result = keyPositions[only];
       } else {

@@ -81,8 +81,16 @@ final class PhraseMatcher {
    */
   void match(NormalizedText text, SignalCollector out) {
     String s = text.text();
-    int n = s.length();
     AnchorGate.Scan scan = gate.scan(s);
+    try {
+      matchRules(text, s, scan, out);
+    } finally {
+      gate.release(scan);
+    }
+  }
+
+  private void matchRules(NormalizedText text, String s, AnchorGate.Scan scan, SignalCollector out) {
+    int n = s.length();
     for (int i = 0; i < rules.length; i++) {
       int start = startChannel[i];
       int[] sets = companionChannels[i];
