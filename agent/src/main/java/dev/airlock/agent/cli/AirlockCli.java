@@ -35,11 +35,14 @@ public final class AirlockCli {
       "  verify --pubkey PUBLIC.pem POLICY  check POLICY.sig",
       "  pii scan [--policy POLICY] [--jsonl]     PII findings in text from stdin, as JSON",
       "  guard check [--policy POLICY] [--jsonl]  prompt-injection score of text from stdin, as JSON",
+      "  audit verify FILE    check an audit log's hash chain (an edited or removed line shows)",
+      "  audit summary FILE [--json]  calls and personal data per destination region, blocks, spend",
       "  version              print the agent version",
       "  help [COMMAND]       this text, or a command's",
       "",
       "As an agent: java -javaagent:airlock-agent.jar=policy=PATH[,policy.pubkey=PATH][,telemetry=PATH][,log=debug] -jar app.jar",
-      "Exit codes: 0 ok, 1 the policy is invalid (or its signature is, or a policy test failed), 2 bad usage.");
+      "Exit codes: 0 ok, 1 the policy is invalid (or its signature is, or a policy test failed, or an audit"
+          + " log's chain is broken), 2 bad usage.");
 
   private final PrintStream out;
   private final PrintStream err;
@@ -88,8 +91,7 @@ public final class AirlockCli {
       case "guard":
         return new GuardCheckCommand(System.in, out, err).run(rest);
       case "audit":
-        err.println("airlock: '" + command + "' is not available in this version yet (see README, Roadmap)");
-        return USAGE;
+        return new AuditCommand(out, err).run(rest);
       default:
         err.println("airlock: unknown command '" + command + "'\n\n" + USAGE_TEXT);
         return USAGE;
@@ -131,6 +133,9 @@ public final class AirlockCli {
         return OK;
       case "guard":
         out.println(GuardCheckCommand.HELP);
+        return OK;
+      case "audit":
+        out.println(AuditCommand.HELP);
         return OK;
       default:
         err.println("airlock: no help for unknown command '" + rest.get(0) + "'");

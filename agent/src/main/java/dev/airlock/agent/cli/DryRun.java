@@ -88,11 +88,12 @@ final class DryRun {
 
   /**
    * The policy as the dry run builds its engine state from: the same, except that budget and rate
-   * counters stay in memory. A policy with {@code state: redis://...} would otherwise have the CLI
-   * connect to the shared Redis, and the CLI neither reads nor charges counters.
+   * counters stay in memory and no audit log is written. A policy with {@code state: redis://...}
+   * would otherwise have the CLI connect to the shared Redis, and the CLI neither reads nor charges
+   * counters; a dry run is not a call, so it has no place in the audit log.
    */
   private static Policy offline(Policy policy) {
-    if (policy.state().kind() == StatePolicy.Kind.MEMORY) {
+    if (policy.state().kind() == StatePolicy.Kind.MEMORY && policy.audit().isEmpty()) {
       return policy;
     }
     Policy.Builder b = Policy.builder().formatVersion(policy.formatVersion()).name(policy.name())

@@ -15,17 +15,20 @@ final class CallDestination {
   final String semconvProviderName;
   final String model;
   final String host;
+  /** The policy's region of the provider, or null when it gives none. */
+  final String region;
   /** The target's port, or -1 when the destination is the one the application addressed. */
   final int port;
   /** Whether a route moved the call to another provider, model or server. */
   final boolean movedByRoute;
 
-  private CallDestination(String providerName, String semconvProviderName, String model, String host, int port,
-      boolean movedByRoute) {
+  private CallDestination(String providerName, String semconvProviderName, String model, String host, String region,
+      int port, boolean movedByRoute) {
     this.providerName = providerName;
     this.semconvProviderName = semconvProviderName;
     this.model = model;
     this.host = host;
+    this.region = region;
     this.port = port;
     this.movedByRoute = movedByRoute;
   }
@@ -33,7 +36,7 @@ final class CallDestination {
   /** The provider, model and host the application addressed. */
   static CallDestination asAddressed(ProviderMatch match, String requestModel, String host) {
     return new CallDestination(match.provider().providerName(), match.provider().semconvProviderName(), requestModel,
-        host, -1, false);
+        host, match.provider().region(), -1, false);
   }
 
   /**
@@ -56,7 +59,7 @@ final class CallDestination {
       // Every target names a provider of the policy; the policy name is the fallback, never the app's provider.
       semconv = endpoint != null ? endpoint.semconvProviderName() : target.provider();
     }
-    return new CallDestination(target.provider(), semconv, model, host, target.host() != null ? target.port() : -1,
-        true);
+    return new CallDestination(target.provider(), semconv, model, host, target.region(),
+        target.host() != null ? target.port() : -1, true);
   }
 }

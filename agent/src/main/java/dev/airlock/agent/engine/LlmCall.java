@@ -2,6 +2,8 @@ package dev.airlock.agent.engine;
 
 import static dev.airlock.agent.telemetry.GenAiAttributes.*;
 
+import dev.airlock.agent.audit.AuditLog;
+import dev.airlock.agent.audit.AuditRecord;
 import dev.airlock.agent.cache.AnswerRecorder;
 import dev.airlock.agent.cache.CacheKey;
 import dev.airlock.agent.cache.CachedAnswer;
@@ -91,6 +93,11 @@ public final class LlmCall {
   /** What the application got, kept for comparing with a shadow target's answer; null when not shadowed. */
   private ByteArrayOutputStream shadowCapture;
   private AppRequest app;
+  /** What the routed exchange reports, for the audit line; -1 until it ran. */
+  private int attempts = -1;
+  private int fallbacks;
+  /** {@code hit}, {@code miss} or {@code semantic_hit} once a cache was asked; for the audit line. */
+  private String cacheOutcome;
   private final long startNanos = System.nanoTime();
   private final AtomicBoolean ended = new AtomicBoolean();
 
@@ -168,6 +175,8 @@ public final class LlmCall {
         request.stream(), usageRequested || request.streamIncludeUsage(), app, outgoingBody);
     this.app = app;
     RoutedExchange.Result result = exchange.run();
+    this.attempts = result.attempts();
+    this.fallbacks = result.fallbacks();
     span.setAttribute(AIRLOCK_FALLBACKS, (long) result.fallbacks());
     span.setAttribute(AIRLOCK_ATTEMPTS, (long) result.attempts());
     if (result.degraded()) {
@@ -192,7 +201,8 @@ public final class LlmCall {
     if (hit == null) {
       this.recorder = new AnswerRecorder(match.endpoint(), cache.config().maxEntryBytes());
     }
-    span.setAttribute(AIRLOCK_CACHE, hit == null ? "miss" : "hit");
+    this.cacheOutcome = hit == null ? "miss" : "hit";
+    span.setAttribute(AIRLOCK_CACHE, cacheOutcome);
   }
 
   /**
@@ -207,6 +217,7 @@ public final class LlmCall {
       this.cachedAnswer = hit.answer();
       // The answer is another question's: it must not become this request's exact-cache entry.
       this.recorder = null;
+      this.cacheOutcome = "semantic_hit";
       span.setAttribute(AIRLOCK_CACHE, "semantic_hit");
       span.setAttribute(AIRLOCK_CACHE_SEMANTIC, "hit");
       return;
@@ -220,6 +231,7 @@ public final class LlmCall {
     }
     // Nothing has been recorded yet: each cache still checks its own entry cap when storing.
     this.recorder = new AnswerRecorder(match.endpoint(), cap);
+    this.cacheOutcome = "miss";
     span.setAttribute(AIRLOCK_CACHE, "miss");
     span.setAttribute(AIRLOCK_CACHE_SEMANTIC, "miss");
   }
@@ -716,6 +728,53 @@ public final class LlmCall {
       cost = recordUsage(usage, responseModel != null ? responseModel : destination.model, common);
     }
     settleSpend(usage, cost);
+    AuditLog audit = state.audit();
+    if (audit != null) {
+      try {
+        audit.submit(auditRecord(errorType, usage, cachedAnswer != null ? 0.0 : cost, endNanos));
+      } catch (RuntimeException auditFailure) {
+        dev.airlock.agent.AgentLog.debug("building the call's audit line failed", auditFailure);
+      }
+    }
+  }
+
+  /**
+   * The call's audit line: identifiers, names, counts and numbers, never content. {@code sent_to}
+   * only when the request left the JVM (not blocked, not served from the cache).
+   */
+  private AuditRecord auditRecord(String errorType, Usage usage, double cost, long endNanos) {
+    io.opentelemetry.api.trace.SpanContext ids = span.getSpanContext();
+    String callId = ids.isValid() ? ids.getSpanId()
+        : Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
+    boolean sent = blockedAnswer() == null && cachedAnswer == null;
+    String blockedRule = blockedAnswer() != null ? blockedAnswer().rule()
+        : guarded.answerCheck() != null ? guarded.answerCheck().blockedRule() : null;
+    AuditRecord.Builder record = AuditRecord.builder()
+        .timestamp(java.time.Instant.now())
+        .ids(callId, ids.isValid() ? ids.getTraceId() : null, ids.isValid() ? ids.getSpanId() : null)
+        .policy(state.policy().name(), state.policy().version(), state.policy().sha256())
+        .identity(identity.tenant(), identity.feature(), identity.user())
+        .app(match.provider().providerName(), requestModel,
+            match.endpoint().name().toLowerCase(java.util.Locale.ROOT))
+        .route(plan == null ? null : plan.routeName(), attempts >= 0 ? attempts : sent ? 1 : 0, fallbacks)
+        .pii(guarded.piiCounts(), guarded.piiActions())
+        .injection(guarded.injectionScore(), guarded.injectionFlagged(),
+            guarded.blocked() != null && "guardrails.prompt_injection".equals(guarded.blocked().rule()))
+        .blockedRule(blockedRule)
+        .cache(cacheOutcome)
+        .outcome(status, errorType)
+        .costUsd(cost)
+        .durationMs((endNanos - startNanos) / 1_000_000);
+    if (sent) {
+      record.sentTo(destination.providerName, destination.model, destination.host, destination.region);
+    }
+    if (guarded.answerCheck() != null) {
+      record.output(guarded.answerCheck().foundTypes(), guarded.answerCheck().jsonProblem());
+    }
+    if (usage != null) {
+      record.tokens(usage.inputTokens(), usage.outputTokens());
+    }
+    return record.build();
   }
 
   /**

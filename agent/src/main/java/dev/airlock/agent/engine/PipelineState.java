@@ -1,5 +1,6 @@
 package dev.airlock.agent.engine;
 
+import dev.airlock.agent.audit.AuditLog;
 import dev.airlock.agent.cache.ExactCache;
 import dev.airlock.agent.cache.semantic.SemanticCaching;
 import dev.airlock.agent.cost.PriceTable;
@@ -30,6 +31,7 @@ public final class PipelineState {
   private final BudgetEvents budgetEvents;
   private final boolean failClosed;
   private final String refusal;
+  private final AuditLog audit;
 
   public PipelineState(ProviderRegistry registry, PriceTable prices, PolicyIdentity policy, RequestGuard guard) {
     this(registry, prices, policy, guard, IdentityResolver.none());
@@ -50,11 +52,12 @@ public final class PipelineState {
     this.budgetEvents = null;
     this.failClosed = false;
     this.refusal = null;
+    this.audit = null;
   }
 
   private PipelineState(PipelineState base, Routing routing, Map<String, RequestGuard> routeGuards,
       ExactCache exactCache, SemanticCaching semanticCache, SpendControls spend, BudgetEvents budgetEvents,
-      boolean failClosed, String refusal) {
+      boolean failClosed, String refusal, AuditLog audit) {
     this.registry = base.registry;
     this.prices = base.prices;
     this.policy = base.policy;
@@ -68,6 +71,7 @@ public final class PipelineState {
     this.budgetEvents = budgetEvents;
     this.failClosed = failClosed;
     this.refusal = refusal;
+    this.audit = audit;
   }
 
   /**
@@ -75,7 +79,8 @@ public final class PipelineState {
    * refuses the call instead of forwarding it.
    */
   public PipelineState failingClosed() {
-    return new PipelineState(this, routing, routeGuards, exactCache, semanticCache, spend, budgetEvents, true, refusal);
+    return new PipelineState(this, routing, routeGuards, exactCache, semanticCache, spend, budgetEvents, true, refusal,
+        audit);
   }
 
   /**
@@ -83,7 +88,8 @@ public final class PipelineState {
    * it was given cannot be applied (a bad signature, an invalid file).
    */
   public PipelineState refusingAll(String reason) {
-    return new PipelineState(this, routing, routeGuards, exactCache, semanticCache, spend, budgetEvents, true, reason);
+    return new PipelineState(this, routing, routeGuards, exactCache, semanticCache, spend, budgetEvents, true, reason,
+        audit);
   }
 
   /** Whether an internal failure refuses the call rather than forwarding it. */
@@ -99,7 +105,7 @@ public final class PipelineState {
   /** This state with budgets and rate limits; {@code events} hears their thresholds. */
   public PipelineState withSpend(SpendControls controls, BudgetEvents events) {
     return new PipelineState(this, routing, routeGuards, exactCache, semanticCache, controls, events, failClosed,
-        refusal);
+        refusal, audit);
   }
 
   /** Budgets and rate limits; {@link SpendControls#NONE} when the policy has neither. */
@@ -110,14 +116,29 @@ public final class PipelineState {
   /** Attaches the metrics of everything in this state that reports outside a call. */
   void attach(LlmInstruments instruments) {
     routing.attach(instruments);
+    if (audit != null) {
+      audit.attach(instruments.meter());
+    }
     if (budgetEvents != null) {
       budgetEvents.attach(instruments);
     }
   }
 
+  /** This state writing an audit line per call to {@code log}. */
+  public PipelineState withAudit(AuditLog log) {
+    return new PipelineState(this, routing, routeGuards, exactCache, semanticCache, spend, budgetEvents, failClosed,
+        refusal, log);
+  }
+
+  /** The audit log, or null when the policy has no {@code audit:} section (nothing is recorded). */
+  public AuditLog audit() {
+    return audit;
+  }
+
   /** This state with an exact response cache. */
   public PipelineState withExactCache(ExactCache cache) {
-    return new PipelineState(this, routing, routeGuards, cache, semanticCache, spend, budgetEvents, failClosed, refusal);
+    return new PipelineState(this, routing, routeGuards, cache, semanticCache, spend, budgetEvents, failClosed,
+        refusal, audit);
   }
 
   /** The exact response cache, or null when the policy has none. */
@@ -128,7 +149,7 @@ public final class PipelineState {
   /** This state with a semantic response cache and its embedder. */
   public PipelineState withSemanticCache(SemanticCaching semantic) {
     return new PipelineState(this, routing, routeGuards, exactCache, semantic, spend, budgetEvents, failClosed,
-        refusal);
+        refusal, audit);
   }
 
   /** The semantic response cache, or null when the policy has none or no embedder is available. */
@@ -143,7 +164,7 @@ public final class PipelineState {
    */
   public PipelineState withRouting(Routing routing, Map<String, RequestGuard> routeGuards) {
     return new PipelineState(this, routing, routeGuards, exactCache, semanticCache, spend, budgetEvents, failClosed,
-        refusal);
+        refusal, audit);
   }
 
   /** Routes, resilience and their state; {@link Routing#NONE} when the policy has neither. */

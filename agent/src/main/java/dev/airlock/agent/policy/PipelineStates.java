@@ -1,5 +1,6 @@
 package dev.airlock.agent.policy;
 
+import dev.airlock.agent.audit.AuditLogs;
 import dev.airlock.agent.codec.WireFormat;
 import dev.airlock.agent.cost.Price;
 import dev.airlock.agent.cost.PriceTable;
@@ -113,6 +114,9 @@ public final class PipelineStates {
     PipelineState state = new PipelineState(registryOf(policy),
         PriceTable.builtIn().withOverrides(prices(policy)), identity, guardOf(policy, policy.pii().orElse(null)),
         policy.identity().map(IdentityResolver::of).orElse(IdentityResolver.none()));
+    if (policy.audit().isPresent()) {
+      state = state.withAudit(AuditLogs.of(policy.audit().get()));
+    }
     if (policy.cache().flatMap(CachePolicy::semantic).isPresent()) {
       SemanticCaching semantic = SemanticCaches.of(policy.cache().get().semantic().get(), Extensions.installed(),
           policy, env);
