@@ -180,8 +180,11 @@ public final class AuditLog implements AutoCloseable {
           batch.add(first);
           queue.drainTo(batch, MAX_BATCH - 1);
           batch.removeIf(r -> r == STOP);
-          write(batch);
-          batch.clear();
+          try {
+            write(batch);
+          } finally {
+            batch.clear(); // a batch that failed is not written twice
+          }
         }
         forceIfDue(false);
         if (closing) {
@@ -207,6 +210,7 @@ public final class AuditLog implements AutoCloseable {
       forceIfDue(true);
     } catch (RuntimeException e) {
       AgentLog.debug("audit writer failed while closing", e);
+      batch.clear();
     }
     if (channel != null) {
       try {
@@ -230,14 +234,15 @@ public final class AuditLog implements AutoCloseable {
     boolean each = fsync == AuditPolicy.Fsync.EVERY;
     ByteArrayOutputStream out = new ByteArrayOutputStream(batch.size() * 640);
     String chain = prev;
-    for (AuditRecord record : batch) {
-      String line = AuditLine.format(record, chain);
+    for (int i = 0; i < batch.size(); i++) {
+      String line = AuditLine.format(batch.get(i), chain);
       byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
       chain = AuditLine.sha256Hex(bytes);
       out.write(bytes, 0, bytes.length);
       out.write('\n');
       if (each) {
         if (!append(out.toByteArray(), 1, chain, true)) {
+          onDropped(batch.size() - i - 1);
           return;
         }
         out.reset();
