@@ -132,8 +132,11 @@ final class TextIndex {
    */
   private void read(CharSequence text, byte[] table, boolean blocks) {
     int n = text.length();
-    int[] hits = new int[Math.min(CHUNK, n)];
-    int[] clean = new int[CHUNK / BLOCK];
+    // Sized by the text, not the chunk: a streamed answer's check reads a few hundred chars per
+    // event, and fixed 2 KB arrays were most of what a stream allocated.
+    int chunk = Math.min(CHUNK, n);
+    int[] hits = new int[chunk];
+    int[] clean = new int[chunk / BLOCK + 1];
     int history = 0;
     for (int base = 0; base < n; base += CHUNK) {
       int end = Math.min(n, base + CHUNK);
