@@ -105,6 +105,11 @@ final class PhoneDetector implements IndexedDetector {
   private static final Verdict US_COMPACT_WITH_1 = new Verdict(NATIONAL_COMPACT_WEAK, "US");
 
   private static final int MAX_GROUPS = 8;
+  /**
+   * The fewest digits any accepted form has: an international number has a country code and a
+   * national number of 8 digits or more in all; national forms have 9 or more.
+   */
+  private static final int MIN_DIGITS = 8;
   /** 15 digits of E.164 plus the "00" international prefix, with room for a "(0)". */
   private static final int MAX_DIGITS = 18;
 
@@ -185,6 +190,9 @@ final class PhoneDetector implements IndexedDetector {
   }
 
   private static void evaluate(CharSequence t, Run run, List<Detection> out) {
+    if (run.digitCount < MIN_DIGITS) {
+      return; // most runs of a text are years, counts and prices: nothing below can accept them
+    }
     int slash = 0;
     boolean dot = false;
     boolean otherSep = false;
@@ -408,6 +416,8 @@ final class PhoneDetector implements IndexedDetector {
     final boolean[] paren = new boolean[MAX_GROUPS];
     final char[] sep = new char[MAX_GROUPS];
     int count;
+    /** Digits in the run, "(0)" included. */
+    int digitCount;
     boolean plus;
     boolean ok;
     int start;
@@ -472,6 +482,7 @@ final class PhoneDetector implements IndexedDetector {
         lastParen = inParens;
       }
       end = p;
+      digitCount = digits;
       if (count == 0) {
         return i + 1;
       }
