@@ -24,9 +24,9 @@ final class ContextWords {
   /** Chars looked at before the match: a short label or sentence ("My SSN is", "IBAN:"). */
   static final int BEFORE = 40;
   /** Chars looked at after the match ("Z8078221M en mi NIE"). */
-  static final int AFTER = 20;
+  static final int AFTER = DetectorReach.CONTEXT_AFTER;
   /** How far a window edge may move outward to finish a word it cut in two. */
-  private static final int WORD_SLACK = 24;
+  private static final int WORD_SLACK = DetectorReach.CONTEXT_WORD_SLACK;
 
   static final ContextWords NONE = new ContextWords(0.0, new String[0]);
 

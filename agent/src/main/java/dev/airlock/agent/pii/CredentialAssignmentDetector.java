@@ -98,7 +98,7 @@ final class CredentialAssignmentDetector implements IndexedDetector {
       new HashSet<>(Arrays.asList("bearer", "basic", "token", "digest", "apikey"));
 
   private static final int MAX_NAME_SUFFIX = 30;
-  private static final int MAX_VALUE = 200;
+  private static final int MAX_VALUE = DetectorReach.MAX_CREDENTIAL_VALUE;
 
   @Override
   public String type() {

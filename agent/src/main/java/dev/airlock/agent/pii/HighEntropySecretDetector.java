@@ -30,7 +30,7 @@ final class HighEntropySecretDetector implements Detector {
           -0.3, "sha", "sha1", "sha256", "hash", "checksum", "digest", "commit", "uuid", "guid",
           "request id", "trace", "etag");
 
-  private static final int MIN_LENGTH = 20;
+  private static final int MIN_LENGTH = DetectorReach.MIN_RANDOM_TOKEN;
   private static final int MAX_LENGTH = 200;
 
   private static final Pattern UUID =

@@ -278,7 +278,7 @@ final class KnownSecretDetector implements Detector {
     int endLine = window.indexOf("-----END ");
     if (endLine >= 0) {
       int close = window.indexOf("-----", endLine + 9);
-      if (close >= 0 && close - endLine < 80) {
+      if (close >= 0 && close - endLine < DetectorReach.MAX_KEY_END_LINE) {
         return headerEnd + close + 5;
       }
     }

@@ -1,5 +1,6 @@
 package dev.airlock.agent.redact;
 
+import dev.airlock.agent.pii.DetectorReach;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,23 +42,23 @@ import java.util.regex.Pattern;
 final class OpenValues {
 
   /**
-   * How far after a match the detectors read context words: {@code ContextWords.AFTER} in
-   * {@code pii}, which widens the window by up to {@value #WORD_SLACK} chars to finish a word.
+   * How far after a match the detectors read context words, widened by up to {@value #WORD_SLACK}
+   * chars to finish a word.
    */
-  static final int AFTER = 20;
-  static final int WORD_SLACK = 24;
+  static final int AFTER = DetectorReach.CONTEXT_AFTER;
+  static final int WORD_SLACK = DetectorReach.CONTEXT_WORD_SLACK;
   /**
    * The shortest token the high-entropy secret detector reports (it reads context words): a run
    * of letters, digits and {@code _ + / = -}, so an email address or a URL of that length is not
    * one unless a part of it is.
    */
-  static final int LONG_TOKEN = 20;
+  static final int LONG_TOKEN = DetectorReach.MIN_RANDOM_TOKEN;
   /** Digits in a run from which a detector that reads context after it may report it (IPv4 "0.0.0.0"). */
   private static final int CONTEXT_DIGITS = 4;
   /** The longest IBAN in the registry (34) with a separator after each group of four. */
   private static final int MAX_GROUPED_IBAN = 34 + 8;
   /** How long a quoted credential value may be (the assignment detector's bound). */
-  private static final int MAX_QUOTED_VALUE = 200;
+  private static final int MAX_QUOTED_VALUE = DetectorReach.MAX_CREDENTIAL_VALUE;
   /**
    * Appended to an open quoted value to ask whether it is a credential: long and random enough
    * to pass both the password and the token tests, so only the name before it decides.
@@ -67,7 +68,7 @@ final class OpenValues {
   private static final String KEY_BLOCK = "-----BEGIN";
   private static final String KEY_BLOCK_END = "-----END ";
   /** The key detector's bound on an END line ("-----END ... PRIVATE KEY-----"). */
-  private static final int MAX_END_LINE = 80;
+  private static final int MAX_END_LINE = DetectorReach.MAX_KEY_END_LINE;
 
   /** Asks the secret detectors whether {@code text} has a secret covering {@code index}. */
   interface SecretProbe {
