@@ -657,8 +657,7 @@ public final class LlmCall {
     if (guarded.injectionFlagged()) {
       span.setAttribute(AIRLOCK_INJECTION_FLAGGED, true);
     }
-    String blockedRule = blockedAnswer() != null ? blockedAnswer().rule()
-        : guarded.answerCheck() != null ? guarded.answerCheck().blockedRule() : null;
+    String blockedRule = blockedRule();
     if (blockedRule != null) {
       span.setAttribute(AIRLOCK_BLOCKED_RULE, blockedRule);
       instruments.blocked().add(1, Attributes.of(AIRLOCK_BLOCKED_RULE, blockedRule));
@@ -747,8 +746,6 @@ public final class LlmCall {
     String callId = ids.isValid() ? ids.getSpanId()
         : Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
     boolean sent = blockedAnswer() == null && cachedAnswer == null;
-    String blockedRule = blockedAnswer() != null ? blockedAnswer().rule()
-        : guarded.answerCheck() != null ? guarded.answerCheck().blockedRule() : null;
     AuditRecord.Builder record = AuditRecord.builder()
         .timestamp(java.time.Instant.now())
         .ids(callId, ids.isValid() ? ids.getTraceId() : null, ids.isValid() ? ids.getSpanId() : null)
@@ -760,7 +757,7 @@ public final class LlmCall {
         .pii(guarded.piiCounts(), guarded.piiActions())
         .injection(guarded.injectionScore(), guarded.injectionFlagged(),
             guarded.blocked() != null && "guardrails.prompt_injection".equals(guarded.blocked().rule()))
-        .blockedRule(blockedRule)
+        .blockedRule(blockedRule())
         .cache(cacheOutcome)
         .outcome(status, errorType)
         .costUsd(cost)
@@ -775,6 +772,12 @@ public final class LlmCall {
       record.tokens(usage.inputTokens(), usage.outputTokens());
     }
     return record.build();
+  }
+
+  /** The rule that refused the call or its answer, or null. */
+  private String blockedRule() {
+    return blockedAnswer() != null ? blockedAnswer().rule()
+        : guarded.answerCheck() != null ? guarded.answerCheck().blockedRule() : null;
   }
 
   /**
