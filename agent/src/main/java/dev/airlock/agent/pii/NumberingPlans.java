@@ -2,7 +2,6 @@ package dev.airlock.agent.pii;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +66,8 @@ final class NumberingPlans {
   /** Digit-pattern groupings of mobile numbers written without a prefix (Italy, Turkey). */
   private static final String MOBILE_LAYOUTS = "3-3-4 3-7 3-3-2-2 3-4-3";
 
-  private static final List<Plan> PLANS;
+  /** An array, not a list: the phone detector walks it for every candidate number, without an iterator. */
+  private static final Plan[] PLANS;
   private static final Map<String, Plan> BY_CALLING_CODE = new HashMap<>();
 
   static {
@@ -100,7 +100,7 @@ final class NumberingPlans {
     p.add(plain("PT", "351", 9, 9)
         .written("2", 9, "2-3-4", "3-3-3", true)
         .written("9[1236]", 9, "", "3-3-3", true));
-    PLANS = Collections.unmodifiableList(p);
+    PLANS = p.toArray(new Plan[0]);
     for (Plan plan : PLANS) {
       BY_CALLING_CODE.put(plan.callingCode, plan);
     }
@@ -137,8 +137,8 @@ final class NumberingPlans {
   static Match withoutTrunk(String digits, int[] groupLengths, int count) {
     Match best = NO_MATCH;
     for (Plan plan : PLANS) {
-      for (Form form : plan.forms) {
-        Fit fit = form.fit(digits, groupLengths, count);
+      for (int f = 0; f < plan.forms.size(); f++) {
+        Fit fit = plan.forms.get(f).fit(digits, groupLengths, count);
         if (fit.compareTo(best.fit) > 0) {
           best = new Match(fit, plan.country);
         }
