@@ -86,6 +86,11 @@ public final class OutputGuard {
     return new OpenValues(families, phrases, regexes, probe);
   }
 
+  /** The types the answer's PII scan runs (the secret scanner's not among them when it runs). */
+  List<String> piiScanTypes() {
+    return piiScanner == null ? List.of() : piiScanner.types();
+  }
+
   /** What a stream of the answer holds back so that these rules can still act on it. */
   OpenValues openValues() {
     return openValues;
@@ -104,10 +109,20 @@ public final class OutputGuard {
     if (guardrails == null || !guardrails.checksOutput()) {
       return none();
     }
-    PiiScanner piiScanner = pii != null ? PiiScanners.from(pii)
+    // When secrets are checked, the secret scanner runs the secret detectors on every answer text
+    // anyway, and a PII finding inside a secret it reports is dropped (see check): the PII scan
+    // need not run them a second time. Without a secrets rule they stay in it, where they keep
+    // the digits of a key from being reported as a phone number.
+    boolean secretsChecked = guardrails.outputSecrets().isPresent();
+    PiiScanner piiScanner = pii != null ? PiiScanners.from(pii, secretsChecked ? PiiTypes.SECRET : null)
         : PiiScanner.builder().enable(withoutSecrets(PiiTypes.builtIn())).build();
     PiiScanner secrets = PiiScanner.builder().enable(List.of(PiiTypes.SECRET)).build();
     return new OutputGuard(guardrails, piiScanner, secrets, pii);
+  }
+
+  /** With the given scanners as they are; for tests that compare scanner set-ups. */
+  static OutputGuard withScanners(GuardrailsPolicy guardrails, PiiScanner piiScanner, PiiPolicy pii) {
+    return new OutputGuard(guardrails, piiScanner, PiiScanner.builder().enable(List.of(PiiTypes.SECRET)).build(), pii);
   }
 
   private static List<String> withoutSecrets(List<String> types) {

@@ -14,8 +14,18 @@ public final class PiiScanners {
   private PiiScanners() {}
 
   public static PiiScanner from(PiiPolicy pii) {
+    return from(pii, null);
+  }
+
+  /**
+   * As {@link #from(PiiPolicy)}, without the built-in type {@code leaveOut} (null: none): for a
+   * check whose other scanner already runs that detector on the same text.
+   */
+  static PiiScanner from(PiiPolicy pii, String leaveOut) {
+    java.util.List<String> types = new java.util.ArrayList<>(pii.detect());
+    types.remove(leaveOut);
     PiiScanner.Builder builder = PiiScanner.builder()
-        .enable(pii.detect())
+        .enable(types)
         .minConfidence(pii.minConfidence());
     for (PiiPolicy.CustomPii custom : pii.custom()) {
       if (custom.pattern() != null) {

@@ -51,7 +51,10 @@ public final class BenchFixtures {
       "on_internal_error: pass_through",
       "");
 
-  /** The example policy's {@code pii} and {@code guardrails.prompt_injection} sections, as written there. */
+  /**
+   * The example policy's {@code pii} and {@code guardrails} sections (prompt injection and the
+   * output rules), as written there.
+   */
   public static final String REDACTION_SECTIONS = String.join("\n",
       "pii:",
       "  detect: [email, phone, credit_card, iban, us_ssn, ip_address, secret]",
@@ -61,6 +64,9 @@ public final class BenchFixtures {
       "  restore: true",
       "guardrails:",
       "  prompt_injection: {action: block, threshold: 0.8}",
+      "  output:",
+      "    pii: mask",
+      "    secrets: block",
       "");
 
   /** The placeholders the agent gives the PII of {@link #chatRequest} (answers echo them back). */

@@ -48,8 +48,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * <ul>
  *   <li>{@code passThrough}: the example policy's providers and prices only;
  *   <li>{@code redaction}: plus its {@code pii} section (pseudonymize the request's email, phone,
- *       card and IBAN, restore them in the answer, which names them by placeholder) and its
- *       prompt-injection guardrail.
+ *       card and IBAN, restore them in the answer, which names them by placeholder), its
+ *       prompt-injection guardrail and its output rules (the answer, or every streamed text
+ *       delta, checked for PII the app did not send, masked, and for secrets).
  * </ul>
  *
  * <p>{@code pipeline_cacheHit_nonStreaming} runs the redaction policy plus the example's exact
