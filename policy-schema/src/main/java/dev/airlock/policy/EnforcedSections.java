@@ -9,13 +9,12 @@ import java.util.Set;
 /**
  * Which top-level sections of the policy language this version of Airlock enforces: the one place
  * to change when a capability lands. To switch a section on, add it to {@link #ENFORCED} and give
- * {@code PolicyReader} a reader for it (and drop any special case from {@link #checkUnenforced}).
+ * {@code PolicyReader} a reader for it.
  *
- * <p>A policy that uses a section the agent does not enforce is refused, by name. Loading it while
- * ignoring, say, {@code telemetry: {capture_content: true}} would let a security team believe prompts
- * are captured (redacted) when they are not; failing loudly is the only safe answer. One setting is accepted anyway because it
- * describes what the agent already does: {@code telemetry: {capture_content: false}} (content never
- * goes into spans).
+ * <p>A policy that uses a section the agent does not enforce is refused, by name: loading it while
+ * ignoring the section would let a security team believe a control is in force when it is not, so
+ * failing loudly is the only safe answer. Today every section of the language is enforced; the
+ * refusal stays for the sections a later language version adds before the agent reads them.
  */
 public final class EnforcedSections {
 
@@ -60,6 +59,7 @@ public final class EnforcedSections {
                   "budgets",
                   "rate_limits",
                   "state",
+                  "telemetry",
                   "audit",
                   "on_internal_error")));
 
@@ -89,52 +89,13 @@ public final class EnforcedSections {
     return ENFORCED.contains(key);
   }
 
-  /**
-   * Reports section {@code entry} (a known, unenforced section) as refused, unless its content asks
-   * for exactly what the agent does anyway.
-   */
+  /** Reports section {@code entry} (a known, unenforced section) as refused. */
   static void checkUnenforced(MappingNode.Entry entry, Expect expect) {
-    switch (entry.key()) {
-      case "telemetry":
-        checkTelemetry(entry, expect);
-        return;
-      default:
-        expect
-            .problems()
-            .errorAtKey(
-                entry,
-                "section '" + entry.key() + "'" + REFUSAL + " (remove the section to load it)",
-                null);
-    }
-  }
-
-  /** Only {@code capture_content: false}: the agent never puts prompts or answers in spans. */
-  private static void checkTelemetry(MappingNode.Entry entry, Expect expect) {
-    PolicyNode value = entry.value();
-    if (value instanceof ScalarNode && ((ScalarNode) value).isNull()) {
-      return; // "telemetry:" with nothing under it asks for nothing
-    }
-    MappingNode telemetry = expect.mapping(value);
-    if (telemetry == null) {
-      return;
-    }
-    for (MappingNode.Entry e : telemetry.entries()) {
-      if (!"capture_content".equals(e.key())) {
-        expect.unknownKey(e, Collections.singletonList("capture_content"));
-        continue;
-      }
-      Boolean capture = expect.bool(e.value());
-      if (Boolean.TRUE.equals(capture)) {
-        expect
-            .problems()
-            .errorAtKey(
-                e,
-                "'telemetry.capture_content: true'"
-                    + REFUSAL
-                    + " (prompts and answers are never captured; remove the key or set it to"
-                    + " false to load)",
-                null);
-      }
-    }
+    expect
+        .problems()
+        .errorAtKey(
+            entry,
+            "section '" + entry.key() + "'" + REFUSAL + " (remove the section to load it)",
+            null);
   }
 }

@@ -38,6 +38,7 @@ public final class Policy {
   private final List<RateLimitPolicy> rateLimits;
   private final StatePolicy state;
   private final AuditPolicy audit;
+  private final boolean captureContent;
   private final OnInternalError onInternalError;
 
   private Policy(Builder b) {
@@ -58,6 +59,7 @@ public final class Policy {
     this.rateLimits = Collections.unmodifiableList(new ArrayList<>(b.rateLimits));
     this.state = b.state;
     this.audit = b.audit;
+    this.captureContent = b.captureContent;
     this.onInternalError = b.onInternalError;
   }
 
@@ -213,6 +215,14 @@ public final class Policy {
     return Optional.ofNullable(audit);
   }
 
+  /**
+   * {@code telemetry.capture_content}: whether prompts and answers go into the call's span, always
+   * redacted; false when absent.
+   */
+  public boolean captureContent() {
+    return captureContent;
+  }
+
   /** The {@code on_internal_error:} setting; {@link OnInternalError#PASS_THROUGH} when absent. */
   public OnInternalError onInternalError() {
     return onInternalError;
@@ -237,6 +247,7 @@ public final class Policy {
     private final List<RateLimitPolicy> rateLimits = new ArrayList<>();
     private StatePolicy state = StatePolicy.memory();
     private AuditPolicy audit;
+    private boolean captureContent;
     private OnInternalError onInternalError = OnInternalError.PASS_THROUGH;
 
     private Builder() {}
@@ -330,6 +341,12 @@ public final class Policy {
 
     public Builder audit(AuditPolicy audit) {
       this.audit = audit;
+      return this;
+    }
+
+    /** {@code telemetry.capture_content}. */
+    public Builder captureContent(boolean captureContent) {
+      this.captureContent = captureContent;
       return this;
     }
 

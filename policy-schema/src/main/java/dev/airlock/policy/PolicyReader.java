@@ -129,6 +129,12 @@ final class PolicyReader {
           policy.audit(audit);
         }
         break;
+      case "telemetry":
+        Boolean capture = new TelemetryReader(expect).captureContent(value);
+        if (capture != null) {
+          policy.captureContent(capture);
+        }
+        break;
       case "on_internal_error":
         String mode = expect.oneOf(value, ON_INTERNAL_ERROR);
         if (mode != null) {

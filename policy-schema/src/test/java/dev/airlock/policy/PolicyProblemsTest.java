@@ -256,7 +256,7 @@ class PolicyProblemsTest {
   }
 
   @Test
-  void telemetryIsAcceptedOnlyWithTheAgentsBehaviourAndOnInternalErrorIsEnforced() {
+  void telemetryCaptureContentIsReadAndOnInternalErrorIsEnforced() {
     PolicyLoadResult ok =
         yaml(
             "airlock: 1",
@@ -265,11 +265,18 @@ class PolicyProblemsTest {
             "  capture_content: false",
             "on_internal_error: pass_through");
     assertTrue(ok.ok(), ok::toString);
+    assertFalse(ok.policy().orElseThrow().captureContent());
     assertEquals(OnInternalError.PASS_THROUGH, ok.policy().orElseThrow().onInternalError());
-    assertTrue(yaml("airlock: 1", "name: d", "telemetry: {}").ok());
+    assertFalse(yaml("airlock: 1", "name: d", "telemetry: {}").policy().orElseThrow().captureContent());
+    assertFalse(yaml("airlock: 1", "name: d", "telemetry:").policy().orElseThrow().captureContent());
+    assertFalse(yaml("airlock: 1", "name: d").policy().orElseThrow().captureContent());
     assertEquals(
         OnInternalError.PASS_THROUGH,
         yaml("airlock: 1", "name: d").policy().orElseThrow().onInternalError());
+
+    PolicyLoadResult capture = yaml("airlock: 1", "name: d", "telemetry:", "  capture_content: true");
+    assertTrue(capture.ok(), capture::toString);
+    assertTrue(capture.policy().orElseThrow().captureContent());
 
     PolicyLoadResult block = yaml("airlock: 1", "name: d", "on_internal_error: block");
     assertTrue(block.ok(), block::toString);
@@ -282,16 +289,16 @@ class PolicyProblemsTest {
             "airlock: 1",
             "name: d",
             "telemetry:",
-            "  capture_content: true",
+            "  capture_content: yes please",
             "  captur_content: false");
     assertEquals(
-        "4:3 telemetry.capture_content: 'telemetry.capture_content: true' is not enforced by this"
-            + " version of Airlock; refusing the policy rather than silently ignoring a control"
-            + " (prompts and answers are never captured; remove the key or set it to false to"
-            + " load)\n"
+        "4:20 telemetry.capture_content: must be true or false, got a string\n"
             + "5:3 telemetry.captur_content: unknown key 'captur_content', did you mean"
             + " 'capture_content'?\n",
         render(r.errors()));
+    assertEquals(
+        "3:12 telemetry: must be a mapping, got a string\n",
+        render(yaml("airlock: 1", "name: d", "telemetry: on").errors()));
 
     PolicyLoadResult typo = yaml("airlock: 1", "name: d", "on_internal_error: pass-through");
     assertEquals(

@@ -120,7 +120,8 @@ class PolicySchemaTest {
             "rate_limits: [{per: feature, tokens: 1M/hour}]",
             "routes: [{name: r, to: openrouter/meta-llama/llama-3.3-70b-instruct}]",
             "state: rediss://cache.internal:6380",
-            "identity: {tenant: header:X-Tenant-Id}");
+            "identity: {tenant: header:X-Tenant-Id}",
+            "telemetry: {capture_content: true}");
     List<Error> errors = validate(yaml);
     assertTrue(errors.isEmpty(), () -> describe(errors));
   }
@@ -190,6 +191,7 @@ class PolicySchemaTest {
       onInternalError.add(o.id());
     }
     assertEquals(onInternalError, textValues(props.get("on_internal_error").get("enum")));
+    assertEquals(TelemetryReader.KEYS, fieldNames(props.get("telemetry").get("properties")));
   }
 
   /**

@@ -31,6 +31,7 @@ import dev.airlock.agent.spend.Admission;
 import dev.airlock.agent.spend.BudgetConfig;
 import dev.airlock.agent.spend.Permit;
 import dev.airlock.agent.telemetry.LlmInstruments;
+import dev.airlock.agent.telemetry.content.AnswerCapture;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
@@ -113,6 +114,8 @@ public final class LlmCall {
   private ByteArrayOutputStream rewritten;
   private StreamPseudonymRestorer restorer;
   private long firstChunkNanos = -1;
+  /** Records the answer on the span ({@code telemetry.capture_content: true}); null otherwise. */
+  private AnswerCapture answerCapture;
 
   LlmCall(PipelineState state, LlmInstruments instruments, Span span, ProviderMatch match, LlmRequest request,
       String requestModel, String host, byte[] outgoingBody, boolean usageRequested, GuardedRequest guarded,
@@ -243,6 +246,11 @@ public final class LlmCall {
    */
   public CachedAnswer cachedAnswer() {
     return cachedAnswer;
+  }
+
+  /** Content capture for this call's answer, or null. */
+  void captureAnswer(AnswerCapture capture) {
+    this.answerCapture = capture;
   }
 
   /** A budget or rate limit refuses the call. */
@@ -530,6 +538,9 @@ public final class LlmCall {
 
   private void onEvent(String eventName, String data, byte[] raw) {
     accumulator.onEvent(eventName, data);
+    if (answerCapture != null) {
+      answerCapture.onEvent(data);
+    }
     if (rewritten == null) {
       return;
     }
@@ -679,6 +690,9 @@ public final class LlmCall {
     long endNanos = System.nanoTime();
     recordGuard();
     LlmResponse response = response();
+    if (answerCapture != null && blockedRule() == null) {
+      answerCapture.finish(span, streaming ? null : keptAnswer());
+    }
     boolean cancelled = closedEarly && (streaming ? !accumulator.sawTerminalEvent() : response == null);
     String responseModel = response != null && response.model() != null ? response.model() : null;
     if (responseModel != null) {
@@ -874,6 +888,11 @@ public final class LlmCall {
       instruments.cost().add(cost, costAttributes.build());
     }
     return cost;
+  }
+
+  /** The non-streamed answer as it came, when it was kept whole; null otherwise. */
+  private byte[] keptAnswer() {
+    return wholeAnswer != null ? wholeAnswer : bodyTruncated || body == null ? null : body.toByteArray();
   }
 
   private LlmResponse response() {

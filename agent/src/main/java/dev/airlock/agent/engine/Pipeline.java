@@ -191,6 +191,9 @@ public final class Pipeline {
     Span span = builder.startSpan();
     LlmCall call = new LlmCall(current, instruments, span, match, request, model, host, outgoing, usageRequested,
         guarded, identity, plan, denied);
+    if (current.contentCapture() != null) {
+      call.captureAnswer(current.contentCapture().request(span, endpoint, body, guarded.restorations()));
+    }
     ExactCache cache = current.exactCache();
     SemanticCaching semantic = current.semanticCache();
     if ((cache != null || semantic != null) && denied == null && guarded.blocked() == null) {

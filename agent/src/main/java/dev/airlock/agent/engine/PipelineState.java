@@ -11,6 +11,7 @@ import dev.airlock.agent.route.ResilienceSettings;
 import dev.airlock.agent.route.Routing;
 import dev.airlock.agent.telemetry.BudgetEvents;
 import dev.airlock.agent.telemetry.LlmInstruments;
+import dev.airlock.agent.telemetry.content.ContentCapture;
 import java.util.Map;
 
 /**
@@ -32,6 +33,8 @@ public final class PipelineState {
   private final boolean failClosed;
   private final String refusal;
   private final AuditLog audit;
+  /** Null unless the policy says {@code telemetry.capture_content: true}. */
+  private final ContentCapture contentCapture;
 
   public PipelineState(ProviderRegistry registry, PriceTable prices, PolicyIdentity policy, RequestGuard guard) {
     this(registry, prices, policy, guard, IdentityResolver.none());
@@ -53,6 +56,7 @@ public final class PipelineState {
     this.failClosed = false;
     this.refusal = null;
     this.audit = null;
+    this.contentCapture = null;
   }
 
   private PipelineState(PipelineState base, Routing routing, Map<String, RequestGuard> routeGuards,
@@ -72,6 +76,35 @@ public final class PipelineState {
     this.failClosed = failClosed;
     this.refusal = refusal;
     this.audit = audit;
+    this.contentCapture = base.contentCapture;
+  }
+
+  private PipelineState(PipelineState base, ContentCapture contentCapture) {
+    this.registry = base.registry;
+    this.prices = base.prices;
+    this.policy = base.policy;
+    this.guard = base.guard;
+    this.identity = base.identity;
+    this.routing = base.routing;
+    this.routeGuards = base.routeGuards;
+    this.exactCache = base.exactCache;
+    this.semanticCache = base.semanticCache;
+    this.spend = base.spend;
+    this.budgetEvents = base.budgetEvents;
+    this.failClosed = base.failClosed;
+    this.refusal = base.refusal;
+    this.audit = base.audit;
+    this.contentCapture = contentCapture;
+  }
+
+  /** This state putting redacted prompts and answers on spans ({@code telemetry.capture_content: true}). */
+  public PipelineState withContentCapture(ContentCapture capture) {
+    return new PipelineState(this, capture);
+  }
+
+  /** What records content on spans, or null when the policy leaves it out (the default). */
+  public ContentCapture contentCapture() {
+    return contentCapture;
   }
 
   /**

@@ -31,6 +31,7 @@ import dev.airlock.agent.state.RedisState;
 import dev.airlock.policy.StatePolicy;
 import dev.airlock.agent.engine.SpendControls;
 import dev.airlock.agent.telemetry.BudgetEvents;
+import dev.airlock.agent.telemetry.content.ContentCapture;
 import dev.airlock.agent.cache.ExactCacheConfig;
 import dev.airlock.policy.ResiliencePolicy;
 import dev.airlock.policy.RoutePolicy;
@@ -116,6 +117,11 @@ public final class PipelineStates {
         policy.identity().map(IdentityResolver::of).orElse(IdentityResolver.none()));
     if (policy.audit().isPresent()) {
       state = state.withAudit(AuditLogs.of(policy.audit().get()));
+    }
+    if (policy.captureContent()) {
+      // Masked with the policy's own detectors, or every built-in one when it has no pii: section.
+      state = state.withContentCapture(ContentCapture.of(
+          policy.pii().map(PiiScanners::from).orElseGet(ContentCapture::builtInScanner)));
     }
     if (policy.cache().flatMap(CachePolicy::semantic).isPresent()) {
       SemanticCaching semantic = SemanticCaches.of(policy.cache().get().semantic().get(), Extensions.installed(),

@@ -42,6 +42,13 @@ public final class GenAiAttributes {
   public static final AttributeKey<Long> SERVER_PORT = longKey("server.port");
   public static final AttributeKey<String> ERROR_TYPE = stringKey("error.type");
   public static final AttributeKey<Long> HTTP_RESPONSE_STATUS_CODE = longKey("http.response.status_code");
+  /**
+   * Content, only with {@code telemetry.capture_content: true}, always redacted: JSON strings of the
+   * conventions' input, output and system-instruction schemas (the Java SDK has no structured values).
+   */
+  public static final AttributeKey<String> INPUT_MESSAGES = stringKey("gen_ai.input.messages");
+  public static final AttributeKey<String> OUTPUT_MESSAGES = stringKey("gen_ai.output.messages");
+  public static final AttributeKey<String> SYSTEM_INSTRUCTIONS = stringKey("gen_ai.system_instructions");
 
   public static final AttributeKey<Double> AIRLOCK_COST_USD = doubleKey("airlock.cost.usd");
   public static final AttributeKey<String> AIRLOCK_PROVIDER = stringKey("airlock.provider");
