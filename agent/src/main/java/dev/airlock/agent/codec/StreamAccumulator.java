@@ -61,6 +61,9 @@ public final class StreamAccumulator {
     if (eventName != null && !interesting(eventName)) {
       return;
     }
+    if (endpoint == Endpoint.OPENAI_CHAT && teachesNothing(data)) {
+      return;
+    }
     try (JsonParser p = Json.parser(data)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return;
@@ -100,6 +103,44 @@ public final class StreamAccumulator {
    */
   public synchronized boolean sawTerminalEvent() {
     return state.terminal;
+  }
+
+  /**
+   * Whether an OpenAI chat chunk can add nothing to what is known: id and model are kept from
+   * earlier chunks, and this one has no usage, no error and no finish reason (each key absent or
+   * null). Nearly every chunk of a stream is such a content delta, and reading it would change
+   * nothing. Decided on the raw JSON: an escaped quote inside a string can never close a quoted
+   * key, so text that mentions these words cannot pass for them; a {@code \\u} escape anywhere
+   * (which could spell a key) sends the chunk to the full read.
+   */
+  private boolean teachesNothing(String data) {
+    return state.id != null && state.model != null
+        && data.indexOf("\\u") < 0
+        && data.indexOf("\"error\"") < 0
+        && onlyNull(data, "\"usage\"")
+        && onlyNull(data, "\"finish_reason\"");
+  }
+
+  /** Whether every occurrence of {@code key} in {@code data} is followed by {@code : null}. */
+  private static boolean onlyNull(String data, String key) {
+    for (int at = data.indexOf(key); at >= 0; at = data.indexOf(key, at + key.length())) {
+      int i = skipSpace(data, at + key.length());
+      if (i >= data.length() || data.charAt(i) != ':') {
+        return false;
+      }
+      i = skipSpace(data, i + 1);
+      if (!data.startsWith("null", i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int skipSpace(String data, int i) {
+    while (i < data.length() && data.charAt(i) <= ' ') {
+      i++;
+    }
+    return i;
   }
 
   private boolean interesting(String eventName) {

@@ -207,6 +207,51 @@ class StreamAccumulatorTest {
     assertThrows(NullPointerException.class, () -> new StreamAccumulator(null));
   }
 
+  /**
+   * Content deltas after the first chunk are not read (they teach nothing); these are the chunks
+   * that look like such deltas but do carry a fact, and must still be read.
+   */
+  @Test
+  void chunksThatLookLikeContentDeltasButCarryAFactAreStillRead() {
+    String first = "{\"id\":\"c1\",\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\"},"
+        + "\"finish_reason\":null}],\"usage\":null}";
+    String[][] cases = {
+        // finish reason with spaces around the colon
+        {"{\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\" :  \"length\"}],\"usage\":null}",
+            "[length]", "null"},
+        // the reason on a second choice, the first one's null
+        {"{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":null},{\"index\":1,\"delta\":{},"
+            + "\"finish_reason\":\"stop\"}]}", "[stop]", "null"},
+        // usage in the last content chunk (some compatible servers)
+        {"{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"!\"},\"finish_reason\":\"stop\"}],"
+            + "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":4,\"total_tokens\":7}}", "[stop]", "3/4"},
+        // a key written with a unicode escape: read, not guessed
+        {"{\"choices\":[{\"index\":0,\"delta\":{},\"finish\\u005freason\":\"stop\"}]}", "[stop]", "null"},
+    };
+    for (String[] c : cases) {
+      StreamAccumulator acc = new StreamAccumulator(Endpoint.OPENAI_CHAT);
+      acc.onEvent(null, first);
+      acc.onEvent(null, "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"},\"finish_reason\":null}],\"usage\":null}");
+      acc.onEvent(null, c[0]);
+      LlmResponse r = acc.result();
+      assertEquals(c[1], String.valueOf(r.finishReasons()), c[0]);
+      assertEquals(c[2], r.usage() == null ? "null" : r.usage().inputTokens() + "/" + r.usage().outputTokens(), c[0]);
+      assertEquals("c1", r.id());
+      assertEquals("m", r.model());
+    }
+    // Text that quotes the key names (escaped in JSON) is content, not a fact.
+    StreamAccumulator acc = new StreamAccumulator(Endpoint.OPENAI_CHAT);
+    acc.onEvent(null, first);
+    acc.onEvent(null, "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"set \\\"finish_reason\\\": \\\"stop\\\" "
+        + "and \\\"usage\\\" or \\\"error\\\"\"},\"finish_reason\":null}]}");
+    assertEquals("[]", String.valueOf(acc.result().finishReasons()));
+    assertNull(acc.result().errorType());
+    // An error chunk after content still ends the stream.
+    acc.onEvent(null, "{\"error\":{\"type\":\"server_error\",\"message\":\"boom\"}}");
+    assertEquals("server_error", acc.result().errorType());
+    assertTrue(acc.sawTerminalEvent());
+  }
+
   @Test
   void usageOnlyChunk() {
     List<Event> events = Fixtures.replay(bytes("openai/chat-stream.sse"), null, 0, CAP).events;
