@@ -50,8 +50,8 @@ final class Policies {
   }
 
   /**
-   * {@code yaml} without the top-level sections that are not enforced, keeping telemetry and
-   * on_internal_error (whose example values match what the agent does).
+   * {@code yaml} without the top-level sections that are not enforced (today every section is, so
+   * the reference policy comes back whole).
    */
   static String withoutUnenforcedSections(String yaml) {
     StringBuilder out = new StringBuilder();
@@ -59,10 +59,7 @@ final class Policies {
     for (String line : yaml.split("\n", -1)) {
       if (!line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("#")) {
         String key = line.substring(0, Math.max(line.indexOf(':'), 0));
-        keep =
-            EnforcedSections.isEnforced(key)
-                || key.equals("telemetry")
-                || key.equals("on_internal_error");
+        keep = EnforcedSections.isEnforced(key);
       }
       if (keep) {
         out.append(line).append('\n');
