@@ -119,9 +119,10 @@ public final class PipelineStates {
       state = state.withAudit(AuditLogs.of(policy.audit().get()));
     }
     if (policy.captureContent()) {
-      // Masked with the policy's own detectors, or every built-in one when it has no pii: section.
+      // Masked with every built-in detector, whatever types the pii: section acts on (a policy
+      // that only pseudonymizes emails must not put phone numbers in spans), plus its own patterns.
       state = state.withContentCapture(ContentCapture.of(
-          policy.pii().map(PiiScanners::from).orElseGet(ContentCapture::builtInScanner)));
+          policy.pii().map(PiiScanners::withEveryBuiltIn).orElseGet(ContentCapture::builtInScanner)));
     }
     if (policy.cache().flatMap(CachePolicy::semantic).isPresent()) {
       SemanticCaching semantic = SemanticCaches.of(policy.cache().get().semantic().get(), Extensions.installed(),

@@ -2,8 +2,11 @@ package dev.airlock.agent.redact;
 
 import dev.airlock.agent.pii.CustomPattern;
 import dev.airlock.agent.pii.PiiScanner;
+import dev.airlock.agent.pii.PiiTypes;
 import dev.airlock.agent.pii.WordList;
 import dev.airlock.policy.PiiPolicy;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Builds the scanner a {@code pii:} section describes; once per policy, never per call. */
 public final class PiiScanners {
@@ -22,8 +25,21 @@ public final class PiiScanners {
    * check whose other scanner already runs that detector on the same text.
    */
   static PiiScanner from(PiiPolicy pii, String leaveOut) {
-    java.util.List<String> types = new java.util.ArrayList<>(pii.detect());
+    List<String> types = new ArrayList<>(pii.detect());
     types.remove(leaveOut);
+    return build(pii, types);
+  }
+
+  /**
+   * Every built-in detector plus the section's custom patterns and word lists: for text that must
+   * not carry any personal data the agent can recognize (captured content), whichever types the
+   * section chose to act on.
+   */
+  public static PiiScanner withEveryBuiltIn(PiiPolicy pii) {
+    return build(pii, PiiTypes.builtIn());
+  }
+
+  private static PiiScanner build(PiiPolicy pii, List<String> types) {
     PiiScanner.Builder builder = PiiScanner.builder()
         .enable(types)
         .minConfidence(pii.minConfidence());

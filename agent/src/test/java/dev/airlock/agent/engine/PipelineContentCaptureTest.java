@@ -138,6 +138,20 @@ class PipelineContentCaptureTest {
   }
 
   @Test
+  void typesThePolicyDoesNotActOnAreMaskedOnTheSpanToo() {
+    // The pii: section only handles emails; a phone number in the prompt still never reaches a span.
+    Pipeline pipeline = new Pipeline(PipelineStates.of(policy(PSEUDONYMIZE
+        + "telemetry: {capture_content: true}\n")), instruments);
+    LlmCall call = begin(pipeline, REQUEST.replace("about order", "or call +44 20 7946 0958 about order"));
+    assertTrue(new String(call.outgoingBody(), StandardCharsets.UTF_8).contains("+44 20 7946 0958"),
+        "the policy does not act on phones: sent as is");
+    answer(call, echo(call));
+    String input = lastSpan().getAttributes().get(GenAiAttributes.INPUT_MESSAGES);
+    assertTrue(input.contains("or call [PHONE] about order [CUSTOMER_ID]."), input);
+    assertFalse(lastSpan().getAttributes().toString().contains("7946"), lastSpan().getAttributes()::toString);
+  }
+
+  @Test
   void withoutAPiiSectionTheBuiltInDetectorsMask() {
     Pipeline pipeline = new Pipeline(PipelineStates.of(policy("telemetry: {capture_content: true}\n")), instruments);
     LlmCall call = begin(pipeline, REQUEST);
