@@ -36,6 +36,8 @@ final class AhoCorasick {
   private final int[] outputLink;
   /** Whether a word ends at the state or down its fail chain: a match is reported there. */
   private final boolean[] reports;
+  /** The labels (or-ed) of the words that end at the state or down its fail chain. */
+  private final int[] labels;
   /** Alphabet class of each ASCII char, folded (0: in no word). */
   private final int[] asciiClass = new int[128];
   /** The non-ASCII chars of the words (folded), sorted, and their classes. */
@@ -47,14 +49,25 @@ final class AhoCorasick {
   private final int[] delta;
 
   AhoCorasick(List<String> words, boolean foldCase) {
+    this(words, null, foldCase);
+  }
+
+  /**
+   * @param labels one bit set per word (null: every word labelled 1), so that a caller looking for
+   *     several word lists at once can tell from {@link #labelsAt} which lists matched
+   */
+  AhoCorasick(List<String> words, int[] labels, boolean foldCase) {
     this.foldCase = foldCase;
     List<Map<Character, Integer>> trie = new ArrayList<>();
     List<Integer> depths = new ArrayList<>();
     List<Boolean> ends = new ArrayList<>();
+    List<Integer> own = new ArrayList<>();
     trie.add(new HashMap<>());
     depths.add(0);
     ends.add(false);
-    for (String w : words) {
+    own.add(0);
+    for (int wi = 0; wi < words.size(); wi++) {
+      String w = words.get(wi);
       if (w.isEmpty()) {
         continue;
       }
@@ -68,10 +81,12 @@ final class AhoCorasick {
           trie.add(new HashMap<>());
           depths.add(i + 1);
           ends.add(false);
+          own.add(0);
         }
         s = t;
       }
       ends.set(s, true);
+      own.set(s, own.get(s) | (labels == null ? 1 : labels[wi]));
     }
     int size = trie.size();
     // The alphabet: one class per distinct (folded) char of the words; 0 for every other char.
@@ -139,8 +154,12 @@ final class AhoCorasick {
       }
     }
     reports = new boolean[size];
+    this.labels = new int[size];
     for (int s = 0; s < size; s++) {
       reports[s] = terminal[s] || outputLink[s] >= 0;
+      for (int o = terminal[s] ? s : outputLink[s]; o >= 0; o = outputLink[o]) {
+        this.labels[s] |= own.get(o);
+      }
     }
   }
 
@@ -170,6 +189,24 @@ final class AhoCorasick {
   /** The state after reading {@code c} in state {@code s}: for callers that feed chars themselves. */
   int next(int s, char c) {
     return delta[s * width + classOf(c)];
+  }
+
+  /**
+   * The alphabet class of {@code c}, for callers that map chars to classes once ({@link
+   * #step}); 0 stands for every char in no word.
+   */
+  int alphabetClass(char c) {
+    return classOf(c);
+  }
+
+  /** The state after reading a char of class {@code cls} in state {@code s}. */
+  int step(int s, int cls) {
+    return delta[s * width + cls];
+  }
+
+  /** The labels of the words that end at state {@code s}; 0 when none does. */
+  int labelsAt(int s) {
+    return labels[s];
   }
 
   /** Whether a word ends at state {@code s} (after the char that led there). */

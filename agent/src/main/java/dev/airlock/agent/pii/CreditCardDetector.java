@@ -31,6 +31,9 @@ final class CreditCardDetector implements IndexedDetector {
           -0.35, "order", "tracking", "invoice", "serial", "isbn", "imei", "iccid", "account",
           "transaction", "reference", "ref");
 
+  /** Both lists, read in one pass over the window. */
+  private static final ContextPair CONTEXT = new ContextPair(POSITIVE, NEGATIVE);
+
   /** Most groups a printed card number has (4-4-4-4-3). */
   private static final int MAX_CARD_GROUPS = 5;
   /** Longest run we read: a short list of cards written on one line. */
@@ -181,7 +184,7 @@ final class CreditCardDetector implements IndexedDetector {
       return null;
     }
     double base = digits.length() == end - start ? COMPACT : GROUPED;
-    double conf = base + POSITIVE.adjust(text, start, end) + NEGATIVE.adjust(text, start, end);
+    double conf = CONTEXT.confidence(base, text, start, end);
     return new Detection(PiiTypes.CREDIT_CARD, start, end, Confidence.of(conf), brand);
   }
 
@@ -263,8 +266,13 @@ final class CreditCardDetector implements IndexedDetector {
     return null;
   }
 
+  /** The number the first {@code len} digits of {@code d} (all of it when shorter) make. */
   private static int prefix(String d, int len) {
-    return Integer.parseInt(d.substring(0, Math.min(len, d.length())));
+    int value = 0;
+    for (int i = 0, n = Math.min(len, d.length()); i < n; i++) {
+      value = value * 10 + (d.charAt(i) - '0');
+    }
+    return value;
   }
 
   /** The Luhn (mod 10) check over all digits, the last being the check digit. */

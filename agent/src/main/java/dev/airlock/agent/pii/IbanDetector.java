@@ -1,8 +1,6 @@
 package dev.airlock.agent.pii;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,8 +38,12 @@ final class IbanDetector implements IndexedDetector {
           + " SM27:1a10n12c SO23:19n ST25:21n SV28:4a20n TL23:19n TN24:20n TR26:6n16c UA29:6n19c"
           + " VA22:18n VG24:4a16n XK20:16n YE30:4a4n18c";
 
-  /** Country code to the class of each BBAN position ('n', 'a' or 'c'). */
-  private static final Map<String, char[]> BBAN = new HashMap<>();
+  /**
+   * The class of each BBAN position ('n', 'a' or 'c') by country code, at {@link #code}: an array
+   * rather than a map from strings, since every two capitals before a number are looked up, and a
+   * string and a hash per look-up were most of this detector's time on text dense with numbers.
+   */
+  private static final char[][] BBAN = new char[26 * 26][];
 
   static {
     for (String entry : REGISTRY.split(" ")) {
@@ -57,7 +59,7 @@ final class IbanDetector implements IndexedDetector {
       if (classes.length() != length - 4) {
         throw new IllegalStateException("IBAN registry entry inconsistent: " + entry);
       }
-      BBAN.put(cc, classes.toString().toCharArray());
+      BBAN[code(cc.charAt(0), cc.charAt(1))] = classes.toString().toCharArray();
     }
   }
 
@@ -80,9 +82,7 @@ final class IbanDetector implements IndexedDetector {
         continue;
       }
       int start = i - 2;
-      String cc =
-          new String(new char[] {upper(text.charAt(start)), upper(text.charAt(start + 1))});
-      char[] bban = BBAN.get(cc);
+      char[] bban = bban(upper(text.charAt(start)), upper(text.charAt(start + 1)));
       if (bban == null) {
         continue;
       }
@@ -91,7 +91,7 @@ final class IbanDetector implements IndexedDetector {
       if (end < 0 || !valid(iban)) {
         continue;
       }
-      out.add(new Detection(PiiTypes.IBAN, start, end, CONFIDENCE, cc));
+      out.add(new Detection(PiiTypes.IBAN, start, end, CONFIDENCE, new String(iban, 0, 2)));
       resume = end + 2; // the next IBAN starts at `end` or later: its digits at end + 2 or later
     }
   }
@@ -147,13 +147,29 @@ final class IbanDetector implements IndexedDetector {
     return pos;
   }
 
+  /** The index of a two-capital country code in {@link #BBAN}. */
+  private static int code(char first, char second) {
+    return (first - 'A') * 26 + (second - 'A');
+  }
+
+  /** The BBAN classes of a country code, or null when the two chars are not a listed country. */
+  private static char[] bban(char first, char second) {
+    if (first < 'A' || first > 'Z' || second < 'A' || second > 'Z') {
+      return null;
+    }
+    return BBAN[code(first, second)];
+  }
+
   private static char upper(char c) {
     return c >= 'a' && c <= 'z' ? (char) (c - 32) : c;
   }
 
   /** Structure, check digit range and mod 97 of an upper-cased, separator-free IBAN. */
   static boolean valid(char[] iban) {
-    char[] bban = BBAN.get(new String(iban, 0, 2));
+    if (iban.length < 2) {
+      return false;
+    }
+    char[] bban = bban(iban[0], iban[1]);
     if (bban == null || iban.length != bban.length + 4) {
       return false;
     }

@@ -50,6 +50,9 @@ final class IpAddressDetector implements IndexedDetector {
           "bumped", "deps", "v8", "patch", "fixed", "merged", "changelog", "*section",
           "*sections", "sec", "chapter", "clause", "paragraph", "rfc", "figure", "table", "step");
 
+  /** Both lists, read in one pass over the window. */
+  private static final ContextPair CONTEXT = new ContextPair(POSITIVE, NEGATIVE);
+
   private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 
   private static final Pattern IPV4_PATTERN =
@@ -194,7 +197,7 @@ final class IpAddressDetector implements IndexedDetector {
 
   private static void add(
       CharSequence text, int start, int end, double base, String detail, List<Detection> out) {
-    double conf = base + POSITIVE.adjust(text, start, end) + NEGATIVE.adjust(text, start, end);
+    double conf = CONTEXT.confidence(base, text, start, end);
     out.add(new Detection(PiiTypes.IP_ADDRESS, start, end, Confidence.of(conf), detail));
   }
 

@@ -84,6 +84,9 @@ final class PhoneDetector implements IndexedDetector {
           "*version", "build", "iban", "account", "transaction", "ssn", "social security", "zip",
           "postal", "postcode", "plz", "id", "ids", "identifier", "ref", "reference");
 
+  /** Both lists, read in one pass over the window. */
+  private static final ContextPair CONTEXT = new ContextPair(POSITIVE, NEGATIVE);
+
   /** A national format that fits: its base confidence and the detection's detail. */
   private static final class Verdict {
     final double base;
@@ -254,8 +257,7 @@ final class PhoneDetector implements IndexedDetector {
       base = verdict.base;
       detail = verdict.detail;
     }
-    double conf =
-        base + POSITIVE.adjust(t, run.start, run.end) + NEGATIVE.adjust(t, run.start, run.end);
+    double conf = CONTEXT.confidence(base, t, run.start, run.end);
     out.add(new Detection(PiiTypes.PHONE, run.start, run.end, Confidence.of(conf), detail));
   }
 

@@ -28,6 +28,9 @@ final class UsSsnDetector implements IndexedDetector {
           -0.3, "phone", "tel", "fax", "order", "invoice", "tracking", "routing", "account", "isbn",
           "zip");
 
+  /** Both lists, read in one pass over the window. */
+  private static final ContextPair CONTEXT = new ContextPair(POSITIVE, NEGATIVE);
+
   /** Not inside a word or a longer number; the separator repeats by back-reference. */
   private static final Pattern CANDIDATE =
       Pattern.compile(
@@ -64,8 +67,7 @@ final class UsSsnDetector implements IndexedDetector {
         continue;
       }
       double base = bare ? BARE : m.group(2).equals("-") ? HYPHENATED : SPACED;
-      double conf = base + POSITIVE.adjust(text, m.start(), m.end())
-          + NEGATIVE.adjust(text, m.start(), m.end());
+      double conf = CONTEXT.confidence(base, text, m.start(), m.end());
       out.add(new Detection(PiiTypes.US_SSN, m.start(), m.end(), Confidence.of(conf), null));
     }
   }
