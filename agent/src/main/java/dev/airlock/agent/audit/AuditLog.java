@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +33,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A file that already exists is appended to, its chain continued from its last line. A file
  * that cannot be opened is warned about once and retried every {@link #REOPEN_AFTER}; its records
- * are counted as dropped meanwhile. One process should be the only writer of a file: two writers
- * would interleave two chains.
+ * are counted as dropped meanwhile.
+ *
+ * <p>Several writers may share a file (replicas on one host, two JVMs of one application): each
+ * batch is written under an exclusive lock on the file, and a writer that finds the file grown
+ * since its own last write (another writer appended) chains its lines to the last line there. The
+ * file then holds one chain, with the writers' batches one after the other.
  */
 public final class AuditLog implements AutoCloseable {
 
@@ -43,6 +49,8 @@ public final class AuditLog implements AutoCloseable {
   /** In batch mode, the file is forced at most this often, and at most this long after a write. */
   static final Duration BATCH_SYNC = Duration.ofSeconds(1);
   static final Duration REOPEN_AFTER = Duration.ofSeconds(10);
+  /** How long a writer waits for another writer of the same file in this JVM to let go of it. */
+  static final Duration LOCK_WAIT = Duration.ofSeconds(10);
   private static final long DROP_WARNING_NANOS = TimeUnit.MINUTES.toNanos(1);
   private static final AttributeKey<String> FILE = AttributeKey.stringKey("airlock.audit.file");
   /** Wakes the writer for {@link #close}; never written. (Interrupting it instead would close its channel.) */
@@ -63,6 +71,8 @@ public final class AuditLog implements AutoCloseable {
   // Owned by the writer thread.
   private FileChannel channel;
   private String prev;
+  /** The file's size after this writer's last write: another size means another writer appended. */
+  private long knownSize;
   private long nextOpenNanos = System.nanoTime();
   private boolean dirty;
   private long lastForceNanos;
@@ -231,6 +241,18 @@ public final class AuditLog implements AutoCloseable {
       onDropped(batch.size());
       return;
     }
+    FileLock lock = lockForBatch(batch.size());
+    if (lock == null) {
+      return;
+    }
+    try {
+      writeLocked(batch);
+    } finally {
+      release(lock);
+    }
+  }
+
+  private void writeLocked(List<AuditRecord> batch) {
     boolean each = fsync == AuditPolicy.Fsync.EVERY;
     ByteArrayOutputStream out = new ByteArrayOutputStream(batch.size() * 640);
     String chain = prev;
@@ -253,6 +275,72 @@ public final class AuditLog implements AutoCloseable {
     }
   }
 
+  /**
+   * Takes the file's exclusive lock (other processes wait for it, as this one waits for theirs) and
+   * picks the chain up from the file's last line when another writer appended since this one
+   * wrote; null (the batch dropped and counted) when that fails.
+   */
+  private FileLock lockForBatch(int lines) {
+    FileLock lock;
+    try {
+      lock = lockExclusively(channel);
+    } catch (IOException e) {
+      AgentLog.warn("audit log " + path + ": cannot lock it (" + e + "); reopening it in "
+          + REOPEN_AFTER.getSeconds() + " s");
+      closeQuietly();
+      onDropped(lines);
+      return null;
+    }
+    try {
+      if (channel.size() != knownSize) {
+        prev = chainHead(path, channel);
+        knownSize = channel.size();
+      }
+      return lock;
+    } catch (IOException | RuntimeException e) {
+      release(lock);
+      AgentLog.warn("audit log " + path + ": cannot read its last line (" + e + "); reopening it in "
+          + REOPEN_AFTER.getSeconds() + " s");
+      closeQuietly();
+      onDropped(lines);
+      return null;
+    }
+  }
+
+  /**
+   * The file lock, waiting for another process that holds it. A second writer of the same file in
+   * this JVM (another class loader's agent) cannot wait on the lock itself (the JDK refuses an
+   * overlapping lock at once), so it retries until that one lets go.
+   */
+  private static FileLock lockExclusively(FileChannel channel) throws IOException {
+    long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+    while (true) {
+      try {
+        return channel.lock();
+      } catch (OverlappingFileLockException heldInThisJvm) {
+        if (System.nanoTime() - deadline > 0) {
+          throw new IOException("another writer in this JVM has held the file for " + LOCK_WAIT.getSeconds() + " s");
+        }
+        try {
+          Thread.sleep(1);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException("interrupted while waiting for the audit file's lock");
+        }
+      }
+    }
+  }
+
+  private void release(FileLock lock) {
+    try {
+      if (lock.isValid()) {
+        lock.release();
+      }
+    } catch (IOException e) {
+      AgentLog.debug("releasing the audit log's lock failed", e);
+    }
+  }
+
   /** Writes {@code bytes} ({@code lines} whole lines); on failure the file is closed and reopened later. */
   private boolean append(byte[] bytes, int lines, String newPrev, boolean force) {
     try {
@@ -261,6 +349,7 @@ public final class AuditLog implements AutoCloseable {
         channel.write(buffer);
       }
       prev = newPrev;
+      knownSize = channel.size();
       written.addAndGet(lines);
       dirty = true;
       if (force) {
@@ -314,7 +403,14 @@ public final class AuditLog implements AutoCloseable {
       FileChannel opened = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.APPEND);
       try {
-        prev = chainHead(path, opened);
+        // Under the lock: another writer's batch is never read half-written (and "ended" by us).
+        FileLock lock = lockExclusively(opened);
+        try {
+          prev = chainHead(path, opened);
+          knownSize = opened.size();
+        } finally {
+          release(lock);
+        }
       } catch (IOException | RuntimeException e) {
         opened.close();
         throw e;
