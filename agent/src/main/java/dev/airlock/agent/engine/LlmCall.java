@@ -96,6 +96,8 @@ public final class LlmCall {
   private AppRequest app;
   /** What the routed exchange reports, for the audit line; -1 until it ran. */
   private int attempts = -1;
+  /** The routed exchange once it has run (or failed): where the request was sent. */
+  private RoutedExchange routedExchange;
   private int fallbacks;
   /** {@code hit}, {@code miss} or {@code semantic_hit} once a cache was asked; for the audit line. */
   private String cacheOutcome;
@@ -177,7 +179,13 @@ public final class LlmCall {
         Context.root().with(span), match.provider().providerName(), match.endpoint(), request.model(),
         request.stream(), usageRequested || request.streamIncludeUsage(), app, outgoingBody);
     this.app = app;
-    RoutedExchange.Result result = exchange.run();
+    RoutedExchange.Result result;
+    try {
+      result = exchange.run();
+    } finally {
+      // Whatever the outcome, the audit line names where the request went, if anywhere.
+      routedExchange = exchange;
+    }
     this.attempts = result.attempts();
     this.fallbacks = result.fallbacks();
     span.setAttribute(AIRLOCK_FALLBACKS, (long) result.fallbacks());
@@ -753,13 +761,15 @@ public final class LlmCall {
 
   /**
    * The call's audit line: identifiers, names, counts and numbers, never content. {@code sent_to}
-   * only when the request left the JVM (not blocked, not served from the cache).
+   * only when the request left the JVM (not blocked, not served from the cache, not a routed call
+   * that found every target's breaker open).
    */
   private AuditRecord auditRecord(String errorType, Usage usage, double cost, long endNanos) {
     io.opentelemetry.api.trace.SpanContext ids = span.getSpanContext();
     String callId = ids.isValid() ? ids.getSpanId()
         : Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
-    boolean sent = blockedAnswer() == null && cachedAnswer == null;
+    boolean sent = blockedAnswer() == null && cachedAnswer == null
+        && (routedExchange == null || routedExchange.lastSentTo() != null);
     AuditRecord.Builder record = AuditRecord.builder()
         .timestamp(java.time.Instant.now())
         .ids(callId, ids.isValid() ? ids.getTraceId() : null, ids.isValid() ? ids.getSpanId() : null)
@@ -777,7 +787,11 @@ public final class LlmCall {
         .costUsd(cost)
         .durationMs((endNanos - startNanos) / 1_000_000);
     if (sent) {
-      record.sentTo(destination.providerName, destination.model, destination.host, destination.region);
+      // A routed call that no target answered (all failed, or the degraded answer) went to the
+      // last target it was sent to, not to where the application addressed it.
+      CallDestination where = routedExchange == null ? destination
+          : CallDestination.answeredBy(routedExchange.lastSentTo(), destination, state.registry());
+      record.sentTo(where.providerName, where.model, where.host, where.region);
     }
     if (guarded.answerCheck() != null) {
       record.output(guarded.answerCheck().foundTypes(), guarded.answerCheck().jsonProblem());

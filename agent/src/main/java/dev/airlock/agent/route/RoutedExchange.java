@@ -125,6 +125,8 @@ public final class RoutedExchange {
   private final AppRequest app;
   private final byte[] body;
   private int attemptNumber;
+  /** The last target a request was sent to (past its breaker), or null: where the data went. */
+  private RouteTarget lastSentTo;
 
   /**
    * @param parent the context of the call's span; attempts are its children
@@ -195,6 +197,14 @@ public final class RoutedExchange {
         attemptNumber, false);
   }
 
+  /**
+   * The last target the request was sent to, answered or not, or null when none was (no target
+   * allowed, every breaker open): when no target answered, this is where the data last went.
+   */
+  public RouteTarget lastSentTo() {
+    return lastSentTo;
+  }
+
   private String routeLabel() {
     return plan.routeName() == null ? "(none)" : plan.routeName();
   }
@@ -258,6 +268,7 @@ public final class RoutedExchange {
     }
     Attempt attempt;
     try {
+      lastSentTo = target;
       attempt = send(target, prepared);
     } catch (RuntimeException bug) {
       attempt = Attempt.failed(target, "agent_error", bug, false);

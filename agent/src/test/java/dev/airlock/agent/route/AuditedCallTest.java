@@ -196,6 +196,59 @@ class AuditedCallTest {
   }
 
   @Test
+  void aRoutedCallNoTargetAnsweredNamesWhereTheRequestLastWentNotTheAppsProvider() throws IOException {
+    Path file = dir.resolve("audit.jsonl");
+    // mock-b (eu) refuses connections: once with a degraded answer, once with the failure thrown.
+    Pipeline degrading = pipeline(String.join("\n",
+        "routes:",
+        "  - {name: eu-only, to: mock-b}",
+        "resilience: {degrade: {message: 'Busy, try later.'}}",
+        audit(file)));
+    routed(begin(degrading, EMAIL_CHAT));
+    Pipeline failing = pipeline(String.join("\n",
+        "routes:",
+        "  - {name: eu-only, to: mock-b}",
+        audit(file)));
+    LlmCall thrown = begin(failing, EMAIL_CHAT);
+    IOException failure = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> thrown.exchange(
+        upstream, new AppRequest("http", "127.0.0.1", 9001, "/v1/chat/completions", Map.of())));
+    thrown.fail(failure);
+    AuditLogs.closeAll();
+
+    List<JsonNode> lines = lines(file);
+    assertEquals(2, lines.size());
+    for (JsonNode line : lines) {
+      assertEquals("mock-b", line.get("sent_to").get("provider").asText(), line.toString());
+      assertEquals("eu", line.get("sent_to").get("region").asText(), line.toString());
+      assertEquals("mock-a", line.get("app").get("provider").asText(), line.toString());
+    }
+    assertEquals(0, upstream.sentTo(A));
+  }
+
+  @Test
+  void aRoutedCallWhoseTargetsAreAllClosedIsRecordedAsSentNowhere() throws IOException {
+    Path file = dir.resolve("audit.jsonl");
+    Pipeline p = pipeline(String.join("\n",
+        "routes:",
+        "  - {name: eu-only, to: mock-b}",
+        "resilience: {circuit_breaker: {failure_rate: 0.5, minimum_calls: 2, open_for: 1h},"
+            + " degrade: {message: 'Busy, try later.'}}",
+        audit(file)));
+    for (int i = 0; i < 3; i++) {
+      routed(begin(p, EMAIL_CHAT)); // mock-b refuses: the breaker opens after two failures
+    }
+    long sentBefore = upstream.sentTo(B);
+    routed(begin(p, EMAIL_CHAT));
+    assertEquals(sentBefore, upstream.sentTo(B), "the open breaker kept the request in the JVM");
+    AuditLogs.closeAll();
+
+    List<JsonNode> lines = lines(file);
+    assertEquals("mock-b", lines.get(0).get("sent_to").get("provider").asText());
+    JsonNode last = lines.get(lines.size() - 1);
+    assertFalse(last.has("sent_to"), last.toString());
+  }
+
+  @Test
   void aCallSentAsAddressedNamesTheAppsProviderAndItsRegion() throws IOException {
     Path file = dir.resolve("audit.jsonl");
     Pipeline p = pipeline(audit(file));
