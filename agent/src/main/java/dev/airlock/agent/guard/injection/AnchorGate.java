@@ -269,20 +269,31 @@ final class AnchorGate {
     private boolean presentComputed;
     private int[][] merged;
     private int[] mergedCounts;
+    /** The channels {@link #merged} holds positions for in this text, so that only they are cleared. */
+    private int[] mergedChannels;
+    private int mergedCount;
 
-    /** Forgets the text: only what it touched is cleared; position arrays are kept for reuse. */
+    /**
+     * Forgets the text: only what it touched is cleared (the channels of the keys it holds, the
+     * channels merged for it), not the whole channel-sized arrays; position arrays are kept for reuse.
+     */
     private void reset() {
+      if (presentComputed) {
+        for (int k = 0; k < presentCount; k++) {
+          for (int ch : channelsOfKey[presentKeys[k]]) {
+            present[ch] = false;
+          }
+        }
+      }
       for (int k = 0; k < presentCount; k++) {
         keyCounts[presentKeys[k]] = 0;
       }
       presentCount = 0;
-      if (present != null) {
-        Arrays.fill(present, false);
+      for (int m = 0; m < mergedCount; m++) {
+        merged[mergedChannels[m]] = null;
+        mergedCounts[mergedChannels[m]] = 0;
       }
-      if (merged != null) {
-        Arrays.fill(merged, null);
-        Arrays.fill(mergedCounts, 0);
-      }
+      mergedCount = 0;
       presentComputed = false;
     }
 
@@ -332,6 +343,7 @@ final class AnchorGate {
       if (merged == null) {
         merged = new int[channelCount][];
         mergedCounts = new int[channelCount];
+        mergedChannels = new int[channelCount];
       }
       int[] result = merged[channel];
       if (result != null) {
@@ -372,6 +384,7 @@ final class AnchorGate {
       }
       merged[channel] = result;
       mergedCounts[channel] = total;
+      mergedChannels[mergedCount++] = channel;
       return result;
     }
   }
