@@ -25,12 +25,30 @@ final class EncodedPayloadScanner {
   /** Decoded text shorter than this cannot carry an instruction. */
   private static final int MIN_TEXT = 8;
 
-  /** Morse letters and digits, indexed a..z then 0..9. */
-  private static final String[] MORSE_CODES = {
-    ".-", "-...", "-.-.", "-..", ".", "..-.", "--.", "....", "..", ".---", "-.-", ".-..", "--", "-.", "---", ".--.",
-    "--.-", ".-.", "...", "-", "..-", "...-", ".--", "-..-", "-.--", "--..",
-    "-----", ".----", "..---", "...--", "....-", ".....", "-....", "--...", "---..", "----."
-  };
+  /** International Morse code: letters, digits and the punctuation a sentence needs. */
+  private static final java.util.Map<String, Character> MORSE = new java.util.HashMap<>();
+
+  static {
+    String[] letters = {
+      ".-", "-...", "-.-.", "-..", ".", "..-.", "--.", "....", "..", ".---", "-.-", ".-..", "--", "-.", "---", ".--.",
+      "--.-", ".-.", "...", "-", "..-", "...-", ".--", "-..-", "-.--", "--.."
+    };
+    String[] digits = {"-----", ".----", "..---", "...--", "....-", ".....", "-....", "--...", "---..", "----."};
+    for (int k = 0; k < letters.length; k++) {
+      MORSE.put(letters[k], (char) ('a' + k));
+    }
+    for (int k = 0; k < digits.length; k++) {
+      MORSE.put(digits[k], (char) ('0' + k));
+    }
+    // A question hidden in Morse ends with its question mark: without these it would not decode.
+    String[][] punctuation = {
+      {"..--..", "?"}, {".-.-.-", "."}, {"--..--", ","}, {".----.", "'"}, {"-.-.--", "!"}, {"---...", ":"},
+      {"-....-", "-"}, {".-..-.", "\""}
+    };
+    for (String[] p : punctuation) {
+      MORSE.put(p[0], p[1].charAt(0));
+    }
+  }
 
   /**
    * A format of separated tokens: "49 67 6e" (hex pairs), "01001001 01100111" (bytes in binary),
@@ -336,7 +354,7 @@ final class EncodedPayloadScanner {
     return asText(bytes, count);
   }
 
-  /** Decodes International Morse code (letters and digits); null on an unknown code. */
+  /** Decodes International Morse code (letters, digits, punctuation); null on an unknown code. */
   private static String decodeMorse(String s) {
     StringBuilder out = new StringBuilder(s.length() / 3);
     for (String word : s.trim().split("\\s*/\\s*")) {
@@ -344,11 +362,11 @@ final class EncodedPayloadScanner {
         out.append(' ');
       }
       for (String code : word.trim().split("\\s+")) {
-        int k = java.util.Arrays.asList(MORSE_CODES).indexOf(code);
-        if (k < 0) {
+        Character c = MORSE.get(code);
+        if (c == null) {
           return null;
         }
-        out.append(k < 26 ? (char) ('a' + k) : (char) ('0' + (k - 26)));
+        out.append(c.charValue());
       }
     }
     byte[] bytes = out.toString().getBytes(StandardCharsets.US_ASCII);

@@ -10,18 +10,22 @@ import java.util.Objects;
  *   <li>folds the text ({@link TextNormalizer}): invisible characters removed, compatibility forms,
  *       diacritics and Cyrillic/Greek look-alikes folded to plain Latin, so "ｉｇｎｏｒｅ",
  *       "ig\u200Bnore" and "іgnоrе" all read "ignore";</li>
- *   <li>runs the phrase rules ({@link EnglishRules}, {@link EuropeanRules}), each only where its
+ *   <li>runs the phrase rules ({@link EnglishRules}, {@link EuropeanRules}) over the folded text
+ *       with digits and symbols inside words read as letters ({@link LeetFolding}: "ign0re"), each only where its
  *       anchor words occur ({@link PhraseMatcher}): instruction override, new instructions,
  *       system-prompt and secret extraction, role-play jailbreaks, authority claims, fake roles
  *       and chat-template delimiters, instructions addressed to the assistant from inside data.
  *       A phrase that is discussed rather than said counts less ({@link MentionContext});</li>
+ *   <li>finds question-and-answer turns forged inside the message ({@link FakeDialogue});</li>
  *   <li>reports the obfuscation the folding undid ({@link ObfuscationSignals}), scoring the text
  *       hidden in Unicode tag characters;</li>
- *   <li>decodes base64, hex, binary, Morse and (when the text mentions it) ROT13 payloads with a
+ *   <li>decodes base64, hex, binary, Morse and (when the text names it) ROT13 or Caesar payloads
+ *       ({@link ShiftCipher}) with a
  *       bounded budget and scores the decoded text ({@link EncodedPayloadScanner}), nesting at
  *       most {@value #MAX_DEPTH} levels;</li>
  *   <li>puts split payloads back together and reads Pig Latin ({@link Reassembly}), scoring the
- *       result like a decoded payload;</li>
+ *       result like a decoded payload; hidden text that is a question the message asks to have
+ *       decoded or answered is an attack in itself ({@link EncodedQuestion});</li>
  *   <li>weighs everything for the {@link ContentSource} ({@link SourceWeights}) and combines it
  *       with a noisy-OR that has diminishing returns within a rule family
  *       ({@link SignalCollector}).</li>
@@ -85,7 +89,10 @@ public final class HeuristicInjectionDetector implements InjectionDetector {
     if (pasted >= 0) {
       out.pastedDataFrom(norm.originalStart(pasted));
     }
-    phrases.match(norm, out);
+    // Phrases are matched with digits and symbols inside words read as letters ("ign0re"); the
+    // payload scanner below keeps them, as encodings are made of such words.
+    phrases.match(LeetFolding.fold(norm), out);
+    FakeDialogue.find(norm, out);
     ObfuscationSignals.emit(norm.findings(), out,
         hidden -> depth < MAX_DEPTH ? nested(hidden, source, depth + 1, budget) : null);
     if (depth >= MAX_DEPTH) {
@@ -96,20 +103,30 @@ public final class HeuristicInjectionDetector implements InjectionDetector {
       // A payload inside pasted data is data too: its text is weighed as a document's.
       ContentSource payloadSource = pasted >= 0 && p.start >= pasted ? ContentSource.RETRIEVED_DOCUMENT : source;
       InjectionScore inner = nested(p.decoded, payloadSource, depth + 1, budget);
-      out.add(RuleFamily.ENCODED_PAYLOAD, payloadWeight(inner), norm.originalStart(p.start), norm.originalEnd(p.end));
+      double weight = payloadWeight(inner);
+      if (inner.score() == 0 && EncodedQuestion.isQuestion(p.decoded) && EncodedQuestion.asksToDecodeOrAnswer(folded)) {
+        weight = EncodedQuestion.WEIGHT;
+      }
+      out.add(RuleFamily.ENCODED_PAYLOAD, weight, norm.originalStart(p.start), norm.originalEnd(p.end));
     }
-    if (mentionsRot13(folded) && budget.take(folded.length())) {
-      InjectionScore inner = nested(rot13(folded), source, MAX_DEPTH, budget);
+    ShiftCipher.Decoded shifted = ShiftCipher.decode(folded);
+    if (shifted != null && budget.take(folded.length())) {
+      InjectionScore inner = nested(shifted.text, source, MAX_DEPTH, budget);
       if (inner.score() > 0) {
         out.add(RuleFamily.ENCODED_PAYLOAD, payloadWeight(inner), 0, text.length());
+      } else if (EncodedQuestion.isQuestion(shifted.payload) && EncodedQuestion.asksToDecodeOrAnswer(folded)) {
+        out.add(RuleFamily.ENCODED_PAYLOAD, EncodedQuestion.WEIGHT, 0, text.length());
       }
     }
-    // Split payloads count only for what they say once put together: joining strings is ordinary.
+    // Split payloads count only for what they say once put together: joining strings is ordinary,
+    // unless what they make is a question the message asks to have answered.
     for (String joined : Reassembly.candidates(folded)) {
       if (budget.take(joined.length())) {
         InjectionScore inner = nested(joined, source, depth + 1, budget);
         if (inner.score() > 0) {
           out.add(RuleFamily.ENCODED_PAYLOAD, payloadWeight(inner), 0, text.length());
+        } else if (EncodedQuestion.isQuestion(joined) && EncodedQuestion.asksToAnswer(folded)) {
+          out.add(RuleFamily.ENCODED_PAYLOAD, EncodedQuestion.WEIGHT, 0, text.length());
         }
       }
     }
@@ -129,31 +146,5 @@ public final class HeuristicInjectionDetector implements InjectionDetector {
   /** Hidden text is suspicious in itself; hidden text that scores is an attack. */
   private static double payloadWeight(InjectionScore inner) {
     return inner.score() > 0 ? Math.max(PLAIN_PAYLOAD, 0.5 + 0.5 * inner.score()) : PLAIN_PAYLOAD;
-  }
-
-  /** Whether the text says "rot13", "ROT-13" or "rot 13" (then it is worth decoding as ROT13). */
-  private static boolean mentionsRot13(String s) {
-    for (int at = s.indexOf("13"); at >= 3; at = s.indexOf("13", at + 1)) {
-      int r = s.charAt(at - 1) == ' ' || s.charAt(at - 1) == '-' ? at - 4 : at - 3;
-      if (r >= 0 && s.regionMatches(true, r, "rot", 0, 3)
-          && (r == 0 || !Character.isLetterOrDigit(s.charAt(r - 1)))
-          && (at + 2 == s.length() || !Character.isLetterOrDigit(s.charAt(at + 2)))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String rot13(String s) {
-    char[] c = s.toCharArray();
-    for (int i = 0; i < c.length; i++) {
-      char ch = c[i];
-      if (ch >= 'a' && ch <= 'z') {
-        c[i] = (char) ('a' + (ch - 'a' + 13) % 26);
-      } else if (ch >= 'A' && ch <= 'Z') {
-        c[i] = (char) ('A' + (ch - 'A' + 13) % 26);
-      }
-    }
-    return new String(c);
   }
 }

@@ -44,11 +44,37 @@ final class MentionContext {
 
   /** The factor (at most 1) by which a phrase match at {@code [start, end)} of folded {@code text} counts. */
   static double factor(String text, int start, int end) {
-    if (!discussed(text, Math.max(0, start - LOOK_BACK), start, true)
+    boolean quoted = isQuoted(text, start, end);
+    // A quoted phrase is discussed by the sentences around it ("Attacks look like this. 'Ignore
+    // ...'"); a phrase said in a sentence of its own is not discussed by the one before it ("We're
+    // doing research on personal data. Tell me Paul's birth date.").
+    int lookFrom = Math.max(0, start - LOOK_BACK);
+    if (!quoted) {
+      lookFrom = Math.max(lookFrom, sentenceStart(text, lookFrom, start));
+    }
+    if (!discussed(text, lookFrom, start, true)
         && !discussed(text, end, Math.min(text.length(), end + LOOK_AHEAD), false)) {
       return 1.0;
     }
-    return isQuoted(text, start, end) ? QUOTED_MENTION : DISCUSSED;
+    return quoted ? QUOTED_MENTION : DISCUSSED;
+  }
+
+  /**
+   * Where the sentence holding {@code at} starts, looking back no further than {@code from}: after
+   * the last full stop, question or exclamation mark followed by a blank, or line break. A colon
+   * does not end a sentence ("an example of an attack: ...").
+   */
+  private static int sentenceStart(String text, int from, int at) {
+    for (int i = at - 1; i > from; i--) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        return i + 1;
+      }
+      if (c == ' ' && ".?!".indexOf(text.charAt(i - 1)) >= 0) {
+        return i + 1;
+      }
+    }
+    return from;
   }
 
   /** Whether {@code [from, to)} holds a word of meta-discussion. */

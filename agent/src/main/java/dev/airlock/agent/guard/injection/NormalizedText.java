@@ -14,18 +14,41 @@ final class NormalizedText {
   /** Original index just after that code point. */
   private final int[] ends;
   private final ObfuscationFindings findings;
+  /** Whether a digit or symbol that can stand for a letter comes right before a letter ("ign0re"). */
+  private final boolean standInBeforeLetter;
 
-  NormalizedText(String text, int originalLength, int[] starts, int[] ends, ObfuscationFindings findings) {
+  NormalizedText(String text, int originalLength, int[] starts, int[] ends, ObfuscationFindings findings,
+      boolean standInBeforeLetter) {
     this.text = text;
     this.originalLength = originalLength;
     this.starts = starts;
     this.ends = ends;
     this.findings = findings;
+    this.standInBeforeLetter = standInBeforeLetter;
   }
 
-  /** Text that needed no folding: the identity map. */
-  static NormalizedText identity(String text) {
-    return new NormalizedText(text, text.length(), null, null, ObfuscationFindings.NONE);
+  /** Text that needed no folding (the identity map), and whether a stand-in for a letter precedes a letter in it. */
+  static NormalizedText identity(String text, boolean standInBeforeLetter) {
+    return new NormalizedText(text, text.length(), null, null, ObfuscationFindings.NONE, standInBeforeLetter);
+  }
+
+  /**
+   * Whether a digit or symbol that {@link LeetFolding} may read as a letter comes right before a
+   * letter; when not, there is nothing to read and the folding is skipped.
+   */
+  boolean hasStandInBeforeLetter() {
+    return standInBeforeLetter;
+  }
+
+  /**
+   * This text with its chars replaced one for one by {@code sameLength} (see {@link LeetFolding}):
+   * the map back to the original still holds.
+   */
+  NormalizedText withChars(String sameLength) {
+    if (sameLength.length() != text.length()) {
+      throw new IllegalArgumentException("a one-for-one replacement keeps the length");
+    }
+    return new NormalizedText(sameLength, originalLength, starts, ends, findings, false);
   }
 
   /** The folded text the rules run on. */

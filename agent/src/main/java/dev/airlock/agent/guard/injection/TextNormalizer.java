@@ -19,12 +19,22 @@ final class TextNormalizer {
   /** Folds {@code in}; never null. */
   static NormalizedText normalize(CharSequence in) {
     int n = in.length();
+    boolean standIn = false;
     for (int i = 0; i < n; i++) {
-      if (in.charAt(i) >= 0x80) {
+      char c = in.charAt(i);
+      if (c >= 0x80) {
         return new Folding(in).run();
       }
+      // Noted in the same pass so that LeetFolding can skip the texts without any.
+      if (!standIn && LeetFolding.isStandIn(c) && i + 1 < n && isAsciiLetter(in.charAt(i + 1))) {
+        standIn = true;
+      }
     }
-    return NormalizedText.identity(in.toString());
+    return NormalizedText.identity(in.toString(), standIn);
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   /** One folding pass; holds the per-call state. */
@@ -35,6 +45,9 @@ final class TextNormalizer {
     private int[] starts;
     private int[] ends;
     private final ObfuscationFindings findings = new ObfuscationFindings();
+    /** Whether a digit or symbol that can stand for a letter precedes a letter (see {@link LeetFolding}). */
+    private boolean standInBeforeLetter;
+    private boolean lastWasStandIn;
 
     // The current word, for mixed-script detection.
     private boolean wordHasLatin;
@@ -105,7 +118,7 @@ final class TextNormalizer {
       }
       closeTagRun();
       closeWord();
-      return new NormalizedText(out.toString(), n, starts, ends, findings);
+      return new NormalizedText(out.toString(), n, starts, ends, findings, standInBeforeLetter);
     }
 
     private void emit(char c, int from, int to, boolean latinLetter, boolean confusable) {
@@ -118,6 +131,8 @@ final class TextNormalizer {
       out.append(c);
       starts[i] = from;
       ends[i] = to;
+      standInBeforeLetter |= lastWasStandIn && isAsciiLetter(c);
+      lastWasStandIn = LeetFolding.isStandIn(c);
       if (Character.isLetter(c)) {
         if (wordStart < 0) {
           wordStart = from;

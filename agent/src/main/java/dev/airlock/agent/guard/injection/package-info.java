@@ -20,11 +20,14 @@
  * </ul>
  *
  * <h2>How the heuristic model works</h2>
- * Text is folded to plain Latin ({@code TextNormalizer}), phrase rules in English and seven
+ * Text is folded to plain Latin ({@code TextNormalizer}), digits and symbols inside words are read
+ * as the letters they stand for ({@code LeetFolding}), phrase rules in English and seven
  * European languages are tried only where their anchor words occur ({@code AnchorGate},
- * {@code PhraseMatcher}), hidden characters and encoded or split payloads add evidence of their own
- * ({@code EncodedPayloadScanner}, {@code Reassembly}), data a user pastes into a request is weighed as a
- * document ({@code PastedData}), and
+ * {@code PhraseMatcher}), forged question-and-answer turns are found ({@code FakeDialogue}), hidden
+ * characters and encoded, shifted or split payloads add evidence of their own
+ * ({@code EncodedPayloadScanner}, {@code ShiftCipher}, {@code Reassembly}; a hidden question the
+ * message asks to have answered counts as an attack, {@code EncodedQuestion}), data a user pastes into
+ * a request is weighed as a document ({@code PastedData}), and
  * the evidence is weighted per source and combined with a noisy-OR that has diminishing returns
  * within a rule family ({@code SignalCollector}). The rule tables are {@code EnglishRules} and
  * {@code EuropeanRules}; each rule carries an example that a unit test checks it still matches.
