@@ -49,6 +49,12 @@ public final class AuditLog implements AutoCloseable {
   /** In batch mode, the file is forced at most this often, and at most this long after a write. */
   static final Duration BATCH_SYNC = Duration.ofSeconds(1);
   static final Duration REOPEN_AFTER = Duration.ofSeconds(10);
+  /**
+   * A file written nothing for this long is closed (and reopened by the next line): a log a
+   * reloaded policy no longer names, or a quiet one, holds no file handle, and a rotated file is
+   * let go.
+   */
+  static final Duration IDLE_CLOSE = Duration.ofSeconds(60);
   /** How long a writer waits for another writer of the same file in this JVM to let go of it. */
   static final Duration LOCK_WAIT = Duration.ofSeconds(10);
   private static final long DROP_WARNING_NANOS = TimeUnit.MINUTES.toNanos(1);
@@ -67,6 +73,9 @@ public final class AuditLog implements AutoCloseable {
   private final AtomicBoolean openWarned = new AtomicBoolean();
   private volatile AuditPolicy.Fsync fsync;
   private volatile boolean closing;
+  private final long idleCloseNanos;
+  /** Whether the writer holds the file open; for tests. */
+  private volatile boolean fileOpen;
 
   // Owned by the writer thread.
   private FileChannel channel;
@@ -76,10 +85,12 @@ public final class AuditLog implements AutoCloseable {
   private long nextOpenNanos = System.nanoTime();
   private boolean dirty;
   private long lastForceNanos;
+  private long lastWriteNanos = System.nanoTime();
 
-  private AuditLog(Path path, AuditPolicy.Fsync fsync, int capacity) {
+  private AuditLog(Path path, AuditPolicy.Fsync fsync, int capacity, Duration idleClose) {
     this.path = path;
     this.fsync = fsync;
+    this.idleCloseNanos = idleClose.toNanos();
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.writer = new Thread(this::run, "airlock-audit-writer");
     this.writer.setDaemon(true);
@@ -94,14 +105,23 @@ public final class AuditLog implements AutoCloseable {
   }
 
   static AuditLog start(Path path, AuditPolicy.Fsync fsync, int capacity) {
-    AuditLog log = unstarted(path, fsync, capacity);
+    return start(path, fsync, capacity, IDLE_CLOSE);
+  }
+
+  static AuditLog start(Path path, AuditPolicy.Fsync fsync, int capacity, Duration idleClose) {
+    AuditLog log = new AuditLog(path, fsync, capacity, idleClose);
     log.writer.start();
     return log;
   }
 
   /** A log whose writer has not started, so that a test can fill its queue; {@link #startWriter} starts it. */
   static AuditLog unstarted(Path path, AuditPolicy.Fsync fsync, int capacity) {
-    return new AuditLog(path, fsync, capacity);
+    return new AuditLog(path, fsync, capacity, IDLE_CLOSE);
+  }
+
+  /** Whether the writer holds the file open now. */
+  boolean fileOpen() {
+    return fileOpen;
   }
 
   void startWriter() {
@@ -200,6 +220,7 @@ public final class AuditLog implements AutoCloseable {
         if (closing) {
           break;
         }
+        closeIfIdle();
       } catch (InterruptedException e) {
         break; // nobody interrupts the writer but a JVM going down; flush what is queued
       } catch (RuntimeException | Error e) {
@@ -229,7 +250,23 @@ public final class AuditLog implements AutoCloseable {
         AgentLog.debug("closing the audit log failed", e);
       }
       channel = null;
+      fileOpen = false;
     }
+  }
+
+  /** Closes a file nothing was written to for {@link #IDLE_CLOSE}, forced first; the next line reopens it. */
+  private void closeIfIdle() {
+    if (channel == null || System.nanoTime() - lastWriteNanos < idleCloseNanos) {
+      return;
+    }
+    forceIfDue(true);
+    try {
+      channel.close();
+    } catch (IOException e) {
+      AgentLog.debug("closing an idle audit log failed", e);
+    }
+    channel = null;
+    fileOpen = false;
   }
 
   /** Appends the batch, one line per record; in {@code every} mode, each line is forced on its own. */
@@ -350,6 +387,7 @@ public final class AuditLog implements AutoCloseable {
       }
       prev = newPrev;
       knownSize = channel.size();
+      lastWriteNanos = System.nanoTime();
       written.addAndGet(lines);
       dirty = true;
       if (force) {
@@ -416,6 +454,8 @@ public final class AuditLog implements AutoCloseable {
         throw e;
       }
       channel = opened;
+      fileOpen = true;
+      lastWriteNanos = System.nanoTime();
       if (openWarned.get()) {
         AgentLog.warn("audit log " + path + ": writing again");
         openWarned.set(false);
@@ -438,6 +478,7 @@ public final class AuditLog implements AutoCloseable {
       // Already failing; the reopen will say what is wrong.
     }
     channel = null;
+    fileOpen = false;
     nextOpenNanos = System.nanoTime() + REOPEN_AFTER.toNanos();
   }
 

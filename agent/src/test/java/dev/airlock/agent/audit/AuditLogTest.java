@@ -151,6 +151,29 @@ class AuditLogTest {
   }
 
   @Test
+  void anIdleFileIsLetGoAndTheNextLineReopensItOnTheSameChain() throws Exception {
+    Path file = dir.resolve("audit.jsonl");
+    AuditLog log = AuditLog.start(file, AuditPolicy.Fsync.BATCH, 16, Duration.ofMillis(200));
+    log.submit(record(1));
+    awaitTrue(() -> log.written() == 1 && !log.fileOpen(), "the first line written and the idle file closed");
+    // Another process may rotate or append meanwhile; here the file is simply reopened.
+    log.submit(record(2));
+    awaitTrue(() -> log.written() == 2, "the second line written");
+    log.close(Duration.ofSeconds(5));
+    AuditChain.Result result = AuditChain.verify(file);
+    assertTrue(result.ok(), result.reason());
+    assertEquals(2, result.lines());
+  }
+
+  private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      assertTrue(System.nanoTime() < deadline, "timed out waiting for: " + what);
+      Thread.sleep(20);
+    }
+  }
+
+  @Test
   void aLineCutShortByACrashIsReportedAndTheNextLinesStartClean() throws IOException {
     Path file = dir.resolve("audit.jsonl");
     written(file, AuditPolicy.Fsync.BATCH, 2);
