@@ -131,8 +131,8 @@ final class Reassembly {
    * user"), or null when fewer than four words, or fewer than three in four, end in "ay".
    */
   static String pigLatin(String text) {
-    if (text.length() > MAX_PIG_LATIN || text.indexOf("ay") < 0) {
-      return null; // most texts: nothing to decode, nothing allocated
+    if (text.length() > MAX_PIG_LATIN || text.indexOf("ay") < 0 || !mostWordsEndInAy(text)) {
+      return null; // most texts ("say", "today" and "may" are common): nothing to decode, nothing allocated
     }
     StringBuilder out = new StringBuilder(text.length());
     int words = 0;
@@ -161,6 +161,32 @@ final class Reassembly {
       i = end;
     }
     return words >= 4 && pig * 4 >= words * 3 ? out.toString() : null;
+  }
+
+  /**
+   * Whether at least four words, and three in four, end in "ay" (of four letters or more): the
+   * shape of Pig Latin, checked without allocating before any word is decoded.
+   */
+  private static boolean mostWordsEndInAy(String text) {
+    int words = 0;
+    int ay = 0;
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      if (!isAsciiLetter(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < n && isAsciiLetter(text.charAt(i))) {
+        i++;
+      }
+      words++;
+      if (i - start >= 4 && (text.charAt(i - 2) | 0x20) == 'a' && (text.charAt(i - 1) | 0x20) == 'y') {
+        ay++;
+      }
+    }
+    return words >= 4 && ay * 4 >= words * 3;
   }
 
   /** "erewhay" gives "where", "useryay" gives "user"; null for a word that is not Pig Latin. */
