@@ -913,13 +913,8 @@ public final class LlmCall {
     if (streaming) {
       return accumulator == null ? null : accumulator.result();
     }
-    if (wholeAnswer != null) {
-      return ResponseCodec.parse(match.endpoint(), wholeAnswer);
-    }
-    if (bodyTruncated || body == null || body.size() == 0) {
-      return null;
-    }
-    return ResponseCodec.parse(match.endpoint(), body.toByteArray());
+    byte[] answer = keptAnswer();
+    return answer == null || answer.length == 0 ? null : ResponseCodec.parse(match.endpoint(), answer);
   }
 
   private String errorType(Throwable error, boolean cancelled) {
