@@ -80,7 +80,10 @@ public final class AuditLog implements AutoCloseable {
   // Owned by the writer thread.
   private FileChannel channel;
   private String prev;
-  /** The file's size after this writer's last write: another size means another writer appended. */
+  /**
+   * The file's size after this writer's last write (-1 after opening it): another size means the
+   * chain head must be read again.
+   */
   private long knownSize;
   private long nextOpenNanos = System.nanoTime();
   private boolean dirty;
@@ -330,7 +333,7 @@ public final class AuditLog implements AutoCloseable {
     }
     try {
       if (channel.size() != knownSize) {
-        prev = chainHead(path, channel);
+        prev = chainHead(channel);
         knownSize = channel.size();
       }
       return lock;
@@ -381,10 +384,7 @@ public final class AuditLog implements AutoCloseable {
   /** Writes {@code bytes} ({@code lines} whole lines); on failure the file is closed and reopened later. */
   private boolean append(byte[] bytes, int lines, String newPrev, boolean force) {
     try {
-      ByteBuffer buffer = ByteBuffer.wrap(bytes);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
+      writeAtEnd(channel, ByteBuffer.wrap(bytes));
       prev = newPrev;
       knownSize = channel.size();
       lastWriteNanos = System.nanoTime();
@@ -428,7 +428,7 @@ public final class AuditLog implements AutoCloseable {
     }
   }
 
-  /** Opens (or reopens) the file and finds the hash its next line chains to; false when it cannot. */
+  /** Opens (or reopens) the file; false when it cannot. */
   private boolean open() {
     if (System.nanoTime() - nextOpenNanos < 0) {
       return false;
@@ -438,21 +438,13 @@ public final class AuditLog implements AutoCloseable {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      FileChannel opened = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND);
-      try {
-        // Under the lock: another writer's batch is never read half-written (and "ended" by us).
-        FileLock lock = lockExclusively(opened);
-        try {
-          prev = chainHead(path, opened);
-          knownSize = opened.size();
-        } finally {
-          release(lock);
-        }
-      } catch (IOException | RuntimeException e) {
-        opened.close();
-        throw e;
-      }
+      // Read and write, not append: the chain head is read through this same channel, and every
+      // write lands at the end under the file's lock (see writeAtEnd).
+      FileChannel opened = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+          StandardOpenOption.WRITE);
+      // The chain head is read by the first batch, under the file's lock, so another writer's
+      // batch is never read half-written (and "ended" by this one).
+      knownSize = -1;
       channel = opened;
       fileOpen = true;
       lastWriteNanos = System.nanoTime();
@@ -484,40 +476,51 @@ public final class AuditLog implements AutoCloseable {
 
   /**
    * The hash the next line must carry: of the file's last line, or {@link AuditLine#GENESIS} for an
-   * empty file. A last line cut short (no newline: a crash mid-write) is ended with one through
-   * {@code append} first, so the new lines start clean and the verifier reports the cut line rather
+   * empty file. A last line cut short (no newline: a crash mid-write) is ended with one first, so
+   * the new lines start clean and the verifier reports the cut line rather
    * than a line merged with the next.
    */
-  static String chainHead(Path path, FileChannel append) throws IOException {
-    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-      long size = channel.size();
-      if (size == 0) {
-        return AuditLine.GENESIS;
-      }
-      boolean terminated = readByte(channel, size - 1) == '\n';
-      long end = terminated ? size - 1 : size;
-      long start = end;
-      // Lines are a few hundred bytes; read backwards in blocks until the previous newline.
-      ByteBuffer block = ByteBuffer.allocate(4096);
-      search:
-      while (start > 0) {
-        long from = Math.max(0, start - block.capacity());
-        block.clear().limit((int) (start - from));
-        readFully(channel, block, from);
-        for (int i = block.limit() - 1; i >= 0; i--) {
-          if (block.get(i) == '\n') {
-            start = from + i + 1;
-            break search;
-          }
+  static String chainHead(FileChannel channel) throws IOException {
+    // Read through the writer's own channel: closing another channel on the file would release the
+    // process's lock on it (POSIX locks belong to the process and the file, not to a channel).
+    long size = channel.size();
+    if (size == 0) {
+      return AuditLine.GENESIS;
+    }
+    boolean terminated = readByte(channel, size - 1) == '\n';
+    long end = terminated ? size - 1 : size;
+    long start = end;
+    // Lines are a few hundred bytes; read backwards in blocks until the previous newline.
+    ByteBuffer block = ByteBuffer.allocate(4096);
+    search:
+    while (start > 0) {
+      long from = Math.max(0, start - block.capacity());
+      block.clear().limit((int) (start - from));
+      readFully(channel, block, from);
+      for (int i = block.limit() - 1; i >= 0; i--) {
+        if (block.get(i) == '\n') {
+          start = from + i + 1;
+          break search;
         }
-        start = from;
       }
-      ByteBuffer last = ByteBuffer.allocate((int) (end - start));
-      readFully(channel, last, start);
-      if (!terminated) {
-        append.write(ByteBuffer.wrap(new byte[] {'\n'}));
-      }
-      return AuditLine.sha256Hex(last.array());
+      start = from;
+    }
+    ByteBuffer last = ByteBuffer.allocate((int) (end - start));
+    readFully(channel, last, start);
+    if (!terminated) {
+      writeAtEnd(channel, ByteBuffer.wrap(new byte[] {'\n'}));
+    }
+    return AuditLine.sha256Hex(last.array());
+  }
+
+  /**
+   * Appends {@code buffer} at the file's current end. Only under the file's lock: writers that share
+   * the file take turns, so the end read here is still the end when the bytes land.
+   */
+  private static void writeAtEnd(FileChannel channel, ByteBuffer buffer) throws IOException {
+    long at = channel.size();
+    while (buffer.hasRemaining()) {
+      at += channel.write(buffer, at);
     }
   }
 
