@@ -23,12 +23,20 @@ import java.util.Map;
  *   <li>NSN lengths check international numbers ({@code +48 ...} must have 9 digits);
  *   <li>mobile prefixes and lengths, for trunk-prefix countries, tell an ungrouped mobile number
  *       ({@code 0470123456} in Belgium) from other ids: leading digits and length together are
- *       specific, while landline area codes are too many to tell from an id;
+ *       specific, while landline area codes are too many to tell from an id (Turkey's, one
+ *       pattern of 3 digits, are the exception: see its written forms);
  *   <li>written forms, for countries that dial without a trunk prefix (Spain, Poland, Portugal,
  *       Italian mobiles, Turkish numbers written without their 0): leading digits, length and the
  *       groupings in use. A grouping that is also how thousands are grouped ({@code 512 345 678})
  *       is recorded apart, since it is weak evidence on its own.
  * </ul>
+ *
+ * <p>How specific a form is, is measured rather than asserted: its <em>share</em> is the fraction
+ * of all digit strings of its length that its leading digits admit ({@code "5[03-6]"} of 10
+ * digits: 5 in 100). An ungrouped number is an id as often as a phone number, so only a form
+ * admitting at most {@link #SPECIFIC_SHARE} of its length, and of {@link #SPECIFIC_MIN_LENGTH}
+ * digits or more, identifies one on its own; a wider form (Italian mobiles, {@code "3"}: one in
+ * ten; Spanish numbers, {@code "[6-9]"}: four in ten) or a shorter one needs a phone word nearby.
  *
  * <p>Numbers written with a trunk prefix and grouped ({@code 020 7946 0958}) are not in the table:
  * area codes and subscriber numbers vary too much for a table to be complete, so the detector
@@ -44,6 +52,8 @@ final class NumberingPlans {
     NONE,
     /** Ungrouped, with a country's length and leading digits. */
     COMPACT,
+    /** Ungrouped, in a form whose leading digits and length are specific ({@link #SPECIFIC_SHARE}). */
+    COMPACT_SPECIFIC,
     /** Grouped 3-3-3, which is also how thousands are written. */
     THOUSANDS_LIKE,
     /** Grouped as the country writes its numbers, and as little else is written. */
@@ -62,6 +72,21 @@ final class NumberingPlans {
   }
 
   static final Match NO_MATCH = new Match(Fit.NONE, null);
+
+  /**
+   * The largest share of the digit strings of a length that a form may admit and still identify
+   * an ungrouped number without a phone word: one in twenty. The trunk mobiles admit one in 50
+   * (France's {@code 0[67]} + 8 digits) to one in 300; Turkish mobiles written without their 0
+   * ({@code 5[03-6]} + 8) one in 20; Italian mobiles ({@code 3} + 9) one in ten, too many.
+   */
+  static final double SPECIFIC_SHARE = 0.05;
+
+  /**
+   * The fewest digits of an ungrouped number that a specific form identifies on its own. Nine
+   * digits is the length of many national ids (US SSNs, ITINs and passports, Canadian SINs), of
+   * which a Portuguese mobile form ({@code 9[1236]} + 7) would take one in 25.
+   */
+  static final int SPECIFIC_MIN_LENGTH = 10;
 
   /** Digit-pattern groupings of mobile numbers written without a prefix (Italy, Turkey). */
   private static final String MOBILE_LAYOUTS = "3-3-4 3-7 3-3-2-2 3-4-3";
@@ -108,23 +133,39 @@ final class NumberingPlans {
 
   private NumberingPlans() {}
 
+  /** At most {@link #SPECIFIC_SHARE}, with room for the rounding of the shares' products. */
+  private static boolean isSpecific(double share) {
+    return share <= SPECIFIC_SHARE + 1e-9;
+  }
+
   /** The plan of a country calling code, or null when the table has none for it. */
   static Plan byCallingCode(String callingCode) {
     return BY_CALLING_CODE.get(callingCode);
   }
 
   /**
-   * The country whose mobile numbers {@code digits} are, dialled with the trunk prefix 0 and
-   * ungrouped ({@code 07700900123}), or null.
+   * The country in whose plan {@code digits}, dialled with the trunk prefix 0 and ungrouped
+   * ({@code 07700900123}, {@code 02121234567}), are a specific number: the digits after the 0
+   * have the leading digits and length of the country's mobile numbers or of one of its written
+   * forms, and these (the 0 counted) admit at most {@link #SPECIFIC_SHARE} of the strings of their
+   * length. Null when no country's are.
    */
-  static String trunkMobile(String digits) {
-    if (digits.length() < 2 || digits.charAt(0) != '0') {
+  static String trunkSpecific(String digits) {
+    int n = digits.length();
+    if (n < 2 || digits.charAt(0) != '0') {
       return null;
     }
     for (Plan plan : PLANS) {
-      if (plan.trunkZero && plan.mobile != null
-          && plan.mobile.matches(digits, 1, digits.length() - 1)) {
+      if (!plan.trunkZero) {
+        continue;
+      }
+      if (plan.mobile != null && plan.mobile.specificAt(digits, 1, n - 1, 0.1)) {
         return plan.country;
+      }
+      for (int f = 0; f < plan.forms.size(); f++) {
+        if (plan.forms.get(f).digits.specificAt(digits, 1, n - 1, 0.1)) {
+          return plan.country;
+        }
       }
     }
     return null;
@@ -223,7 +264,11 @@ final class NumberingPlans {
         return Fit.NONE;
       }
       if (count == 1) {
-        return compact ? Fit.COMPACT : Fit.NONE;
+        if (!compact) {
+          return Fit.NONE;
+        }
+        boolean specific = d.length() >= SPECIFIC_MIN_LENGTH && isSpecific(digits.share());
+        return specific ? Fit.COMPACT_SPECIFIC : Fit.COMPACT;
       }
       if (anyEquals(layouts, groupLengths, count)) {
         return Fit.LAYOUT;
@@ -248,6 +293,8 @@ final class NumberingPlans {
     private final boolean[][][] patterns;
     private final int min;
     private final int max;
+    /** The fraction of digit strings (of any length from min to max) these patterns admit. */
+    private final double share;
 
     Digits(String patterns, int min, int max) {
       String[] specs = patterns.trim().split(" +");
@@ -257,6 +304,32 @@ final class NumberingPlans {
       }
       this.min = min;
       this.max = max;
+      double admitted = 0;
+      for (boolean[][] pattern : this.patterns) {
+        double p = 1;
+        for (boolean[] position : pattern) {
+          int allowed = 0;
+          for (boolean a : position) {
+            allowed += a ? 1 : 0;
+          }
+          p *= allowed / 10.0;
+        }
+        admitted += p; // the patterns of a row are disjoint, so their shares add up
+      }
+      this.share = admitted;
+    }
+
+    double share() {
+      return share;
+    }
+
+    /**
+     * Whether the digits match and the patterns, behind leading digits that themselves admit
+     * {@code leadShare} of the strings (the trunk 0: one in ten), are specific.
+     */
+    boolean specificAt(String d, int from, int length, double leadShare) {
+      return d.length() >= SPECIFIC_MIN_LENGTH && isSpecific(leadShare * share)
+          && matches(d, from, length);
     }
 
     /** Whether the {@code length} digits at {@code from} have the length and a listed start. */

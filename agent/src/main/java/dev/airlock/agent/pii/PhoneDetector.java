@@ -1,5 +1,6 @@
 package dev.airlock.agent.pii;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -42,14 +43,22 @@ import java.util.List;
  *
  * <p>Ungrouped national numbers ({@code 02071234567}, {@code 4155550132}, {@code 512345678}) look
  * like any other id, so they are reported below the default threshold and need a word such as
- * "phone" or "tel" nearby. The exception is a mobile number dialled with its trunk prefix, whose
- * leading digits and length together are specific (the table's mobile prefixes: UK {@code 07} +
- * 9 digits, France and the Netherlands {@code 06}/{@code 07} + 8, Belgium {@code 045}-{@code 049}
- * + 7, Ireland {@code 083}, {@code 085}-{@code 089} + 7, Germany {@code 015}-{@code 017} + 8-9,
- * ...); these are reported at the default threshold, so that any negative word ("order", "id")
- * keeps them out. Runs of one repeated digit, dates (at most 8 digits), versions, prices (a
- * decimal point or comma joins the next digit), and numbers glued to letters or currency signs
- * are never phone numbers; dots separate only three or more groups of two or more digits ({@code
+ * "phone" or "tel" nearby. The exception is a number of 10 digits or more whose leading digits
+ * and length are specific in a plan of {@link NumberingPlans}: together they admit at most one
+ * in twenty digit strings of that length ({@link NumberingPlans#SPECIFIC_SHARE}). Those are
+ * mobiles dialled with their trunk prefix (UK {@code 07} + 9 digits, France and the Netherlands
+ * {@code 06}/{@code 07} + 8, Belgium {@code 045}-{@code 049} + 7, Germany {@code 015}-{@code
+ * 017} + 8-9, ...), Turkish landlines with their 0 ({@code 0212} + 7: Turkey's area codes fit
+ * one narrow pattern) and Turkish mobiles without it ({@code 532} + 7). They are reported at the
+ * default threshold, so that any negative word keeps them out; for an ungrouped number the
+ * negative words also name the ids written as bare digits ("card", "timestamp", "receipt",
+ * "policy", ...). Wider forms (Italian mobiles {@code 3} + 9, Spanish numbers, French
+ * landlines) and nine-digit ones (Portuguese and Polish mobiles: nine digits is also the length
+ * of SSNs, ITINs and passports) still need a phone word.
+ *
+ * <p>Runs of one repeated digit, dates (at most 8 digits), versions, prices (a decimal point or
+ * comma joins the next digit), and numbers glued to letters or currency signs are never phone
+ * numbers; dots separate only three or more groups of two or more digits ({@code
  * 415.555.0132}, {@code 06.12.34.56.78}), so decimals are not numbers either. Words such as
  * "order" or "invoice" lower the confidence.
  */
@@ -61,7 +70,7 @@ final class PhoneDetector implements IndexedDetector {
   static final double INTL_00_COMPACT = 0.4;
   static final double NATIONAL_GROUPED = 0.6;
   static final double LONE_TRUNK = 0.5;
-  static final double TRUNK_MOBILE_COMPACT = 0.5;
+  static final double PLAN_COMPACT = 0.5;
   static final double US_PARENS = 0.7;
   static final double AMBIGUOUS_GROUPED = 0.45;
   static final double NATIONAL_COMPACT = 0.35;
@@ -77,15 +86,41 @@ final class PhoneDetector implements IndexedDetector {
           "tlf", "tfno", "telepono", "cep", "telefonu", "numaram", "telefone", "telemóvel",
           "telemovel", "contacto", "komórka", "komorka", "mobil", "mobilnummer", "natel");
 
-  static final ContextWords NEGATIVE =
-      ContextWords.of(
-          -0.35,
-          "isbn", "issn", "doi", "invoice", "order", "tracking", "serial", "sku", "ticket",
-          "*version", "build", "iban", "account", "transaction", "ssn", "social security", "zip",
-          "postal", "postcode", "plz", "id", "ids", "identifier", "ref", "reference");
+  private static final String[] NEGATIVE_WORDS = {
+    "isbn", "issn", "doi", "invoice", "order", "tracking", "serial", "sku", "ticket", "*version",
+    "build", "iban", "account", "transaction", "ssn", "social security", "zip", "postal",
+    "postcode", "plz", "id", "ids", "identifier", "ref", "reference"
+  };
+
+  /**
+   * Things written as bare runs of digits, which an ungrouped number near them is more likely to
+   * be than a phone number. Kept apart from {@link #NEGATIVE_WORDS} because they would wrongly
+   * lower a grouped or international number ("business card: +44 20 7946 0958").
+   */
+  private static final String[] ID_WORDS = {
+    "acct", "*card", "timestamp", "epoch", "unix", "millis", "confirmation", "receipt", "shipment",
+    "parcel", "consignment", "waybill", "awb", "policy", "claim", "pnr", "batch", "barcode",
+    "ean", "upc", "gtin", "checksum", "hash", "nonce", "seed", "imei", "iccid"
+  };
+
+  static final ContextWords NEGATIVE = ContextWords.of(-0.35, NEGATIVE_WORDS);
+
+  /** For ungrouped national numbers: {@link #NEGATIVE} and the kinds of bare-digit ids. */
+  static final ContextWords UNGROUPED_NEGATIVE =
+      ContextWords.of(-0.35, concat(NEGATIVE_WORDS, ID_WORDS));
 
   /** Both lists, read in one pass over the window. */
   private static final ContextPair CONTEXT = new ContextPair(POSITIVE, NEGATIVE);
+
+  /** The same for an ungrouped national number. */
+  private static final ContextPair UNGROUPED_CONTEXT =
+      new ContextPair(POSITIVE, UNGROUPED_NEGATIVE);
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
 
   /** A national format that fits: its base confidence and the detection's detail. */
   private static final class Verdict {
@@ -101,7 +136,7 @@ final class PhoneDetector implements IndexedDetector {
   private static final Verdict TRUNK = new Verdict(NATIONAL_GROUPED, "national");
   private static final Verdict TRUNK_COMPACT = new Verdict(NATIONAL_COMPACT, "national");
   private static final Verdict TRUNK_APART = new Verdict(LONE_TRUNK, "national");
-  private static final Verdict MOBILE_COMPACT = new Verdict(TRUNK_MOBILE_COMPACT, "national");
+  private static final Verdict TRUNK_SPECIFIC = new Verdict(PLAN_COMPACT, "national");
   private static final Verdict US = new Verdict(NATIONAL_GROUPED, "US");
   private static final Verdict US_WITH_PARENS = new Verdict(US_PARENS, "US");
   private static final Verdict US_COMPACT = new Verdict(NATIONAL_COMPACT, "US");
@@ -225,6 +260,7 @@ final class PhoneDetector implements IndexedDetector {
     boolean grouped = run.count > 1;
     double base;
     String detail;
+    ContextPair context = CONTEXT;
     if (run.plus) {
       String digits = run.digits(true);
       int cc = countryCodeLength(digits);
@@ -256,8 +292,11 @@ final class PhoneDetector implements IndexedDetector {
       }
       base = verdict.base;
       detail = verdict.detail;
+      if (!grouped) {
+        context = UNGROUPED_CONTEXT;
+      }
     }
-    double conf = CONTEXT.confidence(base, t, run.start, run.end);
+    double conf = context.confidence(base, t, run.start, run.end);
     out.add(new Detection(PiiTypes.PHONE, run.start, run.end, Confidence.of(conf), detail));
   }
 
@@ -271,8 +310,8 @@ final class PhoneDetector implements IndexedDetector {
         return null;
       }
       if (compact) {
-        if (NumberingPlans.trunkMobile(d) != null) {
-          return MOBILE_COMPACT;
+        if (NumberingPlans.trunkSpecific(d) != null) {
+          return TRUNK_SPECIFIC;
         }
         return n == 10 || n == 11 ? TRUNK_COMPACT : null;
       }
@@ -286,13 +325,17 @@ final class PhoneDetector implements IndexedDetector {
       }
       return subscriberLayout(run, 0) ? TRUNK : null;
     }
+    NumberingPlans.Match match = NumberingPlans.withoutTrunk(d, run.len, k);
+    if (match.fit == NumberingPlans.Fit.COMPACT_SPECIFIC) {
+      // Before the NANP test: "5325551234" is also a valid US number, but only a weak one.
+      return new Verdict(PLAN_COMPACT, match.country);
+    }
     if (n == 10 || (n == 11 && d.charAt(0) == '1')) {
       Verdict us = northAmerican(run, d);
       if (us != null || n == 11) {
         return us;
       }
     }
-    NumberingPlans.Match match = NumberingPlans.withoutTrunk(d, run.len, k);
     switch (match.fit) {
       case LAYOUT:
         return new Verdict(NATIONAL_GROUPED, match.country);

@@ -260,11 +260,96 @@ class PhoneDetectorTest {
   }
 
   @Test
-  void turkishMobileWithoutTrunkPrefixNeedsLayoutOrAPhoneWord() {
-    assertTrue(found(PiiTypes.PHONE, "5321234567").isEmpty());
+  void turkishMobileWithoutTrunkPrefixIsSpecificEnoughAlone() {
+    // 5[03-6] + 8 digits admits one ten-digit string in twenty: reported at the threshold.
+    assertEquals(Arrays.asList("5321234567"), found(PiiTypes.PHONE, "5321234567"));
     assertEquals(Arrays.asList("5321234567"), found(PiiTypes.PHONE, "Phone: 5321234567"));
+    assertTrue(found(PiiTypes.PHONE, "order 5321234567").isEmpty(), "a negative word keeps it out");
     assertTrue(found(PiiTypes.PHONE, "5721234567").isEmpty(), "57x is not a Turkish mobile range");
     assertTrue(found(PiiTypes.PHONE, "572 123 45 67").isEmpty());
+    assertTrue(found(PiiTypes.PHONE, "532123456").isEmpty(), "one digit short");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"02121234567", "03121234567", "04621234567", "02241234567"})
+  void ungroupedTurkishLandlinesWithTheirTrunkPrefixNeedNoPhoneWord(String number) {
+    // 0 + an area code [2-4][1-8][02468] + 7 digits: about one eleven-digit string in 80.
+    assertEquals(Arrays.asList(number), found(PiiTypes.PHONE, "reach me on " + number + " later"));
+    assertTrue(found(PiiTypes.PHONE, "invoice " + number).isEmpty(), "a negative word keeps it out");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "2121234567", // a Turkish landline without its 0: [2-4][1-8][02468] admits one in eight
+    "3123456789", // an Italian mobile: 3 + 9 digits admits one in ten
+    "912345678", // a Portuguese mobile: nine digits, the length of SSNs, ITINs and passports
+    "0123456789", // a French landline: 0[1-5] + 8 admits one in twenty, but no table form has it
+    "02021234567", // 020 is no Turkish area code
+    "0212123456", // one digit short for Turkey
+  })
+  void ungroupedNumbersOfWideFormsNeedAPhoneWord(String number) {
+    assertTrue(found(PiiTypes.PHONE, "reach me on " + number).isEmpty(), number);
+  }
+
+  /**
+   * Ids written as bare runs of 10-11 digits in the shapes that are now reported alone (Turkish
+   * mobiles without their 0, numbers dialled with a trunk 0), each next to a word of its kind.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "Order 5351234567 has shipped",
+    "order no. 02161234567",
+    "Order #: 05321234567",
+    "Invoice 5301234567 is overdue",
+    "Account 5551234567",
+    "Acct 02321234567, sort code 20-00-00",
+    "Account number: 0612345678",
+    "Tracking 5461234567",
+    "Tracking number 05351234567",
+    "Your parcel 5401234567 is on its way",
+    "Shipment 02421234567 left the depot",
+    "ISBN 0712345671",
+    "ISBN-10: 0612345678",
+    "Card 5301234567 was declined",
+    "Mastercard ending 5551234567",
+    "card number starts 5412345678",
+    "timestamp 5361234567",
+    "epoch 5301234567",
+    "unix time 0712345678",
+    "ts_millis=1715678901234",
+    "created 1715678901",
+    "Receipt 5311234567",
+    "Policy 5341234567 renewed",
+    "Claim 02121234567 was approved",
+    "Confirmation code 5501234567",
+    "Ref 5321234567",
+    "Customer id 5361234567",
+    "IMEI 3567890123456789",
+    "serial 07712345678",
+  })
+  void bareDigitIdsNextToAWordOfTheirKindAreNotPhoneNumbers(String text) {
+    assertTrue(found(PiiTypes.PHONE, text).isEmpty(), text + " -> " + found(PiiTypes.PHONE, text));
+  }
+
+  @Test
+  void idWordsDoNotLowerGroupedOrInternationalNumbers() {
+    assertEquals(Arrays.asList("+44 20 7946 0958"),
+        found(PiiTypes.PHONE, "Business card: +44 20 7946 0958"));
+    assertEquals(Arrays.asList("020 7946 0958"), found(PiiTypes.PHONE, "Card 020 7946 0958"));
+  }
+
+  @Test
+  void theSpecificFormsAreMeasuredNotAsserted() {
+    assertEquals("TR", NumberingPlans.trunkSpecific("05321234567"));
+    assertEquals("TR", NumberingPlans.trunkSpecific("02121234567"));
+    assertEquals("FR", NumberingPlans.trunkSpecific("0612345678"));
+    assertEquals(null, NumberingPlans.trunkSpecific("0123456789"), "landline, not in the table");
+    assertEquals(NumberingPlans.Fit.COMPACT_SPECIFIC,
+        NumberingPlans.withoutTrunk("5321234567", new int[] {10}, 1).fit);
+    assertEquals(NumberingPlans.Fit.COMPACT,
+        NumberingPlans.withoutTrunk("3123456789", new int[] {10}, 1).fit, "IT: one in ten");
+    assertEquals(NumberingPlans.Fit.COMPACT,
+        NumberingPlans.withoutTrunk("912345678", new int[] {9}, 1).fit, "PT: nine digits");
   }
 
   @Test
