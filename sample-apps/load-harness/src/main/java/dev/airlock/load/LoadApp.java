@@ -2,6 +2,8 @@ package dev.airlock.load;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,6 +49,7 @@ public final class LoadApp {
       "  --paced-calls N       calls of the stream-paced phase (default 300)",
       "  --chunk-delay-ms N    the mock's pause before each content event in stream-paced (default 2)",
       "  --warmup N            warm-up calls of each kind before measuring (default 5000)",
+      "  --settle-rounds N     at most N further warm-up rounds until the JIT has settled (default 30; 0: off)",
       "  --concurrency C       threads of the throughput phases (default 8)",
       "  --phases LIST         comma-separated, in order (default " + String.join(",", Phase.ALL) + ")",
       "  --model M             the model to ask for (default llama-3.3-70b)",
@@ -73,6 +76,10 @@ public final class LoadApp {
       this.concurrency = name.endsWith("throughput") ? throughputConcurrency : 1;
     }
   }
+
+  /** A warm-up round in which the JIT compiled for less than this share of its wall time ends the warm-up. */
+  static final double SETTLED_JIT_SHARE = 0.02;
+  private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
   private final Options o;
   private final byte[] plainBody;
@@ -110,6 +117,7 @@ public final class LoadApp {
     int pacedCalls = 300;
     int chunkDelayMs = 2;
     int warmup = 5000;
+    int settleRounds = 30;
     int concurrency = 8;
     List<String> phases = Phase.ALL;
     String model = "llama-3.3-70b";
@@ -130,6 +138,7 @@ public final class LoadApp {
         case "--paced-calls": o.pacedCalls = Integer.parseInt(args[++i]); break;
         case "--chunk-delay-ms": o.chunkDelayMs = Integer.parseInt(args[++i]); break;
         case "--warmup": o.warmup = Integer.parseInt(args[++i]); break;
+        case "--settle-rounds": o.settleRounds = Integer.parseInt(args[++i]); break;
         case "--concurrency": o.concurrency = Integer.parseInt(args[++i]); break;
         case "--phases": o.phases = List.of(args[++i].split(",")); break;
         case "--model": o.model = args[++i]; break;
@@ -159,7 +168,7 @@ public final class LoadApp {
     json.append("{\"client\":\"").append(o.client).append("\",\"calls\":").append(o.calls)
         .append(",\"concurrency\":").append(o.concurrency).append(",\"warmup\":").append(o.warmup)
         .append(",\"requestBytes\":").append(plainBody.length).append(",\"pacedCalls\":").append(o.pacedCalls)
-        .append(",\"chunkDelayMs\":").append(o.chunkDelayMs).append(",\"phases\":{");
+        .append(",\"chunkDelayMs\":").append(o.chunkDelayMs).append(',');
     // Warm-up: every kind of call the phases will make, at the throughput concurrency.
     boolean anyNonLlm = false;
     for (String name : o.phases) {
@@ -172,6 +181,11 @@ public final class LoadApp {
         runPhase(new Phase("non-llm-latency", o.concurrency), o.warmup);
       }
     }
+    JitSettling settling = settle();
+    json.append("\"warmupCalls\":").append(callsMade).append(",\"settleRounds\":").append(settling.rounds)
+        .append(",\"settled\":").append(settling.settled)
+        .append(",\"lastRoundJitMillis\":").append(settling.lastRoundJitMillis).append(',');
+    json.append("\"phases\":{");
     String sep = "";
     for (String name : o.phases) {
       if (!Phase.ALL.contains(name)) {
@@ -205,6 +219,8 @@ public final class LoadApp {
     long cpuNanos;
     long allocatedBytes;
     long responseBytes;
+    /** Time the JIT spent compiling during the phase, summed over its compiler threads. */
+    long jitMillis;
 
     void appendJson(StringBuilder b) {
       b.append("{\"concurrency\":").append(concurrency)
@@ -214,6 +230,7 @@ public final class LoadApp {
           .append(",\"cpuNanos\":").append(cpuNanos)
           .append(",\"allocatedBytes\":").append(allocatedBytes)
           .append(",\"responseBytes\":").append(responseBytes)
+          .append(",\"jitMillis\":").append(jitMillis)
           .append(",\"latencyNanos\":");
       appendArray(b, latency);
       if (ttfb != null) {
@@ -222,6 +239,41 @@ public final class LoadApp {
       }
       b.append('}');
     }
+  }
+
+  /** How the warm-up ended. */
+  static final class JitSettling {
+    int rounds;
+    boolean settled;
+    long lastRoundJitMillis;
+  }
+
+  /**
+   * Warms up further, in rounds of both kinds of call, until the JIT has settled: a round during
+   * which compilation took under {@link #SETTLED_JIT_SHARE} of the round's wall time. The agent
+   * brings some thousands of methods that the JIT keeps compiling for a minute or more on a
+   * two-core machine after a fixed warm-up; measuring before that ends charges the compiler's CPU,
+   * and its competition with the calls for the cores, to every call. That is a start-up cost, not
+   * a per-call one, so the phases measure the steady state, as JMH does, and the report says how
+   * many calls it took to reach it.
+   */
+  private JitSettling settle() throws InterruptedException {
+    JitSettling s = new JitSettling();
+    int roundCalls = Math.max(200, o.warmup / 5);
+    while (s.rounds < o.settleRounds && o.warmup > 0) {
+      long jitBefore = JIT.getTotalCompilationTime();
+      long t0 = System.nanoTime();
+      runPhase(new Phase("plain-throughput", o.concurrency), roundCalls);
+      runPhase(new Phase("stream-throughput", o.concurrency), roundCalls);
+      long wallMillis = (System.nanoTime() - t0) / 1_000_000;
+      s.rounds++;
+      s.lastRoundJitMillis = JIT.getTotalCompilationTime() - jitBefore;
+      if (s.lastRoundJitMillis < wallMillis * SETTLED_JIT_SHARE) {
+        s.settled = true;
+        break;
+      }
+    }
+    return s;
   }
 
   private Result runPhase(Phase phase, int calls) throws InterruptedException {
@@ -271,6 +323,7 @@ public final class LoadApp {
     }
     Map<Long, Long> allocatedBefore = ProcessStats.allocatedByThread();
     long cpuBefore = ProcessStats.cpuNanos();
+    long jitBefore = JIT.getTotalCompilationTime();
     long t0 = System.nanoTime();
     start.countDown();
     for (Thread t : workers) {
@@ -278,6 +331,7 @@ public final class LoadApp {
     }
     r.wallNanos = System.nanoTime() - t0;
     r.cpuNanos = ProcessStats.cpuNanos() - cpuBefore;
+    r.jitMillis = JIT.getTotalCompilationTime() - jitBefore;
     java.util.Set<Long> workerIds = new java.util.HashSet<>();
     for (Thread t : workers) {
       workerIds.add(t.getId());

@@ -45,6 +45,9 @@ public final class LoadHarness {
       "Load:",
       "  --calls N            calls per measured phase (default 2000)",
       "  --warmup N           warm-up calls of each kind, per child JVM (default 5000)",
+      "  --settle-rounds N    then at most N rounds of further warm-up, until a round in which the JIT",
+      "                       compiled for under 2% of its time (default 30; 0: off; the report says",
+      "                       how many calls each run took to settle)",
       "  --paced-calls N      streams of the paced phase (default 300): short answers, the mock pausing",
       "  --chunk-delay-ms N   before each content event (default 2 ms), as a provider streams tokens",
       "  --concurrency C      threads of the throughput phases (default 8)",
@@ -84,6 +87,7 @@ public final class LoadHarness {
   static final class Options {
     int calls = 2000;
     int warmup = 5000;
+    int settleRounds = 30;
     int pacedCalls = 300;
     int chunkDelayMs = 2;
     int concurrency = 8;
@@ -173,6 +177,7 @@ public final class LoadHarness {
           return null;
         case "--calls": o.calls = positive(a, value(args, ++i, a)); break;
         case "--warmup": o.warmup = Integer.parseInt(value(args, ++i, a)); break;
+        case "--settle-rounds": o.settleRounds = Integer.parseInt(value(args, ++i, a)); break;
         case "--paced-calls": o.pacedCalls = positive(a, value(args, ++i, a)); break;
         case "--chunk-delay-ms": o.chunkDelayMs = Integer.parseInt(value(args, ++i, a)); break;
         case "--concurrency": o.concurrency = positive(a, value(args, ++i, a)); break;
@@ -183,6 +188,7 @@ public final class LoadHarness {
         case "--quick":
           o.calls = 500;
           o.warmup = 1000;
+          o.settleRounds = 5;
           o.pacedCalls = 100;
           o.startupRuns = 3;
           o.memoryRuns = 1;
@@ -560,6 +566,7 @@ public final class LoadHarness {
   private LoadRun runLoad(Scenario s, String client) throws Exception {
     List<String> args = new ArrayList<>(List.of("--url", s.url, "--client", client,
         "--calls", Integer.toString(o.calls), "--warmup", Integer.toString(o.warmup),
+        "--settle-rounds", Integer.toString(o.settleRounds),
         "--paced-calls", Integer.toString(o.pacedCalls), "--chunk-delay-ms", Integer.toString(o.chunkDelayMs),
         "--concurrency", Integer.toString(o.concurrency), "--model", MODEL));
     if (o.streamUsage) {
@@ -857,6 +864,37 @@ public final class LoadHarness {
           .put("nonHeapUsedMb", m[1] / 1048576).put("rssMb", m[2] / 1048576);
     }
     report.append(mt.render());
+    warmUpTable(client, scenarios, runs);
+  }
+
+  /**
+   * How long each run warmed up before measuring and how much the JIT still compiled while it
+   * measured: a run that had not settled charged compilation to its calls.
+   */
+  private void warmUpTable(String client, List<Scenario> scenarios, List<LoadRun> runs) {
+    report.append("\n**Warm-up** (calls made before the measured phases, until a round of warm-up in which the"
+        + " JIT compiled for under 2% of its wall time; JIT time summed over compiler threads):\n\n");
+    Table wt = new Table("run", "round", "warm-up calls", "settled", "JIT ms in last warm-up round",
+        "JIT ms while measuring");
+    for (Scenario s : scenarios) {
+      int round = 0;
+      for (LoadRun r : runs) {
+        if (!r.client.equals(client) || !r.scenario.equals(s.id)) {
+          continue;
+        }
+        round++;
+        long measuringJit = 0;
+        for (JsonNode phase : r.json.path("phases")) {
+          measuringJit += phase.path("jitMillis").asLong();
+        }
+        JsonNode j = r.json;
+        wt.row(s.label, Integer.toString(round), Long.toString(j.path("warmupCalls").asLong()),
+            j.path("settled").asBoolean() ? "yes, after " + j.path("settleRounds").asInt() + " rounds"
+                : "no (" + j.path("settleRounds").asInt() + " rounds)",
+            Long.toString(j.path("lastRoundJitMillis").asLong()), Long.toString(measuringJit));
+      }
+    }
+    report.append(wt.render());
   }
 
   private static double[] medianMemory(List<LoadRun> runs, String client, String scenario) {
