@@ -88,20 +88,40 @@ final class AppEventStream extends InputStream {
       if (closed || upstreamDone) {
         return -1;
       }
-      try {
-        fill();
-      } catch (IOException failure) {
-        AgentLog.debug("a routed stream failed after its first event; ending it with an error event", failure);
-        upstreamDone = true;
-        closeUpstream();
-        pending.write(failureEvent, 0, failureEvent.length);
-      }
+      fillOrEndWithError();
     }
     int n = Math.min(len, out.length - outPos);
     System.arraycopy(out, outPos, b, off, n);
     outPos += n;
     delivered = true;
     return n;
+  }
+
+  /**
+   * The bytes of whole events a read returns without waiting, after parsing whatever the target has
+   * already sent (so a reader on another thread can take them at once and leave the waiting to
+   * whoever reads next).
+   */
+  @Override
+  public int available() throws IOException {
+    int ready = out.length - outPos + pending.size();
+    while (ready == 0 && !closed && !upstreamDone && upstream.available() > 0) {
+      fillOrEndWithError();
+      ready = pending.size();
+    }
+    return ready;
+  }
+
+  /** One read from the target; a failure after the first event ends the stream with the error event. */
+  private void fillOrEndWithError() {
+    try {
+      fill();
+    } catch (IOException failure) {
+      AgentLog.debug("a routed stream failed after its first event; ending it with an error event", failure);
+      upstreamDone = true;
+      closeUpstream();
+      pending.write(failureEvent, 0, failureEvent.length);
+    }
   }
 
   /** Whether the application has been given any byte (or the first event is ready for it). */

@@ -111,6 +111,32 @@ final class QueueingBodySubscriber implements BodySubscriber<InputStream> {
       return n;
     }
 
+    /** The bytes a read returns without waiting: those at hand, or else those of the next item queued. */
+    @Override
+    public int available() {
+      if (current != null && current.hasRemaining()) {
+        return current.remaining();
+      }
+      while (buffers != null && buffers.hasNext()) {
+        current = buffers.next();
+        if (current.hasRemaining()) {
+          return current.remaining();
+        }
+      }
+      if (done) {
+        return 0;
+      }
+      Object next = queue.peek();
+      if (!(next instanceof List)) {
+        return 0;
+      }
+      int bytes = 0;
+      for (Object buffer : (List<?>) next) {
+        bytes += ((ByteBuffer) buffer).remaining();
+      }
+      return bytes;
+    }
+
     private Object take() throws IOException {
       Duration wait = first ? firstTimeout : idleTimeout;
       try {
