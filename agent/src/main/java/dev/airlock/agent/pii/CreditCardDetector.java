@@ -62,7 +62,7 @@ final class CreditCardDetector implements IndexedDetector {
       if (i < resume || Chars.wordCharAt(text, i - 1) || !Chars.digitAt(text, i + 1)) {
         continue;
       }
-      int firstGroupEnd = Chars.digitRunEnd(text, i);
+      int firstGroupEnd = index.digitRunEnds().get(k);
       char after = Chars.at(text, firstGroupEnd);
       boolean grouped = (after == ' ' || after == '-') && Chars.digitAt(text, firstGroupEnd + 1);
       if (!grouped && firstGroupEnd - i < 12) {

@@ -43,7 +43,8 @@ final class DeTaxIdDetector implements IndexedDetector {
     int resume = 0;
     for (int k = 0; k < index.digitRuns().size(); k++) {
       int i = index.digitRuns().get(k);
-      if (i < resume || Chars.wordCharAt(text, i - 1) || !shape(text, i)) {
+      if (i < resume || Chars.wordCharAt(text, i - 1)
+          || !shape(text, i, index.digitRunEnds().get(k))) {
         continue;
       }
       if (m == null) {
@@ -70,12 +71,12 @@ final class DeTaxIdDetector implements IndexedDetector {
   }
 
   /**
-   * Whether the digit run at {@code i} can begin the pattern: eleven digits, or two and a space
+   * Whether the digit run at {@code i}, ending at {@code runEnd}, can begin the pattern: eleven digits, or two and a space
    * ("12 345 678 901"), not starting with 0. Most runs of a text dense with numbers are not, and
    * this rules them out without running the pattern.
    */
-  private static boolean shape(CharSequence text, int i) {
-    int first = Chars.digitRunEnd(text, i) - i;
+  private static boolean shape(CharSequence text, int i, int runEnd) {
+    int first = runEnd - i;
     return text.charAt(i) != '0' && (first == 11 || (first == 2 && Chars.at(text, i + 2) == ' '));
   }
 

@@ -49,7 +49,7 @@ final class EsNifDetector implements IndexedDetector {
     for (int k = 0; k < index.digitRuns().size(); k++) {
       int run = index.digitRuns().get(k);
       // The number is the whole run: 7 or 8 digits for a NIF, 7 for an NIE.
-      int length = Chars.digitRunEnd(text, run) - run;
+      int length = index.digitRunEnds().get(k) - run;
       if (length != 7 && length != 8) {
         continue;
       }

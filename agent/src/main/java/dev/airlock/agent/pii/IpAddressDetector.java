@@ -81,10 +81,7 @@ final class IpAddressDetector implements IndexedDetector {
       if (i < resume || Chars.wordCharAt(text, i - 1)) {
         continue;
       }
-      // The first octet: one to three digits, then a dot and a digit.
-      int octetEnd = Chars.digitRunEnd(text, i);
-      if (octetEnd - i > 3 || Chars.at(text, octetEnd) != '.'
-          || !Chars.digitAt(text, octetEnd + 1)) {
+      if (!dottedQuad(text, index, k)) {
         continue;
       }
       if (m == null) {
@@ -109,6 +106,27 @@ final class IpAddressDetector implements IndexedDetector {
           && allOctetsBelow32(text, m.start(), m.end());
       add(text, m.start(), end, small ? IPV4_SMALL : IPV4, "ipv4", out);
     }
+  }
+
+  /**
+   * Whether digit run {@code k} and the three after it are four groups of one to three digits
+   * joined by single dots, the shape the pattern needs: read from the index's run bounds, so
+   * that the numbers of a text (most are not addresses) never reach the pattern.
+   */
+  private static boolean dottedQuad(CharSequence text, TextIndex index, int k) {
+    TextIndex.Positions starts = index.digitRuns();
+    TextIndex.Positions ends = index.digitRunEnds();
+    if (k + 3 >= starts.size()) {
+      return false;
+    }
+    for (int g = k; g < k + 4; g++) {
+      int length = ends.get(g) - starts.get(g);
+      if (length > 3 || (g > k && (starts.get(g) != ends.get(g - 1) + 1
+          || text.charAt(ends.get(g - 1)) != '.'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

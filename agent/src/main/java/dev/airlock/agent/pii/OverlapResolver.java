@@ -1,6 +1,7 @@
 package dev.airlock.agent.pii;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
@@ -45,6 +46,15 @@ final class OverlapResolver {
 
   private OverlapResolver() {}
 
+  // The preference packed into one long per candidate, so that the sort is a primitive sort
+  // (on text dense with numbers the comparator sort was most of the resolution): from the top,
+  // the confidence in thousandths inverted, the length inverted, the start, the candidate's
+  // position (so that keys are unique and full ties keep detector order, as a stable sort would).
+  private static final int POSITION_BITS = 13;
+  private static final int START_BITS = 24;
+  private static final int LENGTH_BITS = 16;
+  private static final int CONFIDENCE_SHIFT = POSITION_BITS + START_BITS + LENGTH_BITS;
+
   /** Sorted by start, non-overlapping, each at least {@code minConfidence}. */
   static List<Detection> resolve(List<Detection> candidates, double minConfidence) {
     List<Detection> kept = new ArrayList<>(candidates.size());
@@ -56,6 +66,63 @@ final class OverlapResolver {
     if (kept.size() <= 1) {
       return Collections.unmodifiableList(kept);
     }
+    long[] keys = preferenceKeys(kept);
+    return keys == null ? resolveByComparator(kept) : resolveByKeys(kept, keys);
+  }
+
+  /**
+   * One key per candidate that orders as {@link #PREFERENCE} and then by position, or null when a
+   * candidate does not fit the fields (a confidence not in thousandths, a match of 64 K chars or
+   * more, a start past 16 M, more than 8 K candidates): those take the comparator sort.
+   */
+  private static long[] preferenceKeys(List<Detection> kept) {
+    if (kept.size() >= 1 << POSITION_BITS) {
+      return null;
+    }
+    long[] keys = new long[kept.size()];
+    for (int p = 0; p < keys.length; p++) {
+      Detection d = kept.get(p);
+      long thousandths = Math.round(d.confidence() * 1000.0);
+      // Double.compare, not ==: -0.0 must not pass for 0.0, which the comparator tells apart.
+      if (thousandths < 0 || thousandths > 1000
+          || Double.compare(thousandths / 1000.0, d.confidence()) != 0
+          || d.length() >= 1 << LENGTH_BITS || d.start() >= 1 << START_BITS) {
+        return null;
+      }
+      keys[p] = (1000 - thousandths) << CONFIDENCE_SHIFT
+          | (long) ((1 << LENGTH_BITS) - 1 - d.length()) << (POSITION_BITS + START_BITS)
+          | (long) d.start() << POSITION_BITS
+          | p;
+    }
+    return keys;
+  }
+
+  private static List<Detection> resolveByKeys(List<Detection> kept, long[] keys) {
+    Arrays.sort(keys);
+    int positionMask = (1 << POSITION_BITS) - 1;
+    BitSet taken = new BitSet();
+    // Accepted detections never overlap, so their starts are distinct: start and position
+    // packed the same way sort them by start.
+    long[] accepted = new long[keys.length];
+    int count = 0;
+    for (long key : keys) {
+      Detection d = kept.get((int) key & positionMask);
+      int firstTaken = taken.nextSetBit(d.start());
+      if (firstTaken >= 0 && firstTaken < d.end()) {
+        continue;
+      }
+      taken.set(d.start(), d.end());
+      accepted[count++] = (long) d.start() << POSITION_BITS | (key & positionMask);
+    }
+    Arrays.sort(accepted, 0, count);
+    List<Detection> out = new ArrayList<>(count);
+    for (int k = 0; k < count; k++) {
+      out.add(kept.get((int) accepted[k] & positionMask));
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private static List<Detection> resolveByComparator(List<Detection> kept) {
     // List.sort is stable, so full ties keep detector order.
     kept.sort(PREFERENCE);
     // The chars taken by the detections accepted so far: a candidate overlaps one of them exactly

@@ -7,10 +7,11 @@ import java.util.Arrays;
  * then visits only them instead of reading the whole text itself:
  *
  * <ul>
- *   <li>the start of each maximal run of ASCII digits (phone, card, SSN, IBAN, IPv4, the national
- *       ids: a run's start is the only place inside it where a token can begin, since its other
- *       digits follow a digit; each detector applies its own start rule there, and the national
- *       ids look back from it to their letters);
+ *   <li>the start and end of each maximal run of ASCII digits (phone, card, SSN, IBAN, IPv4, the
+ *       national ids: a run's start is the only place inside it where a token can begin, since
+ *       its other digits follow a digit; each detector applies its own start rule there, and the
+ *       national ids look back from it to their letters). The end is read once here because
+ *       five detectors rule most runs out by their length;
  *   <li>with {@code secrets}: the {@link LongTokens} (whitespace-free stretches long enough to hold
  *       a key or an Italian fiscal code), the places where a credential value can be assigned ({@code :}, {@code =}, {@code
  *       ->}, and "is", "es", "ist", "est" after a blank or quote; see {@link
@@ -100,6 +101,7 @@ final class TextIndex {
   private static final String BEARER = "bearer";
 
   private final Positions digitRuns = new Positions();
+  private final Positions digitRunEnds = new Positions();
   private final Positions cleanBlocks = new Positions();
   private final Positions separators = new Positions();
   private final Positions bearers = new Positions();
@@ -173,6 +175,7 @@ final class TextIndex {
     switch (kind) {
       case DIGIT:
         digitRuns.add(i);
+        digitRunEnds.add(Chars.digitRunEnd(text, i + 1));
         break;
       case SEPARATOR:
         separators.add(i);
@@ -249,6 +252,14 @@ final class TextIndex {
   /** The starts of the maximal ASCII digit runs, in text order. */
   Positions digitRuns() {
     return digitRuns;
+  }
+
+  /**
+   * The end (exclusive) of each run of {@link #digitRuns()}, at the same position: the first
+   * index after the run that is not an ASCII digit.
+   */
+  Positions digitRunEnds() {
+    return digitRunEnds;
   }
 
   /** {@link LongTokens} as {start, end} pairs (empty unless built with {@code secrets}). */

@@ -56,7 +56,7 @@ final class UkNinoDetector implements IndexedDetector {
       }
       if (i < resume || !Chars.isAsciiLetter(text.charAt(i))
           || !Chars.isAsciiLetter(text.charAt(i + 1)) || Chars.wordCharAt(text, i - 1)
-          || !digitsShape(text, j)) {
+          || !digitsShape(text, j, index.digitRunEnds().get(k))) {
         continue;
       }
       if (m == null) {
@@ -86,11 +86,11 @@ final class UkNinoDetector implements IndexedDetector {
   }
 
   /**
-   * Whether the digit run at {@code j} can be the number's digits: six in a row, or two and a
+   * Whether the digit run at {@code j}, ending at {@code runEnd}, can be the number's digits: six in a row, or two and a
    * space ("12 34 56"); rules most runs out without running the pattern.
    */
-  private static boolean digitsShape(CharSequence text, int j) {
-    int first = Chars.digitRunEnd(text, j) - j;
+  private static boolean digitsShape(CharSequence text, int j, int runEnd) {
+    int first = runEnd - j;
     return first == 6 || (first == 2 && Chars.at(text, j + 2) == ' ');
   }
 

@@ -49,7 +49,8 @@ final class UsSsnDetector implements IndexedDetector {
     int resume = 0;
     for (int k = 0; k < index.digitRuns().size(); k++) {
       int i = index.digitRuns().get(k);
-      if (i < resume || Chars.wordCharAt(text, i - 1) || !shape(text, i)) {
+      if (i < resume || Chars.wordCharAt(text, i - 1)
+          || !shape(text, i, index.digitRunEnds().get(k))) {
         continue;
       }
       if (m == null) {
@@ -73,12 +74,12 @@ final class UsSsnDetector implements IndexedDetector {
   }
 
   /**
-   * Whether the digits at {@code i} are laid out as the pattern needs (nine in a row, or three
+   * Whether the digits at {@code i} (their run ending at {@code runEnd}) are laid out as the pattern needs (nine in a row, or three
    * and a separator that comes back after two more): most numbers in a text are not, and this
    * rules them out without running the pattern.
    */
-  private static boolean shape(CharSequence text, int i) {
-    int first = Chars.digitRunEnd(text, i) - i;
+  private static boolean shape(CharSequence text, int i, int runEnd) {
+    int first = runEnd - i;
     if (first == 9) {
       return true;
     }

@@ -29,6 +29,15 @@ class TextIndexTest {
   }
 
   @Test
+  void recordsWhereEachDigitRunEnds() {
+    String text = "7a1 22-b333c\u0664 ٤4";
+    assertArrayEquals(new int[] {1, 3, 6, 11, 16}, all(TextIndex.of(text, false).digitRunEnds()));
+    assertArrayEquals(new int[] {1, 3, 6, 11, 16}, all(TextIndex.of(text, true).digitRunEnds()));
+    String digits = "x 0123456789";
+    assertArrayEquals(new int[] {12}, all(TextIndex.of(digits, true).digitRunEnds()));
+  }
+
+  @Test
   void findsDigitRunsAcrossLongTexts() {
     StringBuilder b = new StringBuilder();
     List<Integer> expected = new ArrayList<>();
