@@ -64,19 +64,54 @@ public final class PiiScanner {
     if (detectors.length == 0 || text == null || text.length() == 0) {
       return Collections.emptyList();
     }
+    return scan(new SharedText(text));
+  }
+
+  /**
+   * As {@link #scan(CharSequence)}, on a text other scanners read too: the pass over it that the
+   * built-in detectors share is made once for all of them.
+   */
+  public List<Detection> scan(SharedText shared) {
+    CharSequence text = shared.text;
+    if (detectors.length == 0 || text == null || text.length() == 0) {
+      return Collections.emptyList();
+    }
     List<Detection> candidates = new ArrayList<>();
-    TextIndex index = null; // one pass over the text, shared by the built-in detectors
     for (Detector d : detectors) {
       if (d instanceof IndexedDetector) {
-        if (index == null) {
-          index = TextIndex.of(text, secretAnchors);
-        }
-        ((IndexedDetector) d).detect(text, index, candidates);
+        ((IndexedDetector) d).detect(text, shared.index(secretAnchors), candidates);
       } else {
         d.detect(text, candidates);
       }
     }
     return OverlapResolver.resolve(candidates, minConfidence);
+  }
+
+  /**
+   * A text with the one pass over it that the built-in detectors share, made when a scanner first
+   * needs it and kept for the next scanner of the same text (an answer is checked for secrets and
+   * for personal data by two scanners). Not thread-safe: one check's.
+   */
+  public static final class SharedText {
+    private final CharSequence text;
+    private TextIndex index;
+    private boolean indexHasSecretAnchors;
+
+    public SharedText(CharSequence text) {
+      this.text = text;
+    }
+
+    /**
+     * The pass, with the secret anchors when asked for. A pass made with them also serves a scanner
+     * without: the digit runs are found the same way, and the anchors are simply not read.
+     */
+    TextIndex index(boolean secretAnchors) {
+      if (index == null || (secretAnchors && !indexHasSecretAnchors)) {
+        index = TextIndex.of(text, secretAnchors);
+        indexHasSecretAnchors = secretAnchors;
+      }
+      return index;
+    }
   }
 
   /** True when no detector is enabled: {@link #scan} always answers an empty list. */

@@ -191,13 +191,14 @@ public final class OutputGuard {
   /** Every finding in {@code text}, in order of position. Values the app itself sent are not PII findings. */
   public List<Finding> check(String text, Set<String> sentValues) {
     List<Finding> findings = new ArrayList<>();
+    PiiScanner.SharedText shared = new PiiScanner.SharedText(text);
     if (secretScanner != null) {
-      for (Detection d : secretScanner.scan(text)) {
+      for (Detection d : secretScanner.scan(shared)) {
         findings.add(new Finding("guardrails.output.secrets", d.type(), d.start(), d.end(), secretsAction));
       }
     }
     if (piiScanner != null) {
-      for (Detection d : piiScanner.scan(text)) {
+      for (Detection d : piiScanner.scan(shared)) {
         if (!PiiTypes.SECRET.equals(d.type()) && !sentValues.contains(text.substring(d.start(), d.end()))
             && !overlapsAny(findings, d.start(), d.end())) {
           findings.add(new Finding("guardrails.output.pii", d.type(), d.start(), d.end(), piiAction));
