@@ -49,7 +49,7 @@ public final class LoadApp {
       "  --paced-calls N       calls of the stream-paced phase (default 300)",
       "  --chunk-delay-ms N    the mock's pause before each content event in stream-paced (default 2)",
       "  --warmup N            warm-up calls of each kind before measuring (default 5000)",
-      "  --settle-rounds N     at most N further warm-up rounds until the JIT has settled (default 30; 0: off)",
+      "  --settle-rounds N     at most N further warm-up rounds until the JIT has settled (default 15; 0: off)",
       "  --concurrency C       threads of the throughput phases (default 8)",
       "  --phases LIST         comma-separated, in order (default " + String.join(",", Phase.ALL) + ")",
       "  --model M             the model to ask for (default llama-3.3-70b)",
@@ -117,7 +117,7 @@ public final class LoadApp {
     int pacedCalls = 300;
     int chunkDelayMs = 2;
     int warmup = 5000;
-    int settleRounds = 30;
+    int settleRounds = 15;
     int concurrency = 8;
     List<String> phases = Phase.ALL;
     String model = "llama-3.3-70b";

@@ -46,7 +46,7 @@ public final class LoadHarness {
       "  --calls N            calls per measured phase (default 2000)",
       "  --warmup N           warm-up calls of each kind, per child JVM (default 5000)",
       "  --settle-rounds N    then at most N rounds of further warm-up, until a round in which the JIT",
-      "                       compiled for under 2% of its time (default 30; 0: off; the report says",
+      "                       compiled for under 2% of its time (default 15; 0: off; the report says",
       "                       how many calls each run took to settle)",
       "  --paced-calls N      streams of the paced phase (default 300): short answers, the mock pausing",
       "  --chunk-delay-ms N   before each content event (default 2 ms), as a provider streams tokens",
@@ -87,7 +87,7 @@ public final class LoadHarness {
   static final class Options {
     int calls = 2000;
     int warmup = 5000;
-    int settleRounds = 30;
+    int settleRounds = 15;
     int pacedCalls = 300;
     int chunkDelayMs = 2;
     int concurrency = 8;
