@@ -61,9 +61,6 @@ public final class PiiScanner {
    * #minConfidence()}. An empty text or an empty scanner gives an empty list.
    */
   public List<Detection> scan(CharSequence text) {
-    if (detectors.length == 0 || text == null || text.length() == 0) {
-      return Collections.emptyList();
-    }
     return scan(new SharedText(text));
   }
 
