@@ -19,9 +19,9 @@ import java.util.Objects;
  *   <li>finds question-and-answer turns forged inside the message ({@link FakeDialogue});</li>
  *   <li>reports the obfuscation the folding undid ({@link ObfuscationSignals}), scoring the text
  *       hidden in Unicode tag characters;</li>
- *   <li>decodes base64, hex, binary, Morse and (when the text names it) ROT13 or Caesar payloads
- *       ({@link ShiftCipher}) with a
- *       bounded budget and scores the decoded text ({@link EncodedPayloadScanner}), nesting at
+ *   <li>decodes base64, hex, binary, Morse, the ROT13 or Caesar payloads the text names
+ *       ({@link ShiftCipher}) and a letter shift it does not name ({@link UnnamedShift}), with a
+ *       bounded budget, and scores the decoded text ({@link EncodedPayloadScanner}), nesting at
  *       most {@value #MAX_DEPTH} levels;</li>
  *   <li>puts split payloads back together and reads Pig Latin ({@link Reassembly}), scoring the
  *       result like a decoded payload; hidden text that is a question the message asks to have
@@ -116,6 +116,17 @@ public final class HeuristicInjectionDetector implements InjectionDetector {
         out.add(RuleFamily.ENCODED_PAYLOAD, payloadWeight(inner), 0, text.length());
       } else if (EncodedQuestion.isQuestion(shifted.payload) && EncodedQuestion.asksToDecodeOrAnswer(folded)) {
         out.add(RuleFamily.ENCODED_PAYLOAD, EncodedQuestion.WEIGHT, 0, text.length());
+      }
+    }
+    if (shifted == null) {
+      // A shift the message does not name counts only for what the decoded words say.
+      UnnamedShift.Found unnamed = UnnamedShift.find(folded);
+      if (unnamed != null && budget.take(unnamed.decoded.length())) {
+        InjectionScore inner = nested(unnamed.decoded, source, depth + 1, budget);
+        if (inner.score() > 0) {
+          out.add(RuleFamily.ENCODED_PAYLOAD, payloadWeight(inner), norm.originalStart(unnamed.start),
+              norm.originalEnd(unnamed.end));
+        }
       }
     }
     // Split payloads count only for what they say once put together: joining strings is ordinary,

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <p>The heuristic detector uses these rule ids:
  * {@code instruction_override}, {@code new_instructions}, {@code system_prompt_extraction},
- * {@code secret_extraction}, {@code roleplay_jailbreak}, {@code authority_claim},
+ * {@code secret_extraction}, {@code harmful_request}, {@code roleplay_jailbreak}, {@code authority_claim},
  * {@code social_engineering},
  * {@code fake_role}, {@code delimiter_injection}, {@code assistant_directive},
  * {@code encoded_payload}, {@code invisible_unicode}, {@code homoglyph_obfuscation}.
