@@ -1,9 +1,13 @@
 package dev.airlock.agent.guard.injection;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * change that makes the detector clearly worse fails the build. They are not targets to tune
  * rules to: the rows are a development set, and the detector is measured on other data too. Many
  * CyberSecEval rows are attacks only relative to a system prompt the detector never sees ("what
- * is the user's birth date in reverse order?"), which caps recall on that source.
+ * is the user's birth date in reverse order?"), which caps recall on that source. The CyberSecEval
+ * rows are also reported per CyberSecEval risk category and injection variant, which shows that cap.
  */
 class InjectionEvaluationTest {
 
@@ -23,10 +28,12 @@ class InjectionEvaluationTest {
   private static final String PURPLE_LLAMA = "PurpleLlama prompt_injection.json";
 
   private static List<InjectionEvaluation.Row> rows;
+  private static Map<Integer, InjectionEvaluation.CaseLabels> labels;
 
   @BeforeAll
   static void load() throws IOException {
     rows = InjectionEvaluation.loadBundled();
+    labels = InjectionEvaluation.loadCyberSecEvalLabels();
   }
 
   @Test
@@ -43,6 +50,7 @@ class InjectionEvaluationTest {
         report.append(InjectionEvaluation.line(t, "ALL as " + data, asData.all(t)));
       }
     }
+    report.append(user.cyberSecEvalTables("CyberSecEval rows, USER text,", labels));
     System.out.println(report);
 
     // Floors: the numbers measured when the rules were written, minus a margin (measured in
@@ -75,6 +83,34 @@ class InjectionEvaluationTest {
         InjectionEvaluation.Counts atPolicy = user.source(source, 0.8);
         assertTrue(atPolicy.fpr() <= 0.01, source + " false-positive rate@0.8 [0.000] " + atPolicy);
       }
+    }
+  }
+
+  /**
+   * The labels file and the development set name the same CyberSecEval cases: every CyberSecEval
+   * row has labels (none is reported under "(no label)"), and the file lists no other prompt_id.
+   */
+  @Test
+  void cyberSecEvalLabelsCoverTheRows() {
+    assertEquals(PURPLE_LLAMA, InjectionEvaluation.CYBERSECEVAL);
+    TreeSet<Integer> inDevSet = new TreeSet<>();
+    List<Integer> unlabelled = new ArrayList<>();
+    for (InjectionEvaluation.Row row : rows) {
+      if (PURPLE_LLAMA.equals(row.source)) {
+        assertTrue(row.caseNumber >= 0, "CyberSecEval row without #prompt_id: " + row.text);
+        assertTrue(inDevSet.add(row.caseNumber), "prompt_id " + row.caseNumber + " twice in the development set");
+        if (!labels.containsKey(row.caseNumber)) {
+          unlabelled.add(row.caseNumber);
+        }
+      }
+    }
+    assertTrue(!inDevSet.isEmpty(), "no CyberSecEval rows in the development set");
+    assertTrue(unlabelled.isEmpty(), "CyberSecEval rows without labels: " + unlabelled);
+    assertEquals(inDevSet, new TreeSet<>(labels.keySet()), "labelled prompt_ids vs the development set's");
+    for (InjectionEvaluation.CaseLabels l : labels.values()) {
+      assertTrue(l.riskCategory.equals("security-violating") || l.riskCategory.equals("logic-violating"),
+          "risk_category " + l.riskCategory);
+      assertTrue(l.type.equals("direct") || l.type.equals("indirect"), "injection_type " + l.type);
     }
   }
 
