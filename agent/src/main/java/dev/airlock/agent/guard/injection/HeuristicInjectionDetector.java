@@ -20,7 +20,7 @@ import java.util.Objects;
  *   <li>reports the obfuscation the folding undid ({@link ObfuscationSignals}), scoring the text
  *       hidden in Unicode tag characters;</li>
  *   <li>decodes base64, hex, binary, Morse, the ROT13 or Caesar payloads the text names
- *       ({@link ShiftCipher}) and a letter shift it does not name ({@link UnnamedShift}), with a
+ *       ({@link ShiftCipher}) and, in data, a letter shift it does not name ({@link UnnamedShift}), with a
  *       bounded budget, and scores the decoded text ({@link EncodedPayloadScanner}), nesting at
  *       most {@value #MAX_DEPTH} levels;</li>
  *   <li>puts split payloads back together and reads Pig Latin ({@link Reassembly}), scoring the
@@ -118,9 +118,12 @@ public final class HeuristicInjectionDetector implements InjectionDetector {
         out.add(RuleFamily.ENCODED_PAYLOAD, EncodedQuestion.WEIGHT, 0, text.length());
       }
     }
-    if (shifted == null) {
-      // A shift the message does not name counts only for what the decoded words say.
-      UnnamedShift.Found unnamed = UnnamedShift.find(folded);
+    // A shift nobody names is a way to hide words in data a model reads (a pasted paper, a tool
+    // result); a user asking about their own ciphertext names it. Data only, so the common request
+    // pays nothing; and what the decoded words say counts, not the cipher.
+    int dataFrom = source != ContentSource.USER ? 0 : pasted;
+    if (shifted == null && dataFrom >= 0) {
+      UnnamedShift.Found unnamed = UnnamedShift.find(folded, dataFrom);
       if (unnamed != null && budget.take(unnamed.decoded.length())) {
         InjectionScore inner = nested(unnamed.decoded, source, depth + 1, budget);
         if (inner.score() > 0) {
