@@ -86,6 +86,16 @@ final class EncodedPayloadScanner {
     }
   }
 
+  /** The chars of base64 and its URL-safe form, by ASCII code: one load per char of every text. */
+  private static final boolean[] BASE64_CHARS = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      BASE64_CHARS[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+          || c == '+' || c == '/' || c == '-' || c == '_';
+    }
+  }
+
   private EncodedPayloadScanner() {}
 
   /** Chars that may still be decoded during one scoring call, nested payloads included. */
@@ -155,10 +165,9 @@ final class EncodedPayloadScanner {
       }
     }
     found = scanEscapedHex(text, budget, found);
-    // Cheap counts first: hex bytes of text always contain digits (printable ASCII is 0x20-0x7E),
-    // binary is all digits, Morse is dots and dashes; most texts rule out all three formats.
     // Cheap counts first, so that most texts skip the token formats: hex pairs joined by a blank
-    // ("6e 6f"), binary digits, Morse joints (". -", "- /").
+    // ("6e 6f": a pair, not the groups of four of a card number or an IBAN), binary digits, Morse
+    // joints (". -", "- /").
     int hexJoints = 0;
     int binaryDigits = 0;
     int morseJoints = 0;
@@ -174,7 +183,8 @@ final class EncodedPayloadScanner {
       char d = text.charAt(k + 2);
       if ((c == '.' || c == '-') && (d == '.' || d == '-' || d == '/')) {
         morseJoints++;
-      } else if (k > 0 && isHexDigit(c) && isHexDigit(text.charAt(k - 1)) && isHexDigit(d)) {
+      } else if (k > 0 && isHexDigit(c) && isHexDigit(text.charAt(k - 1)) && isHexDigit(d)
+          && (k == 1 || !isHexDigit(text.charAt(k - 2)))) {
         hexJoints++;
       }
     }
@@ -283,8 +293,7 @@ final class EncodedPayloadScanner {
   }
 
   private static boolean isBase64Char(char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-        || c == '+' || c == '/' || c == '-' || c == '_';
+    return c < 128 && BASE64_CHARS[c];
   }
 
   /**

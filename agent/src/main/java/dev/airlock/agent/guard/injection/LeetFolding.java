@@ -32,20 +32,14 @@ final class LeetFolding {
       return norm; // noted by the normalizer in its own pass
     }
     String s = norm.text();
-    int first = firstCandidate(s);
-    if (first < 0) {
-      return norm;
-    }
     char[] out = null;
     int n = s.length();
-    int i = first;
-    while (i > 0 && isWordChar(s.charAt(i - 1))) {
-      i--; // back to the start of the word that holds the first candidate
-    }
-    while (i < n) {
-      if (!isWordChar(s.charAt(i))) {
-        i++;
-        continue;
+    // Only a word with a stand-in right before a letter can change (a replaceable run ends at a
+    // letter), so the walk jumps from one such word to the next instead of reading every word.
+    for (int candidate = nextCandidate(s, 0); candidate >= 0; ) {
+      int i = candidate;
+      while (i > 0 && isWordChar(s.charAt(i - 1))) {
+        i--; // back to the start of the word that holds the candidate
       }
       int start = i;
       int letters = 0;
@@ -62,6 +56,7 @@ final class LeetFolding {
         }
         i++;
       }
+      candidate = nextCandidate(s, i);
       if (standIns == 0 || letters < MIN_LETTERS || i - start > MAX_WORD || hexOnly
           || isEncodingJoint(s, start - 1) || isEncodingJoint(s, i)) {
         continue;
@@ -81,12 +76,12 @@ final class LeetFolding {
   }
 
   /**
-   * The index of the first stand-in with a letter right after it, or -1: one tight pass that lets
-   * most texts (no digits inside words) go without any further work.
+   * The index, from {@code from} on, of the next stand-in with a letter right after it, or -1: a
+   * tight pass that lets most texts (no digits inside words) go without any further work.
    */
-  private static int firstCandidate(String s) {
+  private static int nextCandidate(String s, int from) {
     int n = s.length() - 1;
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < n; i++) {
       char c = s.charAt(i);
       if (c <= '9' || c == '@') {
         if (letterFor(c) != 0 && isLetter(s.charAt(i + 1))) {
