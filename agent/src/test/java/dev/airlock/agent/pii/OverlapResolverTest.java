@@ -60,6 +60,28 @@ class OverlapResolverTest {
     }
   }
 
+  /**
+   * Candidates spread over a longer text, long and short, so that the taken chars a candidate is
+   * tested against start and end anywhere in their 64-bit words and span several of them.
+   */
+  @Test
+  void answersAsTheNaiveRuleWhenCandidatesSpanManyWords() {
+    Random random = new Random(11);
+    for (int round = 0; round < 3000; round++) {
+      List<Detection> candidates = new ArrayList<>();
+      int count = 1 + random.nextInt(60);
+      int offset = random.nextInt(1000);
+      for (int i = 0; i < count; i++) {
+        int start = offset + random.nextInt(600);
+        int end = start + 1 + (random.nextBoolean() ? random.nextInt(8) : random.nextInt(300));
+        double confidence = Confidence.of(0.5 + 0.05 * random.nextInt(6));
+        candidates.add(new Detection("t", start, end, confidence, "#" + i));
+      }
+      assertEquals(reference(candidates, 0.5), OverlapResolver.resolve(candidates, 0.5),
+          "round " + round);
+    }
+  }
+
   @Test
   void fullTiesKeepTheDetectorThatRanFirst() {
     List<Detection> candidates = new ArrayList<>();
