@@ -134,12 +134,19 @@ final class EncodedPayloadScanner {
     int candidates = 0;
     int n = text.length();
     int i = 0;
-    while (i < n && candidates < MAX_CANDIDATES) {
-      if (!isBase64Char(text.charAt(i))) {
-        i++;
+    // A run of MIN_RUN chars or more covers every MIN_RUN-th position, so only those are probed;
+    // a probe inside a word costs the word, a probe on a blank costs nothing.
+    while (i + MIN_RUN <= n && candidates < MAX_CANDIDATES) {
+      int probe = i + MIN_RUN - 1;
+      if (!isBase64Char(text.charAt(probe))) {
+        i = probe + 1;
         continue;
       }
-      int start = i;
+      int start = probe;
+      while (start > i && isBase64Char(text.charAt(start - 1))) {
+        start--;
+      }
+      i = probe + 1;
       while (i < n && isBase64Char(text.charAt(i))) {
         i++;
       }
@@ -165,33 +172,37 @@ final class EncodedPayloadScanner {
       }
     }
     found = scanEscapedHex(text, budget, found);
-    // Cheap counts first, so that most texts skip the token formats: hex pairs joined by a blank
-    // ("6e 6f": a pair, not the groups of four of a card number or an IBAN), binary digits, Morse
-    // joints (". -", "- /").
+    // Cheap counts first, so that most texts skip the token formats. Each format's tokens meet at
+    // a separator: hex pairs ("6e 6f": pairs, not the groups of four of a card number or an IBAN,
+    // each opening with a digit as every byte of printable ASCII does, unlike "be delivered"),
+    // binary octets ("01001000 01101001"), Morse codes (". -", "- /").
     int hexJoints = 0;
-    int binaryDigits = 0;
+    int binaryJoints = 0;
     int morseJoints = 0;
-    for (int k = 0; k + 2 < n; k++) {
-      char c = text.charAt(k);
-      char blank = text.charAt(k + 1);
-      if (c == '0' || c == '1') {
-        binaryDigits++;
-      }
-      if (blank != ' ' && blank != ':') {
+    for (int k = 1; k + 1 < n; k++) {
+      char separator = text.charAt(k);
+      if (separator != ' ' && separator != ':' && separator != ',') {
         continue;
       }
-      char d = text.charAt(k + 2);
+      char c = text.charAt(k - 1);
+      char d = text.charAt(k + 1);
+      if (separator != ':' && (c == '0' || c == '1') && (d == '0' || d == '1')) {
+        binaryJoints++;
+      }
+      if (separator == ',') {
+        continue;
+      }
       if ((c == '.' || c == '-') && (d == '.' || d == '-' || d == '/')) {
         morseJoints++;
-      } else if (k > 0 && isHexDigit(c) && isHexDigit(text.charAt(k - 1)) && isHexDigit(d)
-          && (k == 1 || !isHexDigit(text.charAt(k - 2)))) {
+      } else if (k > 1 && isDecimalDigit(text.charAt(k - 2)) && isHexDigit(c) && isDecimalDigit(d)
+          && (k == 2 || !isHexDigit(text.charAt(k - 3)))) {
         hexJoints++;
       }
     }
     if (hexJoints >= TokenFormat.SPACED_HEX.minTokens - 1) {
       found = scanTokens(text, TokenFormat.SPACED_HEX, budget, found);
     }
-    if (binaryDigits >= 8 * TokenFormat.SPACED_BINARY.minTokens) {
+    if (binaryJoints >= TokenFormat.SPACED_BINARY.minTokens - 1) {
       found = scanTokens(text, TokenFormat.SPACED_BINARY, budget, found);
     }
     if (morseJoints >= TokenFormat.MORSE.minTokens / 2) {
@@ -323,6 +334,10 @@ final class EncodedPayloadScanner {
       return false; // slugs, paths, hyphenated words
     }
     return digits > 0 || (upperInside >= 3 && lower >= 3);
+  }
+
+  private static boolean isDecimalDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static boolean isHexDigit(char c) {

@@ -24,6 +24,15 @@ final class LeetFolding {
   /** A run of more stand-ins than this between letters is a number ("x2024y"), not a disguise. */
   private static final int MAX_RUN = 2;
 
+  /** The ASCII chars {@link #letterFor} reads as a letter. */
+  private static final boolean[] STAND_IN = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      STAND_IN[c] = letterFor(c) != 0;
+    }
+  }
+
   private LeetFolding() {}
 
   /** {@code norm}, with stand-ins read as letters; {@code norm} itself when there are none (most texts). */
@@ -83,10 +92,9 @@ final class LeetFolding {
     int n = s.length() - 1;
     for (int i = from; i < n; i++) {
       char c = s.charAt(i);
-      if (c <= '9' || c == '@') {
-        if (letterFor(c) != 0 && isLetter(s.charAt(i + 1))) {
-          return i;
-        }
+      // One table load per char: blanks and punctuation, the commonest chars below '9', are not stand-ins.
+      if (isStandIn(c) && isLetter(s.charAt(i + 1))) {
+        return i;
       }
     }
     return -1;
@@ -133,7 +141,7 @@ final class LeetFolding {
 
   /** Whether {@code c} is a digit or symbol that may stand for a letter. */
   static boolean isStandIn(char c) {
-    return (c <= '9' || c == '@') && letterFor(c) != 0;
+    return c < 128 && STAND_IN[c];
   }
 
   /** The letter a stand-in is read as, or 0. "1" is read as "i", the more common of "i" and "l" in the trigger words. */
