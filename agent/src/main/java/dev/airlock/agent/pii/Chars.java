@@ -71,6 +71,36 @@ final class Chars {
     return i;
   }
 
+  /**
+   * Whether a number may start at {@code i}, as the look-behind {@code
+   * (?<![\p{L}\p{N}_.,/\-])(?<!\d[ \-])} of the card and SSN patterns decides: the char before is
+   * no letter or number of any script, '_', '.', ',', '/' or '-', nor a space after a digit
+   * ("7 4111...", the tail of a longer grouped number). The char before is tested alone, as the
+   * pattern's one-char look-behind tests it (a supplementary letter's low surrogate is neither
+   * letter nor number).
+   */
+  static boolean separateNumberAt(CharSequence t, int i) {
+    if (i == 0) {
+      return true;
+    }
+    char before = t.charAt(i - 1);
+    return !(before == '_' || before == '.' || before == ',' || before == '/' || before == '-'
+        || Character.isLetter(before) || isNumber(before)
+        || (before == ' ' && digitAt(t, i - 2)));
+  }
+
+  /** Unicode category N (decimal digits, letter numbers such as 'Ⅻ', other numbers such as '²'). */
+  static boolean isNumber(int codePoint) {
+    switch (Character.getType(codePoint)) {
+      case Character.DECIMAL_DIGIT_NUMBER:
+      case Character.LETTER_NUMBER:
+      case Character.OTHER_NUMBER:
+        return true;
+      default:
+        return false;
+    }
+  }
+
   /** True when every char of {@code s} is the same (e.g. "000000000", "1111"). */
   static boolean allSame(CharSequence s) {
     for (int i = 1; i < s.length(); i++) {

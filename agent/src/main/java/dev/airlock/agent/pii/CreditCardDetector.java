@@ -91,7 +91,11 @@ final class CreditCardDetector implements IndexedDetector {
         Detection card = null;
         int next = g;
         for (int last = Math.min(groups, g + MAX_CARD_GROUPS); last > g && card == null; last--) {
-          card = card(text, starts[g], ends[last - 1]);
+          int digits = digitCount(starts, ends, g, last);
+          // Most spans tried have no card's length: ruled out before any string is built.
+          if (digits >= 12 && digits <= 19) {
+            card = card(text, starts[g], ends[last - 1]);
+          }
           next = last;
         }
         if (card == null) {
@@ -101,7 +105,7 @@ final class CreditCardDetector implements IndexedDetector {
         g = next;
       }
       boolean shortTail =
-          g == groups || Chars.digitsOf(text, starts[g], runEnd).length() <= MAX_TRAILING_DIGITS;
+          g == groups || digitCount(starts, ends, g, groups) <= MAX_TRAILING_DIGITS;
       if (!cards.isEmpty() && shortTail) {
         out.addAll(cards);
       }
@@ -116,35 +120,17 @@ final class CreditCardDetector implements IndexedDetector {
    * <p>This is what the pattern {@code (?<![\p{L}\p{N}_.,/\-])(?<!\d[ \-])\d++(?:[
    * \-]\d++)*+} matches at {@code i}, written out: the run starts of a text dense with numbers
    * are many, and running the pattern at each was the largest part of this detector's time. The
-   * char before is tested alone, as the pattern's one-char look-behind tests it (a supplementary
-   * letter's low surrogate is neither letter nor number).
+   * look-behind is {@link Chars#separateNumberAt}.
    */
   private static int runEnd(CharSequence t, int i, int firstGroupEnd) {
-    if (i > 0) {
-      char before = t.charAt(i - 1);
-      if (before == '_' || before == '.' || before == ',' || before == '/' || before == '-'
-          || Character.isLetter(before) || isNumber(before)
-          || (before == ' ' && Chars.digitAt(t, i - 2))) {
-        return -1;
-      }
+    if (!Chars.separateNumberAt(t, i)) {
+      return -1;
     }
     int p = firstGroupEnd;
     while ((Chars.at(t, p) == ' ' || Chars.at(t, p) == '-') && Chars.digitAt(t, p + 1)) {
       p = Chars.digitRunEnd(t, p + 1);
     }
     return p;
-  }
-
-  /** Unicode category N (decimal digits, letter numbers such as 'Ⅻ', other numbers such as '²'). */
-  private static boolean isNumber(char c) {
-    switch (Character.getType(c)) {
-      case Character.DECIMAL_DIGIT_NUMBER:
-      case Character.LETTER_NUMBER:
-      case Character.OTHER_NUMBER:
-        return true;
-      default:
-        return false;
-    }
   }
 
   /** Fills the start and end of each group; -1 when the run has too many groups. */
@@ -162,6 +148,15 @@ final class CreditCardDetector implements IndexedDetector {
     }
     ends[groups++] = end;
     return groups;
+  }
+
+  /** The digits of groups {@code [from, to)}: the groups hold only digits, their joins none. */
+  private static int digitCount(int[] starts, int[] ends, int from, int to) {
+    int digits = 0;
+    for (int g = from; g < to; g++) {
+      digits += ends[g] - starts[g];
+    }
+    return digits;
   }
 
   /** A letter, or ". , / -" and a digit, right after the run: it is part of something longer. */
