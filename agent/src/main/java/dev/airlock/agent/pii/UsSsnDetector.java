@@ -1,8 +1,6 @@
 package dev.airlock.agent.pii;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * US social security numbers: {@code AAA-GG-SSSS}, with one kind of separator (hyphen, space or
@@ -29,14 +27,13 @@ final class UsSsnDetector implements IndexedDetector {
           "zip");
 
   /** Both lists, read in one pass over the window. */
-  private static final ContextPair CONTEXT = new ContextPair(POSITIVE, NEGATIVE);
+  static final ContextPair CONTEXT = new ContextPair(POSITIVE, NEGATIVE);
 
-  /** Not inside a word or a longer number; the separator repeats by back-reference. */
-  private static final Pattern CANDIDATE =
-      Pattern.compile(
-          "(?<![\\p{L}\\p{N}_.,/\\-])(?<!\\d[ .\\-])"
-              + "(?:(\\d{3})([- .])(\\d{2})\\2(\\d{4})|(\\d{3})(\\d{2})(\\d{4}))"
-              + "(?![\\p{L}\\p{N}_]|[.,/\\-]\\d| \\d)");
+  /** The pattern {@link #matchEnd} implements: not inside a word or a longer number. */
+  static final String PATTERN =
+      "(?<![\\p{L}\\p{N}_.,/\\-])(?<!\\d[ .\\-])"
+          + "(?:(\\d{3})([- .])(\\d{2})\\2(\\d{4})|(\\d{3})(\\d{2})(\\d{4}))"
+          + "(?![\\p{L}\\p{N}_]|[.,/\\-]\\d| \\d)";
 
   @Override
   public String type() {
@@ -45,31 +42,30 @@ final class UsSsnDetector implements IndexedDetector {
 
   @Override
   public void detect(CharSequence text, TextIndex index, List<Detection> out) {
-    Matcher m = null;
     int resume = 0;
     for (int k = 0; k < index.digitRuns().size(); k++) {
       int i = index.digitRuns().get(k);
-      if (i < resume || Chars.wordCharAt(text, i - 1)
-          || !shape(text, i, index.digitRunEnds().get(k))) {
+      int runEnd = index.digitRunEnds().get(k);
+      if (i < resume || Chars.wordCharAt(text, i - 1) || !shape(text, i, runEnd)) {
         continue;
       }
-      if (m == null) {
-        m = Anchored.matcher(CANDIDATE, text);
-      }
-      if (!Anchored.lookingAt(m, text, i)) {
+      int end = matchEnd(text, i, runEnd);
+      if (end < 0) {
         continue;
       }
-      resume = m.end();
-      boolean bare = m.group(1) == null;
-      String area = bare ? m.group(5) : m.group(1);
-      String group = bare ? m.group(6) : m.group(3);
-      String serial = bare ? m.group(7) : m.group(4);
+      resume = end;
+      boolean bare = runEnd - i == 9;
+      int groupAt = bare ? i + 3 : i + 4;
+      int serialAt = groupAt + 3 - (bare ? 1 : 0);
+      String area = text.subSequence(i, i + 3).toString();
+      String group = text.subSequence(groupAt, groupAt + 2).toString();
+      String serial = text.subSequence(serialAt, serialAt + 4).toString();
       if (!valid(area, group, serial)) {
         continue;
       }
-      double base = bare ? BARE : m.group(2).equals("-") ? HYPHENATED : SPACED;
-      double conf = CONTEXT.confidence(base, text, m.start(), m.end());
-      out.add(new Detection(PiiTypes.US_SSN, m.start(), m.end(), Confidence.of(conf), null));
+      double base = bare ? BARE : text.charAt(i + 3) == '-' ? HYPHENATED : SPACED;
+      double conf = CONTEXT.confidence(base, text, i, end);
+      out.add(new Detection(PiiTypes.US_SSN, i, end, Confidence.of(conf), null));
     }
   }
 
@@ -86,6 +82,43 @@ final class UsSsnDetector implements IndexedDetector {
     char sep = Chars.at(text, i + 3);
     return first == 3 && (sep == '-' || sep == ' ' || sep == '.') && Chars.digitAt(text, i + 4)
         && Chars.digitAt(text, i + 5) && Chars.at(text, i + 6) == sep;
+  }
+
+  /**
+   * Where {@link #PATTERN} matches from {@code i} ends, or -1, for a start that passed {@link
+   * #shape}: the pattern written out, since run at each of the many nine-digit runs of a text
+   * dense with numbers it was most of this detector's time. After the shape only three things
+   * are left to decide: the look-behind ({@link Chars#separateNumberAt}: the pattern's second
+   * look-behind adds '.' and '-' after a digit, which the first already rules out), the serial's
+   * four digits of the separated form, and the look-ahead: no letter, number or '_' (a whole
+   * code point, as the pattern reads it), and no '.', ',', '/', '-' or space before a digit.
+   */
+  static int matchEnd(CharSequence text, int i, int runEnd) {
+    if (!Chars.separateNumberAt(text, i)) {
+      return -1;
+    }
+    int end;
+    if (runEnd - i == 9) {
+      end = runEnd;
+    } else {
+      end = i + 11;
+      // Four digits from i + 7: with the shape's three, two and separators, a run of exactly four.
+      if (Chars.digitRunEnd(text, i + 7) < end) {
+        return -1;
+      }
+    }
+    if (end == text.length()) {
+      return end;
+    }
+    int next = Character.codePointAt(text, end);
+    if (next == '_' || Character.isLetter(next) || Chars.isNumber(next)) {
+      return -1;
+    }
+    boolean digitAfter = Chars.digitAt(text, end + 1);
+    if (digitAfter && (next == '.' || next == ',' || next == '/' || next == '-' || next == ' ')) {
+      return -1;
+    }
+    return end;
   }
 
   /** The SSA's structure rules and the well-known numbers that are not anyone's. */
