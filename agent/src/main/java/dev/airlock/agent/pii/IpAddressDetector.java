@@ -1,7 +1,6 @@
 package dev.airlock.agent.pii;
 
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -55,7 +54,8 @@ final class IpAddressDetector implements IndexedDetector {
 
   private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 
-  private static final Pattern IPV4_PATTERN =
+  /** The pattern {@link #ipv4End} implements. */
+  static final Pattern IPV4_PATTERN =
       Pattern.compile(
           "(?<![\\p{L}\\p{N}_.])" + OCTET + "(?:\\." + OCTET + "){3}(?![\\p{L}\\p{N}_]|\\.\\d)");
 
@@ -74,38 +74,81 @@ final class IpAddressDetector implements IndexedDetector {
   }
 
   private static void detectIpv4(CharSequence text, TextIndex index, List<Detection> out) {
-    Matcher m = null;
     int resume = 0;
     for (int k = 0; k < index.digitRuns().size(); k++) {
-      int i = index.digitRuns().get(k);
-      if (i < resume || Chars.wordCharAt(text, i - 1)) {
+      int start = index.digitRuns().get(k);
+      if (start < resume || Chars.wordCharAt(text, start - 1)) {
         continue;
       }
-      if (!dottedQuad(text, index, k)) {
+      int matchEnd = ipv4End(text, index, k);
+      if (matchEnd < 0) {
         continue;
       }
-      if (m == null) {
-        m = Anchored.matcher(IPV4_PATTERN, text);
-      }
-      if (!Anchored.lookingAt(m, text, i)) {
-        continue;
-      }
-      resume = m.end();
-      if (Chars.at(text, m.end()) == '-' && Chars.isAsciiLetter(Chars.at(text, m.end() + 1))) {
+      resume = matchEnd;
+      if (Chars.at(text, matchEnd) == '-' && Chars.isAsciiLetter(Chars.at(text, matchEnd + 1))) {
         continue; // "1.3.0.1-motley": a version with a suffix
       }
       // "10.0.0.0/123": the address is reported, the impossible prefix is left out.
-      int end = prefixEnd(text, m.end(), 32);
+      int end = prefixEnd(text, matchEnd, 32);
       // 10/8 is the private range every cluster uses; its addresses are addresses.
-      boolean privateTen = text.charAt(m.start()) == '1' && text.charAt(m.start() + 1) == '0'
-          && text.charAt(m.start() + 2) == '.';
+      boolean privateTen = text.charAt(start) == '1' && text.charAt(start + 1) == '0'
+          && text.charAt(start + 2) == '.';
       // 0.0.0.0 (any address) is written in configs and logs, never as a version.
       boolean anyAddress =
-          m.end() - m.start() == 7 && "0.0.0.0".contentEquals(text.subSequence(m.start(), m.end()));
-      boolean small = end == m.end() && !privateTen && !anyAddress
-          && allOctetsBelow32(text, m.start(), m.end());
-      add(text, m.start(), end, small ? IPV4_SMALL : IPV4, "ipv4", out);
+          matchEnd - start == 7 && "0.0.0.0".contentEquals(text.subSequence(start, matchEnd));
+      boolean small = end == matchEnd && !privateTen && !anyAddress
+          && allOctetsBelow32(text, start, matchEnd);
+      add(text, start, end, small ? IPV4_SMALL : IPV4, "ipv4", out);
     }
+  }
+
+  /**
+   * Where {@link #IPV4_PATTERN} matches from the start of digit run {@code k} ends, or -1: the
+   * pattern written out, since run at each dotted quad of a text dense with numbers it was a
+   * large part of this detector's time. Once the runs are a {@link #dottedQuad}, the pattern
+   * takes each run whole (a shorter octet would leave a digit where it needs a dot, or, at the
+   * end, where its look-ahead forbids one), so what is left is: the char before is no letter,
+   * number, '_' or '.'; each run is 0-255 without a leading zero; after the last, no letter,
+   * number or '_' (a whole code point, as the pattern reads it) and no '.' before a digit.
+   */
+  static int ipv4End(CharSequence text, TextIndex index, int k) {
+    if (!dottedQuad(text, index, k)) {
+      return -1;
+    }
+    int start = index.digitRuns().get(k);
+    if (start > 0) {
+      char before = text.charAt(start - 1);
+      if (before == '_' || before == '.' || Character.isLetter(before) || Chars.isNumber(before)) {
+        return -1;
+      }
+    }
+    for (int g = k; g < k + 4; g++) {
+      if (!octet(text, index.digitRuns().get(g), index.digitRunEnds().get(g))) {
+        return -1;
+      }
+    }
+    int end = index.digitRunEnds().get(k + 3);
+    if (end == text.length()) {
+      return end;
+    }
+    int next = Character.codePointAt(text, end);
+    if (next == '_' || Character.isLetter(next) || Chars.isNumber(next)
+        || (next == '.' && Chars.digitAt(text, end + 1))) {
+      return -1;
+    }
+    return end;
+  }
+
+  /** Whether the 1-3 digits of {@code [start, end)} are 0-255 without a leading zero. */
+  private static boolean octet(CharSequence text, int start, int end) {
+    if (end - start > 1 && text.charAt(start) == '0') {
+      return false;
+    }
+    int value = 0;
+    for (int i = start; i < end; i++) {
+      value = value * 10 + (text.charAt(i) - '0');
+    }
+    return value <= 255;
   }
 
   /**
@@ -257,79 +300,124 @@ final class IpAddressDetector implements IndexedDetector {
     return Chars.isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
-  /** The confidence of {@code [start, end)} as an IPv6 address, or 0 when it is not one. */
+  /**
+   * The confidence of {@code [start, end)} as an IPv6 address, or 0 when it is not one. Read in
+   * place, without cutting the token into strings: every run of two colons or more in a text
+   * (times, C++ scopes, log prefixes) comes here.
+   */
   static double ipv6Confidence(CharSequence t, int start, int end) {
-    String s = t.subSequence(start, end).toString();
-    int doubleColon = s.indexOf("::");
-    if (doubleColon >= 0 && (s.indexOf("::", doubleColon + 1) >= 0)) {
+    int doubleColon = doubleColon(t, start, end);
+    if (doubleColon >= 0 && doubleColon(t, doubleColon + 1, end) >= 0) {
       return 0; // two "::", or ":::"
     }
+    // The groups are read in the head (before "::", or all) and the tail (after "::").
+    int headEnd = doubleColon >= 0 ? doubleColon : end;
+    int tailStart = doubleColon >= 0 ? doubleColon + 2 : end;
+    int tailEnd = end;
     int groups = 0;
-    int hexDigits = 0;
-    String head = doubleColon >= 0 ? s.substring(0, doubleColon) : s;
-    String tail = doubleColon >= 0 ? s.substring(doubleColon + 2) : "";
     boolean embeddedV4 = false;
-    int dot = s.indexOf('.');
+    int dot = indexOf(t, '.', start, end);
     if (dot >= 0) {
-      int lastColon = s.lastIndexOf(':');
-      if (lastColon < 0 || lastColon > dot || !isIpv4(s.substring(lastColon + 1))) {
+      int lastColon = end - 1;
+      while (lastColon >= start && t.charAt(lastColon) != ':') {
+        lastColon--;
+      }
+      if (lastColon < start || lastColon > dot || !isIpv4(t, lastColon + 1, end)) {
         return 0;
       }
       embeddedV4 = true;
       groups += 2;
       if (doubleColon >= 0 && lastColon == doubleColon + 1) {
-        tail = "";
+        tailEnd = tailStart;
       } else if (doubleColon >= 0 && lastColon > doubleColon + 1) {
-        tail = s.substring(doubleColon + 2, lastColon);
+        tailEnd = lastColon;
       } else if (doubleColon < 0) {
-        head = s.substring(0, lastColon);
+        headEnd = lastColon;
       } else {
         return 0;
       }
     }
-    for (String part : new String[] {head, tail}) {
-      if (part.isEmpty()) {
-        continue;
-      }
-      for (String g : part.split(":", -1)) {
-        if (g.isEmpty() || g.length() > 4) {
-          return 0;
-        }
-        groups++;
-        hexDigits += g.length();
-      }
+    int head = hexGroups(t, start, headEnd);
+    int tail = hexGroups(t, tailStart, tailEnd);
+    if (head < 0 || tail < 0) {
+      return 0;
     }
+    groups += (head >> 8) + (tail >> 8);
+    int hexDigits = (head & 0xff) + (tail & 0xff);
     if (doubleColon >= 0 ? groups > 7 : groups != 8) {
       return 0;
     }
-    if (s.equals("::")) {
-      return IPV6_UNSPECIFIED;
+    int length = end - start;
+    if (length == 2 && doubleColon == start) {
+      return IPV6_UNSPECIFIED; // "::"
     }
-    if (s.equals("::1")) {
-      return IPV6_LOOPBACK;
+    if (length == 3 && doubleColon == start && t.charAt(start + 2) == '1') {
+      return IPV6_LOOPBACK; // "::1"
     }
     return hexDigits < 4 && !embeddedV4 ? IPV6_SPARSE : IPV6;
   }
 
-  /** Strict dotted quad: four octets 0-255 without leading zeros. */
-  static boolean isIpv4(String s) {
-    String[] parts = s.split("\\.", -1);
-    if (parts.length != 4) {
-      return false;
-    }
-    for (String p : parts) {
-      if (p.isEmpty() || p.length() > 3 || (p.length() > 1 && p.charAt(0) == '0')) {
-        return false;
+  /** The first "::" in {@code [from, end)}, or -1. */
+  private static int doubleColon(CharSequence t, int from, int end) {
+    for (int i = from; i + 1 < end; i++) {
+      if (t.charAt(i) == ':' && t.charAt(i + 1) == ':') {
+        return i;
       }
-      for (int i = 0; i < p.length(); i++) {
-        if (!Chars.isDigit(p.charAt(i))) {
+    }
+    return -1;
+  }
+
+  private static int indexOf(CharSequence t, char c, int from, int end) {
+    for (int i = from; i < end; i++) {
+      if (t.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The colon-separated groups of {@code [from, to)}, each of 1-4 chars: their count times 256
+   * plus their chars, 0 for an empty stretch, or -1 when a group is empty or longer than four.
+   */
+  private static int hexGroups(CharSequence t, int from, int to) {
+    if (from >= to) {
+      return 0;
+    }
+    int groups = 0;
+    int chars = 0;
+    int length = 0;
+    for (int i = from; i <= to; i++) {
+      if (i == to || t.charAt(i) == ':') {
+        if (length == 0 || length > 4) {
+          return -1;
+        }
+        groups++;
+        chars += length;
+        length = 0;
+      } else {
+        length++;
+      }
+    }
+    return groups << 8 | chars;
+  }
+
+  /** Strict dotted quad in {@code [from, to)}: four octets 0-255 without leading zeros. */
+  private static boolean isIpv4(CharSequence t, int from, int to) {
+    int parts = 0;
+    int partStart = from;
+    for (int i = from; i <= to; i++) {
+      if (i < to && t.charAt(i) != '.') {
+        if (!Chars.isDigit(t.charAt(i))) {
           return false;
         }
+        continue;
       }
-      if (Integer.parseInt(p) > 255) {
+      if (i == partStart || i - partStart > 3 || !octet(t, partStart, i) || ++parts > 4) {
         return false;
       }
+      partStart = i + 1;
     }
-    return true;
+    return parts == 4;
   }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Random;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -98,5 +100,125 @@ class IpAddressDetectorTest {
     assertTrue(found(PiiTypes.IP_ADDRESS, "type a::b").isEmpty());
     assertEquals(0.4, IpAddressDetector.ipv6Confidence("a::b", 0, 4));
     assertEquals(IpAddressDetector.IPV6, IpAddressDetector.ipv6Confidence("fe80::1", 0, 7));
+  }
+
+  /**
+   * The IPv4 pattern is decided by hand ({@link IpAddressDetector#ipv4End}); on random texts of
+   * octets, dots and letters or numbers of other scripts (supplementary ones too) it must end
+   * where the pattern, run at the same digit run, ends.
+   */
+  @Test
+  void ipv4AnswersAsItsPatternOnRandomTexts() {
+    String[] pieces = {
+      "0", "1", "10", "01", "255", "256", "1000", "0.", "1.", "10.", "01.", "255.", "256.",
+      "192.", "1000.", ".", "..", " ", "a", "_", "-", "/", "\u00e9", "\u00b2", "\u0664",
+      "\ud835\udc00", "\ud835\udfce", "10.0.0.1", "203.0.113.42"
+    };
+    Random random = new Random(3);
+    for (int round = 0; round < 20_000; round++) {
+      StringBuilder b = new StringBuilder();
+      for (int p = random.nextInt(10); p >= 0; p--) {
+        b.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String text = b.toString();
+      TextIndex index = TextIndex.of(text, false);
+      Matcher m = Anchored.matcher(IpAddressDetector.IPV4_PATTERN, text);
+      for (int k = 0; k < index.digitRuns().size(); k++) {
+        int start = index.digitRuns().get(k);
+        int want = Anchored.lookingAt(m, text, start) ? m.end() : -1;
+        assertEquals(want, IpAddressDetector.ipv4End(text, index, k), text + " at " + start);
+      }
+    }
+  }
+
+  /** IPv6 is read in place; on random runs of hex digits, colons and dots it answers as the split. */
+  @Test
+  void ipv6ConfidenceAnswersAsTheSplitOnRandomTokens() {
+    String[] pieces = {":", ":", "::", ":::", ".", "0", "1", "a", "f", "db8", "fe80", "ffff",
+      "12345", "127.0.0.1", "1.2.3", "256.1.1.1", "01.2.3.4"};
+    Random random = new Random(9);
+    for (int round = 0; round < 50_000; round++) {
+      StringBuilder b = new StringBuilder();
+      for (int p = random.nextInt(16); p >= 0; p--) {
+        b.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String token = b.toString();
+      assertEquals(splitConfidence(token), IpAddressDetector.ipv6Confidence(token, 0,
+          token.length()), token);
+    }
+  }
+
+  /** The confidence as it was computed, from the token cut into strings. */
+  private static double splitConfidence(String s) {
+    int doubleColon = s.indexOf("::");
+    if (doubleColon >= 0 && (s.indexOf("::", doubleColon + 1) >= 0)) {
+      return 0;
+    }
+    int groups = 0;
+    int hexDigits = 0;
+    String head = doubleColon >= 0 ? s.substring(0, doubleColon) : s;
+    String tail = doubleColon >= 0 ? s.substring(doubleColon + 2) : "";
+    boolean embeddedV4 = false;
+    int dot = s.indexOf('.');
+    if (dot >= 0) {
+      int lastColon = s.lastIndexOf(':');
+      if (lastColon < 0 || lastColon > dot || !splitIpv4(s.substring(lastColon + 1))) {
+        return 0;
+      }
+      embeddedV4 = true;
+      groups += 2;
+      if (doubleColon >= 0 && lastColon == doubleColon + 1) {
+        tail = "";
+      } else if (doubleColon >= 0 && lastColon > doubleColon + 1) {
+        tail = s.substring(doubleColon + 2, lastColon);
+      } else if (doubleColon < 0) {
+        head = s.substring(0, lastColon);
+      } else {
+        return 0;
+      }
+    }
+    for (String part : new String[] {head, tail}) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      for (String g : part.split(":", -1)) {
+        if (g.isEmpty() || g.length() > 4) {
+          return 0;
+        }
+        groups++;
+        hexDigits += g.length();
+      }
+    }
+    if (doubleColon >= 0 ? groups > 7 : groups != 8) {
+      return 0;
+    }
+    if (s.equals("::")) {
+      return IpAddressDetector.IPV6_UNSPECIFIED;
+    }
+    if (s.equals("::1")) {
+      return IpAddressDetector.IPV6_LOOPBACK;
+    }
+    return hexDigits < 4 && !embeddedV4 ? IpAddressDetector.IPV6_SPARSE : IpAddressDetector.IPV6;
+  }
+
+  private static boolean splitIpv4(String s) {
+    String[] parts = s.split("\\.", -1);
+    if (parts.length != 4) {
+      return false;
+    }
+    for (String p : parts) {
+      if (p.isEmpty() || p.length() > 3 || (p.length() > 1 && p.charAt(0) == '0')) {
+        return false;
+      }
+      for (int i = 0; i < p.length(); i++) {
+        if (!Chars.isDigit(p.charAt(i))) {
+          return false;
+        }
+      }
+      if (Integer.parseInt(p) > 255) {
+        return false;
+      }
+    }
+    return true;
   }
 }
