@@ -20,7 +20,8 @@ import java.util.Arrays;
  *
  * <p>Why one pass: each of those detectors used to walk the whole text, and on chat text (prose
  * with a few numbers and keys) those walks were nearly all of a scan's time. The pass looks each
- * char up in one table and branches only where a candidate may start (see {@code STARTS}).
+ * char up in one table and branches only where a candidate may start or a digit run end (see
+ * {@code EVENTS}).
  *
  * <p>Built per scan, never shared between threads.
  */
@@ -52,13 +53,22 @@ final class TextIndex {
   private static final byte[] DIGITS_ONLY = new byte[128];
   private static final byte[] WITH_SECRETS = new byte[128];
   /**
-   * Which histories (the kinds of the last three chars) may end a candidate's start: a digit
-   * after a non-digit, a separator, "->", "is"/"es" after a blank or quote, and "bea". One lookup
+   * What the histories (the kinds of the last three chars) end, as bits: {@link #START} where a
+   * candidate's start is complete (a digit after a non-digit, a separator, "->", "is"/"es" after a
+   * blank or quote, and "bea"), {@link #RUN_END} at the first non-digit after a digit. One lookup
    * per char decides, so the loop branches only there; testing each char's kind instead (a space
    * every six chars, an 's' every twenty, at random) cost a mispredicted branch every few chars,
    * and made the pass several times slower.
    */
-  private static final boolean[] STARTS = new boolean[1 << 3 * KIND_BITS];
+  private static final byte[] EVENTS = new byte[1 << 3 * KIND_BITS];
+  private static final int START = 1;
+  /**
+   * A digit run ends here. Noted in the pass rather than found by reading each run again from its
+   * start: on text dense with numbers that second read was a quarter of the pass.
+   */
+  private static final int RUN_END = 2;
+  /** A hit is its offset in the chunk shifted left by this, or-ed with its events. */
+  private static final int EVENT_BITS = 2;
 
   static {
     for (char c = '0'; c <= '9'; c++) {
@@ -88,13 +98,16 @@ final class TextIndex {
     for (char c : "iIeE".toCharArray()) {
       WITH_SECRETS[c] = VOWEL_I_E;
     }
-    for (int h = 0; h < STARTS.length; h++) {
+    for (int h = 0; h < EVENTS.length; h++) {
       int k = h & KIND_MASK;
       int p = (h >> KIND_BITS) & KIND_MASK;
       int q = h >> 2 * KIND_BITS;
-      STARTS[h] = (k == DIGIT && p != DIGIT) || k == SEPARATOR || (k == ARROW_HEAD && p == DASH)
+      boolean start = (k == DIGIT && p != DIGIT) || k == SEPARATOR
+          || (k == ARROW_HEAD && p == DASH)
           || (k == LETTER_S && p == VOWEL_I_E && q == BLANK_OR_QUOTE)
           || (k == LETTER_A && p == VOWEL_I_E && q == LETTER_B);
+      boolean runEnd = p == DIGIT && k != DIGIT;
+      EVENTS[h] = (byte) ((start ? START : 0) | (runEnd ? RUN_END : 0));
     }
   }
 
@@ -149,8 +162,9 @@ final class TextIndex {
         char c = text.charAt(i);
         int entry = c < 128 ? table[c] : PLAIN;
         history = (history << KIND_BITS | (entry & KIND_MASK)) & HISTORY_MASK;
-        if (STARTS[history]) {
-          hits[hitCount++] = i;
+        int events = EVENTS[history];
+        if (events != 0) {
+          hits[hitCount++] = (i - base) << EVENT_BITS | events;
         }
         breaks |= entry;
         if ((i & (BLOCK - 1)) == BLOCK - 1) {
@@ -161,12 +175,20 @@ final class TextIndex {
         }
       }
       for (int k = 0; k < hitCount; k++) {
-        int i = hits[k];
-        candidate(text, i, table[text.charAt(i)] & KIND_MASK);
+        int i = base + (hits[k] >> EVENT_BITS);
+        if ((hits[k] & RUN_END) != 0) {
+          digitRunEnds.add(i);
+        }
+        if ((hits[k] & START) != 0) {
+          candidate(text, i, table[text.charAt(i)] & KIND_MASK);
+        }
       }
       for (int k = 0; blocks && k < cleanCount; k++) {
         cleanBlocks.add(clean[k]);
       }
+    }
+    if ((history & KIND_MASK) == DIGIT) {
+      digitRunEnds.add(n); // the text ends in a run
     }
   }
 
@@ -174,8 +196,7 @@ final class TextIndex {
   private void candidate(CharSequence text, int i, int kind) {
     switch (kind) {
       case DIGIT:
-        digitRuns.add(i);
-        digitRunEnds.add(Chars.digitRunEnd(text, i + 1));
+        digitRuns.add(i); // its end comes with a later hit, or at the end of the text
         break;
       case SEPARATOR:
         separators.add(i);

@@ -50,6 +50,25 @@ class TextIndexTest {
     assertArrayEquals(want, all(TextIndex.of(b.toString(), true).digitRuns()));
   }
 
+  /** Runs end where the pass notes it, also when the end falls in the next chunk of the pass. */
+  @Test
+  void recordsRunEndsAcrossChunksAndAtTheEnd() {
+    java.util.Random random = new java.util.Random(1);
+    for (int round = 0; round < 200; round++) {
+      StringBuilder b = new StringBuilder();
+      while (b.length() < 9000) {
+        b.append(random.nextBoolean() ? "x" : "12345678901234567".substring(random.nextInt(16)));
+      }
+      String text = b.toString();
+      TextIndex index = TextIndex.of(text, round % 2 == 0);
+      assertEquals(index.digitRuns().size(), index.digitRunEnds().size());
+      for (int k = 0; k < index.digitRuns().size(); k++) {
+        int start = index.digitRuns().get(k);
+        assertEquals(Chars.digitRunEnd(text, start), index.digitRunEnds().get(k), "run at " + start);
+      }
+    }
+  }
+
   @Test
   void findsEverySeparatorFormOfAnAssignment() {
     String text = "a: b=c d := e f => g h -> i j is k 'l'\tes m n ist: o \"p\" est q";
