@@ -37,15 +37,16 @@ final class LeetFolding {
 
   /** {@code norm}, with stand-ins read as letters; {@code norm} itself when there are none (most texts). */
   static NormalizedText fold(NormalizedText norm) {
-    if (!norm.hasStandInBeforeLetter()) {
-      return norm; // noted by the normalizer in its own pass
+    int first = norm.firstStandInBeforeLetter(); // noted by the normalizer in its own pass
+    if (first < 0) {
+      return norm;
     }
     String s = norm.text();
     char[] out = null;
     int n = s.length();
     // Only a word with a stand-in right before a letter can change (a replaceable run ends at a
     // letter), so the walk jumps from one such word to the next instead of reading every word.
-    for (int candidate = nextCandidate(s, 0); candidate >= 0; ) {
+    for (int candidate = first; candidate >= 0; ) {
       int i = candidate;
       while (i > 0 && isWordChar(s.charAt(i - 1))) {
         i--; // back to the start of the word that holds the candidate

@@ -14,30 +14,37 @@ final class NormalizedText {
   /** Original index just after that code point. */
   private final int[] ends;
   private final ObfuscationFindings findings;
-  /** Whether a digit or symbol that can stand for a letter comes right before a letter ("ign0re"). */
-  private final boolean standInBeforeLetter;
+  /**
+   * Folded index of the first digit or symbol that can stand for a letter right before a letter
+   * ("ign0re"), or -1.
+   */
+  private final int firstStandIn;
 
   NormalizedText(String text, int originalLength, int[] starts, int[] ends, ObfuscationFindings findings,
-      boolean standInBeforeLetter) {
+      int firstStandIn) {
     this.text = text;
     this.originalLength = originalLength;
     this.starts = starts;
     this.ends = ends;
     this.findings = findings;
-    this.standInBeforeLetter = standInBeforeLetter;
-  }
-
-  /** Text that needed no folding (the identity map), and whether a stand-in for a letter precedes a letter in it. */
-  static NormalizedText identity(String text, boolean standInBeforeLetter) {
-    return new NormalizedText(text, text.length(), null, null, ObfuscationFindings.NONE, standInBeforeLetter);
+    this.firstStandIn = firstStandIn;
   }
 
   /**
-   * Whether a digit or symbol that {@link LeetFolding} may read as a letter comes right before a
-   * letter; when not, there is nothing to read and the folding is skipped.
+   * Text that needed no folding (the identity map), and the index of its first stand-in for a
+   * letter right before a letter (-1 for none).
    */
-  boolean hasStandInBeforeLetter() {
-    return standInBeforeLetter;
+  static NormalizedText identity(String text, int firstStandIn) {
+    return new NormalizedText(text, text.length(), null, null, ObfuscationFindings.NONE, firstStandIn);
+  }
+
+  /**
+   * Where the first digit or symbol that {@link LeetFolding} may read as a letter comes right
+   * before a letter, or -1: then there is nothing to read and the folding is skipped. Noted by
+   * the normalizer in its own pass, so the folding starts there instead of finding it again.
+   */
+  int firstStandInBeforeLetter() {
+    return firstStandIn;
   }
 
   /**
@@ -48,7 +55,7 @@ final class NormalizedText {
     if (sameLength.length() != text.length()) {
       throw new IllegalArgumentException("a one-for-one replacement keeps the length");
     }
-    return new NormalizedText(sameLength, originalLength, starts, ends, findings, false);
+    return new NormalizedText(sameLength, originalLength, starts, ends, findings, -1);
   }
 
   /** The folded text the rules run on. */

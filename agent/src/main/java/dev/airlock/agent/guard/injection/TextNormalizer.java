@@ -19,18 +19,18 @@ final class TextNormalizer {
   /** Folds {@code in}; never null. */
   static NormalizedText normalize(CharSequence in) {
     int n = in.length();
-    boolean standIn = false;
+    int firstStandIn = -1;
     for (int i = 0; i < n; i++) {
       char c = in.charAt(i);
       if (c >= 0x80) {
         return new Folding(in).run();
       }
       // Noted in the same pass so that LeetFolding can skip the texts without any.
-      if (!standIn && LeetFolding.isStandIn(c) && i + 1 < n && isAsciiLetter(in.charAt(i + 1))) {
-        standIn = true;
+      if (firstStandIn < 0 && LeetFolding.isStandIn(c) && i + 1 < n && isAsciiLetter(in.charAt(i + 1))) {
+        firstStandIn = i;
       }
     }
-    return NormalizedText.identity(in.toString(), standIn);
+    return NormalizedText.identity(in.toString(), firstStandIn);
   }
 
   private static boolean isAsciiLetter(char c) {
@@ -45,8 +45,8 @@ final class TextNormalizer {
     private int[] starts;
     private int[] ends;
     private final ObfuscationFindings findings = new ObfuscationFindings();
-    /** Whether a digit or symbol that can stand for a letter precedes a letter (see {@link LeetFolding}). */
-    private boolean standInBeforeLetter;
+    /** Out index of the first stand-in for a letter right before a letter (see {@link LeetFolding}), or -1. */
+    private int firstStandIn = -1;
     private boolean lastWasStandIn;
 
     // The current word, for mixed-script detection.
@@ -118,7 +118,7 @@ final class TextNormalizer {
       }
       closeTagRun();
       closeWord();
-      return new NormalizedText(out.toString(), n, starts, ends, findings, standInBeforeLetter);
+      return new NormalizedText(out.toString(), n, starts, ends, findings, firstStandIn);
     }
 
     private void emit(char c, int from, int to, boolean latinLetter, boolean confusable) {
@@ -131,7 +131,9 @@ final class TextNormalizer {
       out.append(c);
       starts[i] = from;
       ends[i] = to;
-      standInBeforeLetter |= lastWasStandIn && isAsciiLetter(c);
+      if (firstStandIn < 0 && lastWasStandIn && isAsciiLetter(c)) {
+        firstStandIn = i - 1;
+      }
       lastWasStandIn = LeetFolding.isStandIn(c);
       if (Character.isLetter(c)) {
         if (wordStart < 0) {

@@ -164,7 +164,10 @@ final class UnnamedShift {
     return new Found(start, end, ShiftCipher.unshift(text.substring(start, end), bestShift));
   }
 
-  /** The letters of {@code text[from, to)} shifted back by {@code shift}, lower-cased, five bits each; 0 if longer than four. */
+  /**
+   * The letters of {@code text[from, to)} shifted back by {@code shift}, lower-cased, five bits
+   * each; 0 if longer than four.
+   */
   private static int pack(String text, int from, int to, int shift) {
     if (to - from > 4) {
       return 0;
@@ -190,7 +193,12 @@ final class UnnamedShift {
   }
 
   private static int slot(int packed) {
-    return (packed * 0x9E3779B1 >>> 16) & MASK;
+    return slot(packed, MASK);
+  }
+
+  /** A multiplicative hash: the packed letters' high bits spread over the table. */
+  private static int slot(int packed, int mask) {
+    return (packed * 0x9E3779B1 >>> 16) & mask;
   }
 
   /** A table four times the word count (a power of two), so probes stay short. */
@@ -200,7 +208,7 @@ final class UnnamedShift {
     int mask = table.length - 1;
     for (String w : list) {
       int packed = pack(w, 0, w.length(), 0);
-      int slot = (packed * 0x9E3779B1 >>> 16) & mask;
+      int slot = slot(packed, mask);
       while (table[slot] != 0) {
         slot = (slot + 1) & mask;
       }
