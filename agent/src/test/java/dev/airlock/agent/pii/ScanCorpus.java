@@ -67,6 +67,18 @@ final class ScanCorpus {
     }
   }
 
+  /** The texts of {@code prompts} or {@code pii-dense}, one per evaluation row, in file order. */
+  static List<String> rows(String name) {
+    switch (name) {
+      case "prompts":
+        return prompts();
+      case "pii-dense":
+        return piiTexts();
+      default:
+        throw new IllegalArgumentException("corpus with rows: " + name + " (prompts or pii-dense)");
+    }
+  }
+
   /** The scanner of a detector set: {@code structured} (see {@link #STRUCTURED}) or {@code all}. */
   static PiiScanner scanner(String detectors) {
     switch (detectors) {
