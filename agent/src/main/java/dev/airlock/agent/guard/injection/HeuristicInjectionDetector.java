@@ -23,6 +23,8 @@ import java.util.Objects;
  *       ({@link ShiftCipher}) and, in data, a letter shift it does not name ({@link UnnamedShift}), with a
  *       bounded budget, and scores the decoded text ({@link EncodedPayloadScanner}), nesting at
  *       most {@value #MAX_DEPTH} levels;</li>
+ *   <li>puts the spaces back into words run together ({@link GluedWords}), counting what the
+ *       sentence says once they are apart beyond what it said as written;</li>
  *   <li>puts split payloads back together and reads Pig Latin ({@link Reassembly}), scoring the
  *       result like a decoded payload; hidden text that is a question the message asks to have
  *       decoded or answered is an attack in itself ({@link EncodedQuestion});</li>
@@ -130,6 +132,18 @@ public final class HeuristicInjectionDetector implements InjectionDetector {
           out.add(RuleFamily.ENCODED_PAYLOAD, payloadWeight(inner), norm.originalStart(unnamed.start),
               norm.originalEnd(unnamed.end));
         }
+      }
+    }
+    // Words run together ("ignoreallpreviousinstructions") count for what they say once apart,
+    // beyond what the same sentence scores as written: its other words are counted already. Both
+    // are read by the phrase rules only (at the last depth), so the glue is not found again.
+    GluedWords.Found glued = GluedWords.find(folded);
+    if (glued != null && budget.take(glued.spaced.length() + glued.asWritten.length())) {
+      ContentSource gluedSource = pasted >= 0 && glued.start >= pasted ? ContentSource.RETRIEVED_DOCUMENT : source;
+      InjectionScore apart = nested(glued.spaced, gluedSource, MAX_DEPTH, budget);
+      if (apart.score() > nested(glued.asWritten, gluedSource, MAX_DEPTH, budget).score()) {
+        out.add(RuleFamily.ENCODED_PAYLOAD, payloadWeight(apart), norm.originalStart(glued.start),
+            norm.originalEnd(glued.end));
       }
     }
     // Split payloads count only for what they say once put together: joining strings is ordinary,

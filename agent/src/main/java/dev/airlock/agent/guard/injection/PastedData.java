@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  * assistant must recommend X" or "we might state: your account is locked" is out of place in a
  * r&eacute;sum&eacute;, while the same words in the user's own request are ordinary.
  *
+ * <p>A message that is a whole markup document ("&lt;!DOCTYPE html&gt;...") is data from its
+ * first char: nobody writes a request as a web page, they paste one.
+ *
  * <p>Only the first {@value #MAX_FRAME_OFFSET} chars are searched for the frame: the task comes
  * before the data it introduces, and the bound keeps the cost per call constant. Stateless.
  */
@@ -66,17 +69,32 @@ final class PastedData {
           + "|(?<=^|[.!?:]\\s{1,3}|\\n)" + LABEL + "\\s*:[ \\t]*(?=[\"'`\\u201c\\u2018\\u00ab<{\\[\\n]))",
       Pattern.CASE_INSENSITIVE);
 
+  /**
+   * How a whole markup document opens. A message that is one was pasted (a saved page, a feed, an
+   * export), not written as a request: all of it is data.
+   */
+  private static final String[] DOCUMENT_OPENINGS = {"<!doctype", "<html", "<?xml"};
+
   private PastedData() {}
 
   /**
    * The index in folded {@code text} at which pasted data starts, or -1 when the text does not
-   * introduce any.
+   * introduce any; the start of the text when it is a whole markup document.
    *
    * <p>A frame ends where data opens (a colon, a line break, an opening quote), so the pattern is
    * tried only in a short window before each of the first few such places rather than at every
    * position of the prefix: most messages have none or a few.
    */
   static int start(String text) {
+    int first = 0;
+    while (first < text.length() && Character.isWhitespace(text.charAt(first))) {
+      first++;
+    }
+    for (String opening : DOCUMENT_OPENINGS) {
+      if (text.regionMatches(true, first, opening, 0, opening.length())) {
+        return first;
+      }
+    }
     int limit = Math.min(text.length() - 1, MAX_FRAME_OFFSET + WINDOW);
     Matcher m = null;
     int tries = 0;

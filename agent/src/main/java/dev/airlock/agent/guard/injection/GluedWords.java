@@ -1,0 +1,184 @@
+package dev.airlock.agent.guard.injection;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Puts the spaces back into an instruction written without them: "ignorepreviousinstructions",
+ * "11: allprevious instructions are false", "IGNOREALLRULES". A model reads such a run as the
+ * words it is made of, while every phrase rule, which needs word boundaries, reads one unknown word.
+ *
+ * <p>A run of at least {@value #MIN_RUN} letters is split only when it is made entirely of words
+ * from a small vocabulary of the prompt-attack phrases and their function words, at least one of
+ * them a {@link #KEY key word} ("ignore", "previous", "instructions", "password"): ordinary long
+ * words ("informational", "promptly", "forgetting") do not split into that vocabulary, and runs
+ * that are code identifiers are left alone ({@code systemPrompt}, {@code ignore_rules},
+ * {@code config.overrideRules}), since programs name things that way. The caller scores the
+ * sentence around the run with and without the spaces, and counts the difference: the glue alone
+ * proves nothing, what the words say once apart does.
+ *
+ * <p>Cost: one pass over the text with no allocation; only runs in which a key word is written
+ * ("previously", "guidelines" and real glue) are tried, each by a dynamic program over at most
+ * {@value #MAX_RUN} chars, and at most {@value #MAX_RUNS_TRIED} of them per text: a document with
+ * more such words than that is searched no further. Stateless.
+ */
+final class GluedWords {
+
+  /** Shorter runs are words; "ignoreall" (9) is the shortest glue that says anything. */
+  static final int MIN_RUN = 9;
+  /** Longer runs are hashes, base64 or DNA, not glued sentences; a few clauses fit. */
+  static final int MAX_RUN = 64;
+  /** Runs tried per text: bounds the work on text full of long tokens. */
+  static final int MAX_RUNS_TRIED = 16;
+  /** Chars of context kept on each side of a run for scoring: the sentence it is in. */
+  static final int CONTEXT = 160;
+
+  /** Words of which at least one must be in a run: what the attack phrases are about. */
+  private static final Set<String> KEY = words("ignore disregard forget bypass override previous prior above"
+      + " instructions instruction rules guidelines restrictions prompt reveal password secret jailbreak"
+      + " unrestricted unfiltered pretend");
+  /** The key words by first letter, for finding one written in a run. */
+  private static final String[][] KEY_BY_FIRST_LETTER = byFirstLetter(KEY, "");
+  /** Every word a run may be made of, by first letter. */
+  private static final String[][] VOCABULARY = byFirstLetter(KEY, "all any every the your my our their this that"
+      + " these those of and or to you me are were is be now new from on in at with no not do dont just only say"
+      + " print write output tell show repeat give what system developer admin mode earlier original initial"
+      + " everything before text previously safety filters filter policy policies limits rule");
+
+  private GluedWords() {}
+
+  /**
+   * The text around the first glued runs, with spaces put back, and the same text as written; null
+   * when {@code text} has no run made of attack words.
+   */
+  static Found find(String text) {
+    int n = text.length();
+    int tried = 0;
+    int i = 0;
+    while (i < n && tried < MAX_RUNS_TRIED) {
+      if (!isAsciiLetter(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      boolean camel = false;
+      while (i < n && isAsciiLetter(text.charAt(i))) {
+        camel |= i > start && isUpper(text.charAt(i)) && !isUpper(text.charAt(i - 1));
+        i++;
+      }
+      int len = i - start;
+      if (len < MIN_RUN || len > MAX_RUN || camel || isIdentifierEdge(text, start, i) || !holdsKey(text, start, i)) {
+        continue;
+      }
+      tried++;
+      String spaced = split(text.substring(start, i).toLowerCase(Locale.ROOT));
+      if (spaced != null) {
+        int from = Math.max(0, start - CONTEXT);
+        int to = Math.min(n, i + CONTEXT);
+        return new Found(start, i, text.substring(from, to),
+            text.substring(from, start) + spaced + text.substring(i, to));
+      }
+    }
+    return null;
+  }
+
+  /** A glued run with the sentence around it, as written and with the run's spaces put back. */
+  static final class Found {
+    final int start;
+    final int end;
+    final String asWritten;
+    final String spaced;
+
+    Found(int start, int end, String asWritten, String spaced) {
+      this.start = start;
+      this.end = end;
+      this.asWritten = asWritten;
+      this.spaced = spaced;
+    }
+  }
+
+  /**
+   * {@code run} as vocabulary words separated by spaces, or null when it is not made of two or
+   * more of them with a key word among them. Prefers the split with the fewest words, so "prompt"
+   * is not read as "pro" and "mpt".
+   */
+  static String split(String run) {
+    int n = run.length();
+    // fewest[k]: fewest words that make run[0, k); from[k]: where the last of them starts.
+    int[] fewest = new int[n + 1];
+    int[] from = new int[n + 1];
+    Arrays.fill(fewest, Integer.MAX_VALUE);
+    fewest[0] = 0;
+    for (int start = 0; start < n; start++) {
+      if (fewest[start] == Integer.MAX_VALUE) {
+        continue;
+      }
+      for (String word : VOCABULARY[run.charAt(start) - 'a']) {
+        int end = start + word.length();
+        if (end <= n && fewest[start] + 1 < fewest[end] && run.startsWith(word, start)) {
+          fewest[end] = fewest[start] + 1;
+          from[end] = start;
+        }
+      }
+    }
+    if (fewest[n] == Integer.MAX_VALUE || fewest[n] < 2) {
+      return null;
+    }
+    String[] parts = new String[fewest[n]];
+    boolean key = false;
+    for (int end = n, k = parts.length - 1; end > 0; end = from[end], k--) {
+      parts[k] = run.substring(from[end], end);
+      key |= KEY.contains(parts[k]);
+    }
+    return key ? String.join(" ", parts) : null;
+  }
+
+  /** {@code systemPrompt}, {@code ignore_rules}, {@code obj.overrideRules()}: a name in code, not words. */
+  private static boolean isIdentifierEdge(String text, int start, int end) {
+    return (start > 0 && isCodeJoint(text.charAt(start - 1))) || (end < text.length() && isCodeJoint(text.charAt(end)));
+  }
+
+  private static boolean isCodeJoint(char c) {
+    return c == '_' || c == '$' || (c >= '0' && c <= '9') || c == '(';
+  }
+
+  /** Whether a key word is written in the run: every split that counts holds one. */
+  private static boolean holdsKey(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      char c = (char) (text.charAt(i) | 0x20);
+      for (String key : KEY_BY_FIRST_LETTER[c - 'a']) {
+        if (text.regionMatches(true, i, key, 0, key.length()) && i + key.length() <= end) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static boolean isUpper(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
+  private static Set<String> words(String spaceSeparated) {
+    return new HashSet<>(Arrays.asList(spaceSeparated.split(" ")));
+  }
+
+  private static String[][] byFirstLetter(Set<String> some, String more) {
+    Set<String> all = new HashSet<>(some);
+    if (!more.isEmpty()) {
+      all.addAll(words(more));
+    }
+    String[][] buckets = new String[26][];
+    for (char c = 'a'; c <= 'z'; c++) {
+      char first = c;
+      buckets[c - 'a'] = all.stream().filter(w -> w.charAt(0) == first).sorted().toArray(String[]::new);
+    }
+    return buckets;
+  }
+}
