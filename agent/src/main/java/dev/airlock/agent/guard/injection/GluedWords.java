@@ -19,10 +19,10 @@ import java.util.Set;
  * sentence around the run with and without the spaces, and counts the difference: the glue alone
  * proves nothing, what the words say once apart does.
  *
- * <p>Cost: one pass over the text with no allocation; only runs in which a key word is written
- * ("previously", "guidelines" and real glue) are tried, each by a dynamic program over at most
- * {@value #MAX_RUN} chars, and at most {@value #MAX_RUNS_TRIED} of them per text: a document with
- * more such words than that is searched no further. Stateless.
+ * <p>Cost: one pass over the text with no allocation. A long run is tried only when it opens and
+ * closes with a vocabulary word (real glue, and a few words such as "thereafter"), by a dynamic
+ * program over at most {@value #MAX_RUN} chars, and at most {@value #MAX_RUNS_TRIED} runs per text:
+ * a document with more such words than that is searched no further. Stateless.
  */
 final class GluedWords {
 
@@ -39,13 +39,13 @@ final class GluedWords {
   private static final Set<String> KEY = words("ignore disregard forget bypass override previous prior above"
       + " instructions instruction rules guidelines restrictions prompt reveal password secret jailbreak"
       + " unrestricted unfiltered pretend");
-  /** The key words by first letter, for finding one written in a run. */
-  private static final String[][] KEY_BY_FIRST_LETTER = byFirstLetter(KEY, "");
   /** Every word a run may be made of, by first letter. */
   private static final String[][] VOCABULARY = byFirstLetter(KEY, "all any every the your my our their this that"
       + " these those of and or to you me are were is be now new from on in at with no not do dont just only say"
       + " print write output tell show repeat give what system developer admin mode earlier original initial"
       + " everything before text previously safety filters filter policy policies limits rule");
+  /** The same words by last letter, for checking how a run ends. */
+  private static final String[][] VOCABULARY_BY_LAST_LETTER = byLastLetter(VOCABULARY);
 
   private GluedWords() {}
 
@@ -58,18 +58,18 @@ final class GluedWords {
     int tried = 0;
     int i = 0;
     while (i < n && tried < MAX_RUNS_TRIED) {
+      // The common case, kept tight: skip to the end of a run, look at it only when it is long.
       if (!isAsciiLetter(text.charAt(i))) {
         i++;
         continue;
       }
       int start = i;
-      boolean camel = false;
-      while (i < n && isAsciiLetter(text.charAt(i))) {
-        camel |= i > start && isUpper(text.charAt(i)) && !isUpper(text.charAt(i - 1));
-        i++;
+      while (++i < n && isAsciiLetter(text.charAt(i))) {
+        // just the run's end
       }
       int len = i - start;
-      if (len < MIN_RUN || len > MAX_RUN || camel || isIdentifierEdge(text, start, i) || !holdsKey(text, start, i)) {
+      if (len < MIN_RUN || len > MAX_RUN || !startsAndEndsWithWords(text, start, i) || isCamelCase(text, start, i)
+          || isIdentifierEdge(text, start, i)) {
         continue;
       }
       tried++;
@@ -144,25 +144,65 @@ final class GluedWords {
     return c == '_' || c == '$' || (c >= '0' && c <= '9') || c == '(';
   }
 
-  /** Whether a key word is written in the run: every split that counts holds one. */
-  private static boolean holdsKey(String text, int start, int end) {
-    for (int i = start; i < end; i++) {
-      char c = (char) (text.charAt(i) | 0x20);
-      for (String key : KEY_BY_FIRST_LETTER[c - 'a']) {
-        if (text.regionMatches(true, i, key, 0, key.length()) && i + key.length() <= end) {
-          return true;
-        }
+  /**
+   * Whether the run opens with a vocabulary word and closes with one, as every run that splits
+   * does: most long words fail at once ("delivered", "information"), before any program runs.
+   */
+  private static boolean startsAndEndsWithWords(String text, int start, int end) {
+    boolean opens = false;
+    for (String word : VOCABULARY[(text.charAt(start) | 0x20) - 'a']) {
+      if (start + word.length() <= end && isWrittenAt(text, start, word)) {
+        opens = true;
+        break;
+      }
+    }
+    if (!opens) {
+      return false;
+    }
+    for (String word : VOCABULARY_BY_LAST_LETTER[(text.charAt(end - 1) | 0x20) - 'a']) {
+      if (end - word.length() >= start && isWrittenAt(text, end - word.length(), word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether lower-case {@code word} is written at {@code i} in ASCII letters of either case. */
+  private static boolean isWrittenAt(String text, int i, String word) {
+    for (int k = 0; k < word.length(); k++) {
+      if ((text.charAt(i + k) | 0x20) != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A lower-case letter followed by a capital: "systemPrompt", not "IGNOREALL" or "Ignoreall". */
+  private static boolean isCamelCase(String text, int start, int end) {
+    for (int i = start + 1; i < end; i++) {
+      if (isUpper(text.charAt(i)) && !isUpper(text.charAt(i - 1))) {
+        return true;
       }
     }
     return false;
   }
 
   private static boolean isAsciiLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return (char) ((c | 0x20) - 'a') < 26;
   }
 
   private static boolean isUpper(char c) {
     return c >= 'A' && c <= 'Z';
+  }
+
+  private static String[][] byLastLetter(String[][] byFirst) {
+    String[][] buckets = new String[26][];
+    for (char c = 'a'; c <= 'z'; c++) {
+      char last = c;
+      buckets[c - 'a'] = Arrays.stream(byFirst).flatMap(Arrays::stream)
+          .filter(w -> w.charAt(w.length() - 1) == last).sorted().toArray(String[]::new);
+    }
+    return buckets;
   }
 
   private static Set<String> words(String spaceSeparated) {
