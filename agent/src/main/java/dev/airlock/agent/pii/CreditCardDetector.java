@@ -57,12 +57,12 @@ final class CreditCardDetector implements IndexedDetector {
     int[] ends = null;
     List<Detection> cards = null;
     int resume = 0;
-    for (int k = 0; k < index.digitRuns().size(); k++) {
-      int i = index.digitRuns().get(k);
+    for (int k = 0; k < index.runCount(); k++) {
+      int i = index.runStart(k);
       if (i < resume || Chars.wordCharAt(text, i - 1) || !Chars.digitAt(text, i + 1)) {
         continue;
       }
-      int firstGroupEnd = index.digitRunEnds().get(k);
+      int firstGroupEnd = index.runEnd(k);
       char after = Chars.at(text, firstGroupEnd);
       boolean grouped = (after == ' ' || after == '-') && Chars.digitAt(text, firstGroupEnd + 1);
       if (!grouped && firstGroupEnd - i < 12) {

@@ -41,10 +41,10 @@ final class DeTaxIdDetector implements IndexedDetector {
     Matcher m = null;
     // An id starts a digit run (the shared index's run starts), not inside a word.
     int resume = 0;
-    for (int k = 0; k < index.digitRuns().size(); k++) {
-      int i = index.digitRuns().get(k);
+    for (int k = 0; k < index.runCount(); k++) {
+      int i = index.runStart(k);
       if (i < resume || Chars.wordCharAt(text, i - 1)
-          || !shape(text, i, index.digitRunEnds().get(k))) {
+          || !shape(text, i, index.runEnd(k))) {
         continue;
       }
       if (m == null) {

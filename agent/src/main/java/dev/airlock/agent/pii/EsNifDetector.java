@@ -46,10 +46,10 @@ final class EsNifDetector implements IndexedDetector {
     // NIE at the letter right before it or before its hyphen. Those are the only starts that can
     // match, tried in text order.
     int[] starts = new int[2];
-    for (int k = 0; k < index.digitRuns().size(); k++) {
-      int run = index.digitRuns().get(k);
+    for (int k = 0; k < index.runCount(); k++) {
+      int run = index.runStart(k);
       // The number is the whole run: 7 or 8 digits for a NIF, 7 for an NIE.
-      int length = index.digitRunEnds().get(k) - run;
+      int length = index.runEnd(k) - run;
       if (length != 7 && length != 8) {
         continue;
       }

@@ -74,8 +74,8 @@ final class IbanDetector implements IndexedDetector {
     // follow a letter), so only the runs are visited, and the letters are checked there.
     int n = text.length();
     int resume = 2;
-    for (int k = 0; k < index.digitRuns().size(); k++) {
-      int i = index.digitRuns().get(k);
+    for (int k = 0; k < index.runCount(); k++) {
+      int i = index.runStart(k);
       if (i < resume || i + 1 >= n || !Chars.isDigit(text.charAt(i + 1))
           || !Chars.isAsciiLetter(text.charAt(i - 1)) || !Chars.isAsciiLetter(text.charAt(i - 2))
           || Chars.wordCharAt(text, i - 3)) {

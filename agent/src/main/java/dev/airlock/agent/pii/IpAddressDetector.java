@@ -75,8 +75,8 @@ final class IpAddressDetector implements IndexedDetector {
 
   private static void detectIpv4(CharSequence text, TextIndex index, List<Detection> out) {
     int resume = 0;
-    for (int k = 0; k < index.digitRuns().size(); k++) {
-      int start = index.digitRuns().get(k);
+    for (int k = 0; k < index.runCount(); k++) {
+      int start = index.runStart(k);
       if (start < resume || Chars.wordCharAt(text, start - 1)) {
         continue;
       }
@@ -115,7 +115,7 @@ final class IpAddressDetector implements IndexedDetector {
     if (!dottedQuad(text, index, k)) {
       return -1;
     }
-    int start = index.digitRuns().get(k);
+    int start = index.runStart(k);
     if (start > 0) {
       char before = text.charAt(start - 1);
       if (before == '_' || before == '.' || Character.isLetter(before) || Chars.isNumber(before)) {
@@ -123,11 +123,11 @@ final class IpAddressDetector implements IndexedDetector {
       }
     }
     for (int g = k; g < k + 4; g++) {
-      if (!octet(text, index.digitRuns().get(g), index.digitRunEnds().get(g))) {
+      if (!octet(text, index.runStart(g), index.runEnd(g))) {
         return -1;
       }
     }
-    int end = index.digitRunEnds().get(k + 3);
+    int end = index.runEnd(k + 3);
     if (end == text.length()) {
       return end;
     }
@@ -157,15 +157,13 @@ final class IpAddressDetector implements IndexedDetector {
    * that the numbers of a text (most are not addresses) never reach the pattern.
    */
   private static boolean dottedQuad(CharSequence text, TextIndex index, int k) {
-    TextIndex.Positions starts = index.digitRuns();
-    TextIndex.Positions ends = index.digitRunEnds();
-    if (k + 3 >= starts.size()) {
+    if (k + 3 >= index.runCount()) {
       return false;
     }
     for (int g = k; g < k + 4; g++) {
-      int length = ends.get(g) - starts.get(g);
-      if (length > 3 || (g > k && (starts.get(g) != ends.get(g - 1) + 1
-          || text.charAt(ends.get(g - 1)) != '.'))) {
+      int length = index.runEnd(g) - index.runStart(g);
+      if (length > 3 || (g > k && (index.runStart(g) != index.runEnd(g - 1) + 1
+          || text.charAt(index.runEnd(g - 1)) != '.'))) {
         return false;
       }
     }

@@ -184,8 +184,8 @@ final class PhoneDetector implements IndexedDetector {
     // earlier number took in whole is not read again.
     Run run = null;
     int resume = 0;
-    for (int k = 0; k < index.digitRuns().size(); k++) {
-      int digit = index.digitRuns().get(k);
+    for (int k = 0; k < index.runCount(); k++) {
+      int digit = index.runStart(k);
       for (int i = Math.max(digit - 1, resume); i <= digit && resume <= digit; i++) {
         char c = text.charAt(i);
         boolean candidate = i == digit || c == '+' || c == '(';

@@ -20,8 +20,8 @@ import java.util.Arrays;
  *
  * <p>Why one pass: each of those detectors used to walk the whole text, and on chat text (prose
  * with a few numbers and keys) those walks were nearly all of a scan's time. The pass looks each
- * char up in one table and branches only where a candidate may start or a digit run end (see
- * {@code EVENTS}).
+ * char up in one table and branches only where a secret anchor may start (see {@code STARTS});
+ * the digit runs' bounds are noted without a branch (see {@link #read}).
  *
  * <p>Built per scan, never shared between threads.
  */
@@ -53,22 +53,17 @@ final class TextIndex {
   private static final byte[] DIGITS_ONLY = new byte[128];
   private static final byte[] WITH_SECRETS = new byte[128];
   /**
-   * What the histories (the kinds of the last three chars) end, as bits: {@link #START} where a
-   * candidate's start is complete (a digit after a non-digit, a separator, "->", "is"/"es" after a
-   * blank or quote, and "bea"), {@link #RUN_END} at the first non-digit after a digit. One lookup
-   * per char decides, so the loop branches only there; testing each char's kind instead (a space
-   * every six chars, an 's' every twenty, at random) cost a mispredicted branch every few chars,
-   * and made the pass several times slower.
+   * What the histories (the kinds of the last three chars) end, as bits: {@link #RUN_BOUND} where
+   * the char starts or ends a digit run (it is a digit and the one before is not, or the other
+   * way round), {@link #START} where a secret anchor's start is complete (a separator, "->",
+   * "is"/"es" after a blank or quote, and "bea"). One lookup per char decides, so the loop
+   * branches only at the rare anchors; testing each char's kind instead (a space every six chars,
+   * an 's' every twenty, at random) cost a mispredicted branch every few chars, and made the pass
+   * several times slower.
    */
   private static final byte[] EVENTS = new byte[1 << 3 * KIND_BITS];
-  private static final int START = 1;
-  /**
-   * A digit run ends here. Noted in the pass rather than found by reading each run again from its
-   * start: on text dense with numbers that second read was a quarter of the pass.
-   */
-  private static final int RUN_END = 2;
-  /** A hit is its offset in the chunk shifted left by this, or-ed with its events. */
-  private static final int EVENT_BITS = 2;
+  private static final int RUN_BOUND = 1;
+  private static final int START = 2;
 
   static {
     for (char c = '0'; c <= '9'; c++) {
@@ -102,19 +97,24 @@ final class TextIndex {
       int k = h & KIND_MASK;
       int p = (h >> KIND_BITS) & KIND_MASK;
       int q = h >> 2 * KIND_BITS;
-      boolean start = (k == DIGIT && p != DIGIT) || k == SEPARATOR
+      boolean bound = (k == DIGIT) != (p == DIGIT);
+      boolean start = k == SEPARATOR
           || (k == ARROW_HEAD && p == DASH)
           || (k == LETTER_S && p == VOWEL_I_E && q == BLANK_OR_QUOTE)
           || (k == LETTER_A && p == VOWEL_I_E && q == LETTER_B);
-      boolean runEnd = p == DIGIT && k != DIGIT;
-      EVENTS[h] = (byte) ((start ? START : 0) | (runEnd ? RUN_END : 0));
+      EVENTS[h] = (byte) ((bound ? RUN_BOUND : 0) | (start ? START : 0));
     }
   }
 
   private static final String BEARER = "bearer";
 
-  private final Positions digitRuns = new Positions();
-  private final Positions digitRunEnds = new Positions();
+  /**
+   * The bounds of the digit runs, in text order: run {@code k} is {@code [runBounds[2k],
+   * runBounds[2k + 1])}. One array, written in the pass's inner loop without a branch (see {@link
+   * #read}).
+   */
+  private int[] runBounds = new int[0];
+  private int runCount;
   private final Positions cleanBlocks = new Positions();
   private final Positions separators = new Positions();
   private final Positions bearers = new Positions();
@@ -141,9 +141,16 @@ final class TextIndex {
    * char, so only such "clean" blocks (rare in prose) are noted here, by or-ing the chars'
    * {@link #BREAK} bits, and they are widened to their stretch afterwards.
    *
-   * <p>The text is read in chunks whose hits go to fixed arrays (at most one hit per char and one
-   * clean block per block) and are looked at after the chunk, so that the inner loop holds no
-   * call and no allocation.
+   * <p>The digit runs' bounds are noted without a branch: every char's offset is written to the
+   * end of {@link #runBounds}, and the array's fill grows by one only at a {@link #RUN_BOUND}, so
+   * its entries are, in turn, a run's start and its end. On text
+   * dense with numbers a run starts or ends every few chars at random; a branch there (as the
+   * runs were noted before) was mispredicted at most of them, and noting them cost more than
+   * reading the text.
+   *
+   * <p>The text is read in chunks whose hits go to fixed arrays (at most one hit and one bound per
+   * char, one clean block per block) and are looked at after the chunk, so that the inner loop
+   * holds no call and no allocation.
    */
   private void read(CharSequence text, byte[] table, boolean blocks) {
     int n = text.length();
@@ -152,9 +159,16 @@ final class TextIndex {
     int chunk = Math.min(CHUNK, n);
     int[] hits = new int[chunk];
     int[] clean = new int[chunk / BLOCK + 1];
+    int[] bounds = runBounds;
+    int boundCount = 0;
     int history = 0;
     for (int base = 0; base < n; base += CHUNK) {
       int end = Math.min(n, base + CHUNK);
+      // Room for a bound at every char of the chunk, and for the end of a run the text ends in.
+      if (bounds.length < boundCount + (end - base) + 1) {
+        bounds = Arrays.copyOf(bounds,
+            Math.max(boundCount + (end - base) + 1, Math.min(2 * bounds.length, n + 1)));
+      }
       int hitCount = 0;
       int cleanCount = 0;
       int breaks = 0;
@@ -163,41 +177,37 @@ final class TextIndex {
         int entry = c < 128 ? table[c] : PLAIN;
         history = (history << KIND_BITS | (entry & KIND_MASK)) & HISTORY_MASK;
         int events = EVENTS[history];
-        if (events != 0) {
-          hits[hitCount++] = (i - base) << EVENT_BITS | events;
+        bounds[boundCount] = i;
+        boundCount += events & RUN_BOUND;
+        if (events > RUN_BOUND) {
+          hits[hitCount++] = i;
         }
         breaks |= entry;
         if ((i & (BLOCK - 1)) == BLOCK - 1) {
-          if ((breaks & BREAK) == 0) {
-            clean[cleanCount++] = i + 1 - BLOCK;
-          }
+          // Noted the same way as the bounds: on short lines and numbers, a block is clean or not
+          // at random.
+          clean[cleanCount] = i + 1 - BLOCK;
+          cleanCount += (~breaks & BREAK) >> KIND_BITS;
           breaks = 0;
         }
       }
       for (int k = 0; k < hitCount; k++) {
-        int i = base + (hits[k] >> EVENT_BITS);
-        if ((hits[k] & RUN_END) != 0) {
-          digitRunEnds.add(i);
-        }
-        if ((hits[k] & START) != 0) {
-          candidate(text, i, table[text.charAt(i)] & KIND_MASK);
-        }
+        candidate(text, hits[k], table[text.charAt(hits[k])] & KIND_MASK);
       }
       for (int k = 0; blocks && k < cleanCount; k++) {
         cleanBlocks.add(clean[k]);
       }
     }
     if ((history & KIND_MASK) == DIGIT) {
-      digitRunEnds.add(n); // the text ends in a run
+      bounds[boundCount++] = n; // the text ends in a run
     }
+    runBounds = bounds;
+    runCount = boundCount / 2;
   }
 
-  /** Notes the candidate whose start the char at {@code i}, of the given kind, completes. */
+  /** Notes the secret anchor whose start the char at {@code i}, of the given kind, completes. */
   private void candidate(CharSequence text, int i, int kind) {
     switch (kind) {
-      case DIGIT:
-        digitRuns.add(i); // its end comes with a later hit, or at the end of the text
-        break;
       case SEPARATOR:
         separators.add(i);
         break;
@@ -270,17 +280,22 @@ final class TextIndex {
     return true;
   }
 
-  /** The starts of the maximal ASCII digit runs, in text order. */
-  Positions digitRuns() {
-    return digitRuns;
+  /** The number of maximal ASCII digit runs. */
+  int runCount() {
+    return runCount;
+  }
+
+  /** The start of digit run {@code k} (runs are numbered in text order from 0). */
+  int runStart(int k) {
+    return runBounds[2 * k];
   }
 
   /**
-   * The end (exclusive) of each run of {@link #digitRuns()}, at the same position: the first
-   * index after the run that is not an ASCII digit.
+   * The end (exclusive) of digit run {@code k}: the first index after it that is not an ASCII
+   * digit.
    */
-  Positions digitRunEnds() {
-    return digitRunEnds;
+  int runEnd(int k) {
+    return runBounds[2 * k + 1];
   }
 
   /** {@link LongTokens} as {start, end} pairs (empty unless built with {@code secrets}). */

@@ -40,8 +40,8 @@ final class UkNinoDetector implements IndexedDetector {
     // number starts two letters before it, or two letters and a space. A digit after a letter or
     // a space starts a digit run, so the shared index's run starts are every place to look.
     int resume = 0;
-    for (int k = 0; k < index.digitRuns().size(); k++) {
-      int j = index.digitRuns().get(k);
+    for (int k = 0; k < index.runCount(); k++) {
+      int j = index.runStart(k);
       if (j < 2 || j < resume) {
         continue;
       }
@@ -56,7 +56,7 @@ final class UkNinoDetector implements IndexedDetector {
       }
       if (i < resume || !Chars.isAsciiLetter(text.charAt(i))
           || !Chars.isAsciiLetter(text.charAt(i + 1)) || Chars.wordCharAt(text, i - 1)
-          || !digitsShape(text, j, index.digitRunEnds().get(k))) {
+          || !digitsShape(text, j, index.runEnd(k))) {
         continue;
       }
       if (m == null) {

@@ -43,9 +43,9 @@ final class UsSsnDetector implements IndexedDetector {
   @Override
   public void detect(CharSequence text, TextIndex index, List<Detection> out) {
     int resume = 0;
-    for (int k = 0; k < index.digitRuns().size(); k++) {
-      int i = index.digitRuns().get(k);
-      int runEnd = index.digitRunEnds().get(k);
+    for (int k = 0; k < index.runCount(); k++) {
+      int i = index.runStart(k);
+      int runEnd = index.runEnd(k);
       if (i < resume || Chars.wordCharAt(text, i - 1) || !shape(text, i, runEnd)) {
         continue;
       }

@@ -123,8 +123,8 @@ class IpAddressDetectorTest {
       String text = b.toString();
       TextIndex index = TextIndex.of(text, false);
       Matcher m = Anchored.matcher(IpAddressDetector.IPV4_PATTERN, text);
-      for (int k = 0; k < index.digitRuns().size(); k++) {
-        int start = index.digitRuns().get(k);
+      for (int k = 0; k < index.runCount(); k++) {
+        int start = index.runStart(k);
         int want = Anchored.lookingAt(m, text, start) ? m.end() : -1;
         assertEquals(want, IpAddressDetector.ipv4End(text, index, k), text + " at " + start);
       }
