@@ -19,10 +19,11 @@ import java.util.Set;
  * sentence around the run with and without the spaces, and counts the difference: the glue alone
  * proves nothing, what the words say once apart does.
  *
- * <p>Cost: one pass over the text with no allocation. A long run is tried only when it opens and
- * closes with a vocabulary word (real glue, and a few words such as "thereafter"), by a dynamic
- * program over at most {@value #MAX_RUN} chars, and at most {@value #MAX_RUNS_TRIED} runs per text:
- * a document with more such words than that is searched no further. Stateless.
+ * <p>Cost: one pass over the text, allocating nothing until a run is tried. A long run is tried
+ * only when it opens and closes with a vocabulary word (real glue, and a few words such as
+ * "thereafter"), by a dynamic program over at most {@value #MAX_RUN} chars, and at most
+ * {@value #MAX_RUNS_TRIED} runs per text: a document with more such words than that is searched no
+ * further. Stateless.
  */
 final class GluedWords {
 
@@ -50,7 +51,7 @@ final class GluedWords {
   private GluedWords() {}
 
   /**
-   * The text around the first glued runs, with spaces put back, and the same text as written; null
+   * The first glued run and the text around it, with the run's spaces put back and as written; null
    * when {@code text} has no run made of attack words.
    */
   static Found find(String text) {
