@@ -43,6 +43,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * 2 KB request, apply the policy's request guard, start the span), the response bytes through
  * {@code observe} or {@code rewrite} (as the doors do: rewrite when the call says so), {@code
  * complete} (parse the answer or fold the stream, record usage, cost and metrics, end the span).
+ * A non-streamed answer under output rules takes the doors' other path ({@code holdsWholeAnswer}):
+ * read whole, then {@code finishWholeAnswer} (restore, check, record, complete).
  *
  * <p>{@code policy}:
  * <ul>
@@ -171,10 +173,8 @@ public class PipelineBenchmark {
           + "cache:\n  exact: {ttl: 1h, max_size: 256MB, when: always}\n"),
           new LlmInstruments(agentTelemetry.openTelemetry(), "bench"));
       LlmCall miss = begin(pipeline, BenchFixtures.chatRequest(false, false));
-      miss.onResponse(200, "application/json");
-      byte[] answer = BenchFixtures.chatResponse();
-      deliver(miss, new byte[][] {answer}, new Blackhole(
-          "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous."));
+      // As the doors record it: under output rules the non-streamed answer is held whole.
+      miss.finishWholeAnswer(200, "application/json", BenchFixtures.chatResponse());
       // The benchmark must measure the path it claims: the next call is a hit.
       LlmCall probe = begin(pipeline, BenchFixtures.chatRequest(false, false));
       if (probe == null || probe.cachedAnswer() == null) {
@@ -215,6 +215,11 @@ public class PipelineBenchmark {
   @Benchmark
   public LlmCall pipeline_nonStreaming(Inputs in, Engine e, Blackhole bh) {
     LlmCall call = begin(e.pipeline, in.request);
+    if (call.holdsWholeAnswer()) {
+      // Output rules on a non-streamed answer: the doors read it whole and hand it over at once.
+      bh.consume(call.finishWholeAnswer(200, "application/json", in.response).body());
+      return call;
+    }
     call.onResponse(200, "application/json");
     deliver(call, new byte[][] {in.response}, bh);
     return call;
