@@ -1,10 +1,14 @@
 package dev.airlock.agent.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,6 +24,7 @@ final class Json {
 
   static final ObjectMapper MAPPER = new ObjectMapper();
   static final JsonFactory FACTORY = MAPPER.getFactory();
+  private static final JsonNodeFactory NODES = MAPPER.getNodeFactory();
 
   private Json() {}
 
@@ -31,9 +36,77 @@ final class Json {
     return FACTORY.createParser(text);
   }
 
-  /** Reads the value at the current token as a tree (for small sub-objects such as usage blocks). */
+  /**
+   * Reads the value at the current token as a tree (for small sub-objects such as usage blocks);
+   * the parser is then past the value, its current token cleared.
+   *
+   * <p>Built here rather than by {@link ObjectMapper#readTree(JsonParser)}, which sets up a
+   * deserialization context per call: for a usage block that set-up cost more than the reading
+   * (half the parse of a whole chat answer). The tree is the one the mapper builds: the same node
+   * types for each number (by the parser's number type), the last of repeated members in the first
+   * one's place. Nesting is bounded by the parser's own depth limit.
+   */
   static JsonNode readTree(JsonParser p) throws IOException {
-    return MAPPER.readTree(p);
+    JsonToken t = p.currentToken();
+    if (t == null) {
+      t = p.nextToken();
+      if (t == null) {
+        return null;
+      }
+    }
+    JsonNode tree = readValue(p, t);
+    // As the mapper does: the value is consumed, the next nextToken() reads what follows it.
+    p.clearCurrentToken();
+    return tree;
+  }
+
+  private static JsonNode readValue(JsonParser p, JsonToken t) throws IOException {
+    switch (t) {
+      case START_OBJECT:
+        ObjectNode object = NODES.objectNode();
+        JsonToken n;
+        while ((n = p.nextToken()) == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          object.replace(name, readValue(p, p.nextToken()));
+        }
+        if (n != JsonToken.END_OBJECT) {
+          throw new JsonParseException(p, "unexpected token in an object: " + n);
+        }
+        return object;
+      case START_ARRAY:
+        ArrayNode array = NODES.arrayNode();
+        JsonToken e;
+        while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+          if (e == null) {
+            throw new JsonParseException(p, "unexpected end of input in an array");
+          }
+          array.add(readValue(p, e));
+        }
+        return array;
+      case VALUE_STRING:
+        return NODES.textNode(p.getText());
+      case VALUE_NUMBER_INT:
+        switch (p.getNumberType()) {
+          case INT:
+            return NODES.numberNode(p.getIntValue());
+          case LONG:
+            return NODES.numberNode(p.getLongValue());
+          default:
+            return NODES.numberNode(p.getBigIntegerValue());
+        }
+      case VALUE_NUMBER_FLOAT:
+        return p.getNumberType() == JsonParser.NumberType.BIG_DECIMAL
+            ? NODES.numberNode(p.getDecimalValue())
+            : NODES.numberNode(p.getDoubleValue());
+      case VALUE_TRUE:
+        return NODES.booleanNode(true);
+      case VALUE_FALSE:
+        return NODES.booleanNode(false);
+      case VALUE_NULL:
+        return NODES.nullNode();
+      default:
+        throw new JsonParseException(p, "unexpected token for a value: " + t);
+    }
   }
 
   /** The current value as text when it is a string; otherwise skips it and returns null. */

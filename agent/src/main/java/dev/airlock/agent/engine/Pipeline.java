@@ -30,7 +30,6 @@ import dev.airlock.agent.route.RouteFacts;
 import dev.airlock.agent.route.RoutePlan;
 import dev.airlock.agent.route.Routing;
 import dev.airlock.agent.telemetry.LlmInstruments;
-import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -182,9 +181,8 @@ public final class Pipeline {
         .spanBuilder(operation + " " + model)
         .setSpanKind(SpanKind.CLIENT)
         .setParent(W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, HEADER_GETTER));
-    Attributes attributes = startAttributes(current, provider, endpoint, request, model, transport, host, port,
+    putStartAttributes(builder, current, provider, endpoint, request, model, transport, host, port,
         usageRequested, identity);
-    builder.setAllAttributes(attributes);
     if (plan != null && plan.routeName() != null) {
       builder.setAttribute(AIRLOCK_ROUTE, plan.routeName());
     }
@@ -331,22 +329,25 @@ public final class Pipeline {
     return endpoint != Endpoint.GEMINI_STREAM_GENERATE_CONTENT && cache.config().when().admits(request);
   }
 
-  private Attributes startAttributes(PipelineState current, ProviderEndpoint provider, Endpoint endpoint,
+  /**
+   * The span's attributes at its start, set on the builder one by one: the span keeps them in its
+   * own map, so an {@link Attributes} built first would only be sorted and then copied over.
+   */
+  private void putStartAttributes(SpanBuilder a, PipelineState current, ProviderEndpoint provider, Endpoint endpoint,
       LlmRequest request, String model, String transport, String host, int port, boolean usageRequested,
       Identity identity) {
-    AttributesBuilder a = Attributes.builder()
-        .put(OPERATION_NAME, endpoint.operation().semconvName())
-        .put(PROVIDER_NAME, provider.semconvProviderName())
-        .put(REQUEST_MODEL, model)
-        .put(REQUEST_STREAM, request.stream())
-        .put(SERVER_ADDRESS, host)
-        .put(SERVER_PORT, (long) port)
-        .put(AIRLOCK_PROVIDER, provider.providerName())
-        .put(AIRLOCK_ENDPOINT, endpoint.name().toLowerCase(java.util.Locale.ROOT))
-        .put(AIRLOCK_TRANSPORT, transport)
-        .put(AIRLOCK_POLICY_NAME, current.policy().name())
-        .put(AIRLOCK_POLICY_VERSION, current.policy().version())
-        .put(AIRLOCK_POLICY_SHA256, current.policy().sha256());
+    putIfPresent(a, OPERATION_NAME, endpoint.operation().semconvName());
+    putIfPresent(a, PROVIDER_NAME, provider.semconvProviderName());
+    putIfPresent(a, REQUEST_MODEL, model);
+    a.setAttribute(REQUEST_STREAM, request.stream());
+    putIfPresent(a, SERVER_ADDRESS, host);
+    a.setAttribute(SERVER_PORT, (long) port);
+    putIfPresent(a, AIRLOCK_PROVIDER, provider.providerName());
+    putIfPresent(a, AIRLOCK_ENDPOINT, endpoint.name().toLowerCase(java.util.Locale.ROOT));
+    putIfPresent(a, AIRLOCK_TRANSPORT, transport);
+    putIfPresent(a, AIRLOCK_POLICY_NAME, current.policy().name());
+    putIfPresent(a, AIRLOCK_POLICY_VERSION, current.policy().version());
+    putIfPresent(a, AIRLOCK_POLICY_SHA256, current.policy().sha256());
     putIfPresent(a, REQUEST_TEMPERATURE, request.temperature());
     putIfPresent(a, REQUEST_TOP_P, request.topP());
     putIfPresent(a, REQUEST_TOP_K, request.topK());
@@ -356,23 +357,23 @@ public final class Pipeline {
     putIfPresent(a, REQUEST_PRESENCE_PENALTY, request.presencePenalty());
     putIfPresent(a, REQUEST_CHOICE_COUNT, request.choiceCount());
     if (request.stopSequences() != null && !request.stopSequences().isEmpty()) {
-      a.put(REQUEST_STOP_SEQUENCES, request.stopSequences());
+      a.setAttribute(REQUEST_STOP_SEQUENCES, request.stopSequences());
     }
     if (request.systemPrompt() != null) {
-      a.put(AIRLOCK_SYSTEM_PROMPT_FINGERPRINT, fingerprint.of(request.systemPrompt()));
+      a.setAttribute(AIRLOCK_SYSTEM_PROMPT_FINGERPRINT, fingerprint.of(request.systemPrompt()));
     }
     if (usageRequested) {
-      a.put(AIRLOCK_USAGE_REQUESTED, true);
+      a.setAttribute(AIRLOCK_USAGE_REQUESTED, true);
     }
     putIfPresent(a, AIRLOCK_TENANT, identity.tenant());
     putIfPresent(a, AIRLOCK_FEATURE, identity.feature());
     putIfPresent(a, AIRLOCK_USER, identity.user());
-    return a.build();
   }
 
-  private static <T> void putIfPresent(AttributesBuilder a, io.opentelemetry.api.common.AttributeKey<T> key, T value) {
+  /** Sets the attribute unless the value is null: absent request fields are left out of the span. */
+  private static <T> void putIfPresent(SpanBuilder a, io.opentelemetry.api.common.AttributeKey<T> key, T value) {
     if (value != null) {
-      a.put(key, value);
+      a.setAttribute(key, value);
     }
   }
 }

@@ -14,8 +14,23 @@ final class PromptFingerprint {
   private static final int HEX_DIGITS = 12;
 
   private final ThreadLocal<MessageDigest> digests = ThreadLocal.withInitial(PromptFingerprint::newDigest);
+  /**
+   * The last prompt hashed and its fingerprint: an application sends the same system prompt call
+   * after call, and comparing it costs a fraction of hashing it again.
+   */
+  private volatile Known last;
 
   String of(String prompt) {
+    Known known = last;
+    if (known != null && known.prompt.equals(prompt)) {
+      return known.fingerprint;
+    }
+    String fingerprint = hash(prompt);
+    last = new Known(prompt, fingerprint);
+    return fingerprint;
+  }
+
+  private String hash(String prompt) {
     MessageDigest digest = digests.get();
     byte[] hash = digest.digest(prompt.getBytes(StandardCharsets.UTF_8));
     char[] out = new char[HEX_DIGITS];
@@ -24,6 +39,17 @@ final class PromptFingerprint {
       out[2 * i + 1] = HEX[hash[i] & 0xf];
     }
     return new String(out);
+  }
+
+  /** A prompt with its fingerprint; immutable, so one volatile read sees both. */
+  private static final class Known {
+    final String prompt;
+    final String fingerprint;
+
+    Known(String prompt, String fingerprint) {
+      this.prompt = prompt;
+      this.fingerprint = fingerprint;
+    }
   }
 
   private static MessageDigest newDigest() {

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The placeholders of one request: the same value always gets the same placeholder
@@ -11,6 +12,10 @@ import java.util.Map;
  * placeholders do.
  */
 public final class Pseudonyms {
+
+  /** Labels by type; bounded, since custom detector names come from policies that can be reloaded. */
+  private static final Map<String, String> LABELS = new ConcurrentHashMap<>();
+  private static final int MAX_CACHED_LABELS = 256;
 
   private final Map<String, String> placeholderByValue = new HashMap<>();
   private final Map<String, String> valueByPlaceholder = new HashMap<>();
@@ -32,6 +37,19 @@ public final class Pseudonyms {
 
   /** {@code credit_card} becomes {@code CREDIT_CARD}: letters, digits and underscores only. */
   public static String label(String type) {
+    // Types are the policy's detector names, a handful: each label is worked out once.
+    String known = LABELS.get(type);
+    if (known != null) {
+      return known;
+    }
+    String label = labelOf(type);
+    if (LABELS.size() < MAX_CACHED_LABELS) {
+      LABELS.putIfAbsent(type, label);
+    }
+    return label;
+  }
+
+  private static String labelOf(String type) {
     StringBuilder out = new StringBuilder(type.length());
     for (int i = 0; i < type.length(); i++) {
       char c = type.charAt(i);
