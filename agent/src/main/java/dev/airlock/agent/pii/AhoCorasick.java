@@ -199,6 +199,16 @@ final class AhoCorasick {
     return classOf(c);
   }
 
+  /** The number of states: state ids run from 0 (the start) to {@code states() - 1}. */
+  int states() {
+    return delta.length / width;
+  }
+
+  /** The number of alphabet classes: class ids run from 0 to {@code alphabetSize() - 1}. */
+  int alphabetSize() {
+    return width;
+  }
+
   /** The state after reading a char of class {@code cls} in state {@code s}. */
   int step(int s, int cls) {
     return delta[s * width + cls];

@@ -11,7 +11,9 @@ import java.util.List;
  * <p>Why a class of its own: a detector with a positive and a negative list (see {@link
  * ContextPair}) used to read the same window twice, once per list, and the windows were a quarter
  * of a scan of text dense with numbers. Here every list's entries go into one automaton whose
- * states carry the labels of the lists that end there, so one pass answers for all of them.
+ * states carry the labels of the lists that end there, so one pass answers for all of them. The
+ * automaton is read from a table of its own ({@link #rows}) laid out so that a char costs one
+ * load on the chain from state to state.
  *
  * <p>Immutable and thread-safe.
  */
@@ -24,16 +26,34 @@ final class ContextWindow {
   /** How far a window edge may move outward to finish a word it cut in two. */
   private static final int WORD_SLACK = DetectorReach.CONTEXT_WORD_SLACK;
 
-  /** Read as a space: no letter or digit. */
-  private static final int SEPARATOR = -1;
+  /**
+   * Set in a char's entry when the char is read as a space (no letter or digit); the entry's low
+   * bits are then the space's alphabet class.
+   */
+  private static final int SEPARATOR_SHIFT = 16;
+  private static final int SEPARATOR = 1 << SEPARATOR_SHIFT;
+  private static final int CLASS_MASK = SEPARATOR - 1;
 
   private final AhoCorasick finder;
   /**
-   * The automaton's alphabet class of each ASCII char as a window reads it (lower-cased), or
-   * {@link #SEPARATOR}: one lookup instead of a fold and then a class lookup per char.
+   * The entry of each ASCII char as a window reads it: the automaton's alphabet class of the char
+   * lower-cased, or the space's class with {@link #SEPARATOR} set. One lookup instead of a fold
+   * and then a class lookup per char.
    */
-  private final int[] asciiClass = new int[128];
+  private final int[] asciiEntry = new int[128];
   private final int spaceClass;
+  /**
+   * The automaton, one row of {@code stride} ints per state: at each alphabet class the offset of
+   * the next state's row, then at {@link #skipColumn} the offset of the state's own row (a second
+   * separator leaves the state as it is), then at {@link #labelsColumn} the labels that end there.
+   * Rows are read by offset, so that a step is one load: a state number would cost a multiply
+   * per char, on the chain of loads that a window's reading waits for.
+   */
+  private final int[] rows;
+  private final int skipColumn;
+  private final int labelsColumn;
+  /** The row of the state after the space a window starts with. */
+  private final int startRow;
 
   /**
    * @param needles normalized entries (see {@link ContextWords#of}), each with its list's label
@@ -41,12 +61,23 @@ final class ContextWindow {
    */
   ContextWindow(List<String> needles, int[] labels) {
     this.finder = new AhoCorasick(needles, labels, false);
-    for (char c = 0; c < 128; c++) {
-      asciiClass[c] = Character.isLetterOrDigit(c)
-          ? finder.alphabetClass(Character.toLowerCase(c))
-          : SEPARATOR;
-    }
     this.spaceClass = finder.alphabetClass(' ');
+    for (char c = 0; c < 128; c++) {
+      asciiEntry[c] = entryOf(c);
+    }
+    int width = finder.alphabetSize();
+    int stride = width + 2;
+    this.skipColumn = width;
+    this.labelsColumn = width + 1;
+    this.rows = new int[finder.states() * stride];
+    for (int s = 0; s < finder.states(); s++) {
+      for (int cls = 0; cls < width; cls++) {
+        rows[s * stride + cls] = finder.step(s, cls) * stride;
+      }
+      rows[s * stride + skipColumn] = s * stride;
+      rows[s * stride + labelsColumn] = finder.labelsAt(s);
+    }
+    this.startRow = finder.step(0, spaceClass) * stride;
   }
 
   /**
@@ -76,29 +107,38 @@ final class ContextWindow {
    * Or-s into {@code found} the labels of the entries that occur in the normalized {@code
    * text[from, to)}, normalizing on the fly (a space before and after, every run of separators
    * one space) without building the string.
+   *
+   * <p>A separator after a separator reads the {@link #skipColumn}, which leaves the state as it
+   * is, rather than being skipped by a branch: in the windows of a text dense with numbers,
+   * letters, digits and punctuation follow each other at random, and a branch per char there was
+   * mispredicted often enough to be most of a window's cost. Or-ing the unchanged state's labels
+   * again changes nothing.
    */
   private int labelsIn(CharSequence text, int from, int to, int wanted, int found) {
-    int state = finder.step(0, spaceClass);
-    boolean space = true;
+    int[] table = rows;
+    int toSkip = skipColumn - spaceClass;
+    int row = startRow;
+    int space = 1; // whether the last char was read as a space: the window's edge is
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
-      int cls = c < 128 ? asciiClass[c]
-          : Character.isLetterOrDigit(c) ? finder.alphabetClass(Character.toLowerCase(c))
-          : SEPARATOR;
-      if (cls != SEPARATOR) {
-        state = finder.step(state, cls);
-        space = false;
-      } else if (!space) {
-        state = finder.step(state, spaceClass);
-        space = true;
-      } else {
-        continue;
-      }
-      found |= finder.labelsAt(state);
+      int entry = c < 128 ? asciiEntry[c] : entryOf(c);
+      int separator = entry >>> SEPARATOR_SHIFT;
+      // A separator's class is the space's; a second one in a row moves to the skip column.
+      int column = (entry & CLASS_MASK) + (separator & space) * toSkip;
+      row = table[row + column];
+      space = separator;
+      found |= table[row + labelsColumn];
       if ((found & wanted) == wanted) {
         return found;
       }
     }
-    return space ? found : found | finder.labelsAt(finder.step(state, spaceClass));
+    return space != 0 ? found : found | table[table[row + spaceClass] + labelsColumn];
+  }
+
+  /** The entry of {@code c} (see {@link #asciiEntry}). */
+  private int entryOf(char c) {
+    return Character.isLetterOrDigit(c)
+        ? finder.alphabetClass(Character.toLowerCase(c))
+        : SEPARATOR | spaceClass;
   }
 }
