@@ -59,31 +59,33 @@ final class CreditCardDetector implements IndexedDetector {
     int resume = 0;
     for (int k = 0; k < index.runCount(); k++) {
       int i = index.runStart(k);
-      if (i < resume || Chars.wordCharAt(text, i - 1) || !Chars.digitAt(text, i + 1)) {
+      int firstGroupEnd = index.runEnd(k);
+      if (i < resume || Chars.wordCharAt(text, i - 1) || firstGroupEnd - i < 2) {
         continue;
       }
-      int firstGroupEnd = index.runEnd(k);
       char after = Chars.at(text, firstGroupEnd);
       boolean grouped = (after == ' ' || after == '-') && Chars.digitAt(text, firstGroupEnd + 1);
       if (!grouped && firstGroupEnd - i < 12) {
         continue; // a lone number too short for a card: the pattern would match it and drop it
+      }
+      if (!Chars.separateNumberAt(text, i)) {
+        continue;
       }
       if (starts == null) {
         starts = new int[MAX_RUN_GROUPS];
         ends = new int[MAX_RUN_GROUPS];
         cards = new ArrayList<>();
       }
-      int runEnd = runEnd(text, i, firstGroupEnd);
-      if (runEnd < 0) {
-        continue;
-      }
+      int lastRun = lastJoinedRun(text, index, k);
+      int runEnd = index.runEnd(lastRun);
       resume = runEnd;
-      if (runEnd - i < 12 || joinedAfter(text, runEnd)) {
+      int groups = lastRun - k + 1;
+      if (runEnd - i < 12 || joinedAfter(text, runEnd) || groups > MAX_RUN_GROUPS) {
         continue;
       }
-      int groups = groups(text, i, runEnd, starts, ends);
-      if (groups < 0) {
-        continue;
+      for (int g = 0; g < groups; g++) {
+        starts[g] = index.runStart(k + g);
+        ends[g] = index.runEnd(k + g);
       }
       cards.clear();
       int g = 0;
@@ -93,7 +95,7 @@ final class CreditCardDetector implements IndexedDetector {
         for (int last = Math.min(groups, g + MAX_CARD_GROUPS); last > g && card == null; last--) {
           int digits = digitCount(starts, ends, g, last);
           // Most spans tried have no card's length: ruled out before any string is built.
-          if (digits >= 12 && digits <= 19) {
+          if (digits >= 12 && digits <= 19 && validGrouping(text, starts, ends, g, last)) {
             card = card(text, starts[g], ends[last - 1]);
           }
           next = last;
@@ -113,41 +115,25 @@ final class CreditCardDetector implements IndexedDetector {
   }
 
   /**
-   * Where the run of digit groups joined by single spaces or hyphens that starts at {@code i}
-   * ends, or -1 when {@code i} is inside a longer token: after a letter or number of any script,
-   * '_', '.', ',', '/', '-', or a digit and a space or hyphen ("12.4111...", "7 4111...").
-   *
-   * <p>This is what the pattern {@code (?<![\p{L}\p{N}_.,/\-])(?<!\d[ \-])\d++(?:[
-   * \-]\d++)*+} matches at {@code i}, written out: the run starts of a text dense with numbers
+   * The last digit run of the groups joined by single spaces or hyphens that digit run {@code k}
+   * starts: each next run starts one char after the end of the one before, and that char is a
+   * space or a hyphen. Together with the look-behind ({@link Chars#separateNumberAt}: not after a
+   * letter or number of any script, '_', '.', ',', '/', '-', or a digit and a space or hyphen,
+   * "12.4111...", "7 4111...") this is what the pattern {@code (?<![\p{L}\p{N}_.,/\-])(?<!\d[
+   * \-])\d++(?:[ \-]\d++)*+} matches, written out: the run starts of a text dense with numbers
    * are many, and running the pattern at each was the largest part of this detector's time. The
-   * look-behind is {@link Chars#separateNumberAt}.
+   * groups are read from the index's run bounds, not from the text again.
    */
-  private static int runEnd(CharSequence t, int i, int firstGroupEnd) {
-    if (!Chars.separateNumberAt(t, i)) {
-      return -1;
-    }
-    int p = firstGroupEnd;
-    while ((Chars.at(t, p) == ' ' || Chars.at(t, p) == '-') && Chars.digitAt(t, p + 1)) {
-      p = Chars.digitRunEnd(t, p + 1);
-    }
-    return p;
-  }
-
-  /** Fills the start and end of each group; -1 when the run has too many groups. */
-  private static int groups(CharSequence t, int start, int end, int[] starts, int[] ends) {
-    int groups = 0;
-    starts[0] = start;
-    for (int i = start; i < end; i++) {
-      if (!Chars.isDigit(t.charAt(i))) {
-        ends[groups++] = i;
-        if (groups == MAX_RUN_GROUPS) {
-          return -1;
-        }
-        starts[groups] = i + 1;
+  private static int lastJoinedRun(CharSequence t, TextIndex index, int k) {
+    int last = k;
+    while (last + 1 < index.runCount() && index.runStart(last + 1) == index.runEnd(last) + 1) {
+      char join = t.charAt(index.runEnd(last));
+      if (join != ' ' && join != '-') {
+        break;
       }
+      last++;
     }
-    ends[groups++] = end;
-    return groups;
+    return last;
   }
 
   /** The digits of groups {@code [from, to)}: the groups hold only digits, their joins none. */
@@ -166,10 +152,8 @@ final class CreditCardDetector implements IndexedDetector {
         || ((c == '.' || c == ',' || c == '/' || c == '-') && Chars.digitAt(t, end + 1));
   }
 
+  /** The card in {@code [start, end)}, whose grouping {@link #validGrouping} accepted, or null. */
   private static Detection card(CharSequence text, int start, int end) {
-    if (!validGrouping(text, start, end)) {
-      return null;
-    }
     String digits = Chars.digitsOf(text, start, end);
     if (digits.length() < 12 || digits.length() > 19) {
       return null;
@@ -183,38 +167,38 @@ final class CreditCardDetector implements IndexedDetector {
     return new Detection(PiiTypes.CREDIT_CARD, start, end, Confidence.of(conf), brand);
   }
 
-  /** One separator kind, and groups as printed on cards (4s with a shorter last, or Amex-style). */
-  static boolean validGrouping(CharSequence t, int start, int end) {
-    char sep = 0;
-    int[] lens = new int[MAX_CARD_GROUPS];
-    int groups = 0;
-    int len = 0;
-    for (int i = start; i < end; i++) {
-      char c = t.charAt(i);
-      if (Chars.isDigit(c)) {
-        len++;
-        continue;
-      }
-      if ((sep != 0 && c != sep) || groups == MAX_CARD_GROUPS - 1) {
-        return false;
-      }
-      sep = c;
-      lens[groups++] = len;
-      len = 0;
-    }
-    lens[groups++] = len;
+  /**
+   * Whether groups {@code [from, to)} (bounds in {@code starts} and {@code ends}, each joined to
+   * the next by one char) are one card as printed: one separator kind, and 4s with a shorter last
+   * group, or Amex-style. Read from the group bounds rather than char by char: the span's digits
+   * are known, and a branch at each of its chars cost more than the test.
+   */
+  private static boolean validGrouping(
+      CharSequence t, int[] starts, int[] ends, int from, int to) {
+    int groups = to - from;
     if (groups == 1) {
       return true;
     }
-    if (groups == 3 && lens[0] == 4 && lens[1] == 6 && (lens[2] == 5 || lens[2] == 4)) {
-      return true;
+    if (groups > MAX_CARD_GROUPS) {
+      return false;
     }
-    for (int g = 0; g < groups - 1; g++) {
-      if (lens[g] != 4) {
+    char sep = t.charAt(ends[from]);
+    for (int g = from + 1; g < to - 1; g++) {
+      if (t.charAt(ends[g]) != sep) {
         return false;
       }
     }
-    return groups >= 3 && lens[groups - 1] >= 1 && lens[groups - 1] <= 4;
+    int lastLen = ends[to - 1] - starts[to - 1];
+    if (groups == 3 && ends[from] - starts[from] == 4 && ends[from + 1] - starts[from + 1] == 6
+        && (lastLen == 5 || lastLen == 4)) {
+      return true;
+    }
+    for (int g = from; g < to - 1; g++) {
+      if (ends[g] - starts[g] != 4) {
+        return false;
+      }
+    }
+    return groups >= 3 && lastLen >= 1 && lastLen <= 4;
   }
 
   /** The issuer whose prefix range and lengths fit, or null. */

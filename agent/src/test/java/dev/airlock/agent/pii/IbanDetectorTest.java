@@ -72,4 +72,25 @@ class IbanDetectorTest {
     // check digits 00, 01 and 99 are never issued
     assertFalse(IbanDetector.isValid("DE00370400440532013000"));
   }
+
+  /** The remainder built in a long equals ISO 7064's, read one char at a time, on random input. */
+  @Test
+  void mod97MatchesTheDefinition() {
+    java.util.Random random = new java.util.Random(97);
+    String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    for (int round = 0; round < 20_000; round++) {
+      char[] iban = new char[5 + random.nextInt(30)];
+      for (int i = 0; i < iban.length; i++) {
+        iban[i] = alphabet.charAt(random.nextInt(random.nextBoolean() ? 10 : alphabet.length()));
+      }
+      StringBuilder number = new StringBuilder();
+      for (int k = 0; k < iban.length; k++) {
+        char c = iban[(k + 4) % iban.length];
+        number.append(Chars.isDigit(c) ? String.valueOf(c - '0') : String.valueOf(c - 'A' + 10));
+      }
+      int expected = new java.math.BigInteger(number.toString()).mod(java.math.BigInteger.valueOf(97))
+          .intValue();
+      assertEquals(expected, IbanDetector.mod97(iban), new String(iban));
+    }
+  }
 }
