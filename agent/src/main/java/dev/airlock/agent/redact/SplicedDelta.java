@@ -50,6 +50,126 @@ final class SplicedDelta {
   }
 
   /**
+   * As {@link #find(Endpoint, String)}, but first tries the stream's previous delta event: a
+   * provider writes every delta of a channel the same way, so most events are {@code previous}'s
+   * with only the text string changed. When {@code data} has exactly {@code previous}'s chars
+   * before the string's opening quote and after its closing quote, and one well-formed JSON string
+   * in between, a full token scan would meet the same tokens in the same places (a string token's
+   * content never changes the structure around it), so the answer is {@code previous}'s with the
+   * new text, found without a parser. Anything else (another prefix or suffix, a string that does
+   * not end where the suffix begins, an escape or control char this short cut does not decode) goes
+   * to the full scan.
+   *
+   * @param previous the last delta this stream found, or null
+   */
+  static SplicedDelta find(Endpoint endpoint, String data, SplicedDelta previous) {
+    if (previous != null) {
+      SplicedDelta same = likePrevious(previous, data);
+      if (same != null) {
+        return same;
+      }
+    }
+    return find(endpoint, data);
+  }
+
+  /** {@code previous} with {@code data}'s text, or null when the short cut does not apply. */
+  static SplicedDelta likePrevious(SplicedDelta previous, String data) {
+    String before = previous.data;
+    int suffixLength = before.length() - previous.end;
+    int end = data.length() - suffixLength;
+    // The prefix includes the opening quote; the closing quote is the last char before the suffix.
+    if (end < previous.start + 2
+        || !data.regionMatches(0, before, 0, previous.start + 1)
+        || !data.regionMatches(end, before, previous.end, suffixLength)
+        || data.charAt(end - 1) != '"') {
+      return null;
+    }
+    String text = unquote(data, previous.start + 1, end - 1);
+    return text == null ? null
+        : new SplicedDelta(previous.channel, previous.last, text, data, previous.start, end);
+  }
+
+  /**
+   * The text of the JSON string whose content is {@code data[from, to)}, or null when that is not
+   * exactly one string's content: a raw quote or control char (the JSON parser rejects the
+   * latter), an escape that runs past {@code to} (it would escape the closing quote), or an
+   * escape other than the standard ones. Decodes as the JSON parser does (a backslash-u escape one
+   * char at a time, surrogates left as they are).
+   */
+  private static String unquote(String data, int from, int to) {
+    int backslash = from;
+    while (backslash < to && data.charAt(backslash) != '\\') {
+      char c = data.charAt(backslash);
+      if (c == '"' || c < 0x20) {
+        return null;
+      }
+      backslash++;
+    }
+    if (backslash == to) {
+      return data.substring(from, to);
+    }
+    StringBuilder text = new StringBuilder(to - from).append(data, from, backslash);
+    for (int i = backslash; i < to; i++) {
+      char c = data.charAt(i);
+      if (c == '"' || c < 0x20) {
+        return null;
+      }
+      if (c != '\\') {
+        text.append(c);
+        continue;
+      }
+      if (++i >= to) {
+        return null;
+      }
+      switch (data.charAt(i)) {
+        case '"':
+          text.append('"');
+          break;
+        case '\\':
+          text.append('\\');
+          break;
+        case '/':
+          text.append('/');
+          break;
+        case 'b':
+          text.append('\b');
+          break;
+        case 'f':
+          text.append('\f');
+          break;
+        case 'n':
+          text.append('\n');
+          break;
+        case 'r':
+          text.append('\r');
+          break;
+        case 't':
+          text.append('\t');
+          break;
+        case 'u':
+          if (i + 4 >= to) {
+            return null;
+          }
+          int code = 0;
+          for (int k = 1; k <= 4; k++) {
+            int digit = Character.digit(data.charAt(i + k), 16);
+            // Character.digit also takes non-ASCII digits, which JSON does not.
+            if (digit < 0 || data.charAt(i + k) > 'f') {
+              return null;
+            }
+            code = code << 4 | digit;
+          }
+          text.append((char) code);
+          i += 4;
+          break;
+        default:
+          return null;
+      }
+    }
+    return text.toString();
+  }
+
+  /**
    * The event's one text delta, or null when it has none, more than one, or a shape only the tree
    * path handles (including malformed JSON).
    */

@@ -31,6 +31,8 @@ public final class StreamPseudonymRestorer {
   private final AnswerCheck check;
   private final Map<String, Channel> channels = new LinkedHashMap<>();
   private boolean blocked;
+  /** The last event the spliced path took: most deltas differ from it only in their text. */
+  private SplicedDelta lastSpliced;
 
   public StreamPseudonymRestorer(Endpoint endpoint, Map<String, String> restorations) {
     this(endpoint, restorations, null);
@@ -128,8 +130,9 @@ public final class StreamPseudonymRestorer {
       out.writeBytes(raw);
       return;
     }
-    SplicedDelta one = data == null || data.equals("[DONE]") ? null : SplicedDelta.find(endpoint, data);
+    SplicedDelta one = data == null || data.equals("[DONE]") ? null : SplicedDelta.find(endpoint, data, lastSpliced);
     if (one != null) {
+      lastSpliced = one;
       // The usual event: one text delta, rewritten in place without building a tree.
       Channel channel = channels.computeIfAbsent(one.channel, k -> new Channel(restorations, check));
       String text = channel.pass(one.text, one.last, one.last);

@@ -83,4 +83,81 @@ class SplicedDeltaTest {
     assertEquals("msg_1:1", r.channel);
     assertEquals(responses.replace("\"delta\":\"x\"", "\"delta\":\"yz\""), r.with("yz"));
   }
+
+  /**
+   * The short cut through the previous event finds what the full scan finds, event for event, on
+   * random streams of well-formed and malformed texts (escapes, quotes, control chars, split
+   * placeholders, an escape cut by the closing quote) in each provider's delta shape, with and
+   * without changes to the chars around the text.
+   */
+  @Test
+  void theShortCutThroughThePreviousEventFindsWhatTheFullScanFinds() {
+    String[][] shapes = {
+        {"OPENAI_CHAT", "{\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":",
+            "},\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}"},
+        {"OPENAI_CHAT", "{\"choices\":[{\"index\":3,\"finish_reason\":\"stop\",\"delta\":{\"content\":", "}}]}"},
+        {"ANTHROPIC_MESSAGES", "{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"text_delta\",\"text\":",
+            "}}"},
+        {"OPENAI_RESPONSES", "{\"type\":\"response.output_text.delta\",\"item_id\":\"msg_1\",\"content_index\":0,\"delta\":",
+            ",\"sequence_number\":7}"},
+    };
+    String[] pieces = {"a", " ", "word", "<EMAIL_1>", "<EMA", "IL_1>", "\"", "\\", "\n", "\u00e9", "\u0001", "\uD83D",
+        "\t", "/", "jo@example.com", "4111 1111 1111 1111", "password: hunter2"};
+    String[] raw = {"\\", "\\u12", "\\x", "\"", "\u0001", "\\u00e9", "\\/", "\\uD83D\\uDE00", "\\U0041", "\\u00G1",
+        "\\u\uFF10\uFF10\uFF10\uFF10", "\\\\", "ok"};
+    java.util.Random random = new java.util.Random(7);
+    int shortCuts = 0;
+    for (int stream = 0; stream < 400; stream++) {
+      String[] shape = shapes[random.nextInt(shapes.length)];
+      Endpoint endpoint = Endpoint.valueOf(shape[0]);
+      SplicedDelta previous = null;
+      for (int event = 0; event < 30; event++) {
+        String content;
+        if (random.nextInt(4) == 0) {
+          StringBuilder body = new StringBuilder();
+          for (int k = random.nextInt(4); k >= 0; k--) {
+            body.append(raw[random.nextInt(raw.length)]);
+          }
+          content = "\"" + body + "\"";
+        } else {
+          StringBuilder text = new StringBuilder();
+          for (int k = random.nextInt(5); k >= 0; k--) {
+            text.append(pieces[random.nextInt(pieces.length)]);
+          }
+          content = "\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance()
+              .quoteAsString(text.toString())) + "\"";
+        }
+        String prefix = shape[1];
+        String suffix = shape[2];
+        int change = random.nextInt(10);
+        if (change == 0) {
+          prefix = prefix.replace("\"index\":", "\"index\": ");
+        } else if (change == 1) {
+          suffix = suffix + " ";
+        } else if (change == 2) {
+          suffix = suffix.substring(1);
+        } else if (change == 3) {
+          content = content + "\"";
+        }
+        String data = prefix + content + suffix;
+        SplicedDelta full = SplicedDelta.find(endpoint, data);
+        SplicedDelta quick = SplicedDelta.find(endpoint, data, previous);
+        if (previous != null && SplicedDelta.likePrevious(previous, data) != null) {
+          assertNotNull(full, "the short cut took an event the full scan refuses: " + data);
+          shortCuts++;
+        }
+        if (full == null) {
+          assertNull(quick, data);
+        } else {
+          assertNotNull(quick, data);
+          assertEquals(full.channel, quick.channel, data);
+          assertEquals(full.last, quick.last, data);
+          assertEquals(full.text, quick.text, data);
+          assertEquals(full.with("R \"<x>\""), quick.with("R \"<x>\""), data);
+          previous = quick;
+        }
+      }
+    }
+    assertTrue(shortCuts > 2000, "the short cut served " + shortCuts + " events");
+  }
 }
