@@ -31,6 +31,10 @@ final class SplicedDelta {
   /** Char offsets of the field's string token in {@code data}, quotes included. */
   private final int start;
   private final int end;
+  /** {@code data} up to and including the string's opening quote; made on first use. */
+  private String prefix;
+  /** {@code data} after the string's closing quote; made on first use. */
+  private String suffix;
 
   private SplicedDelta(String channel, boolean last, String text, String data, int start, int end) {
     this.channel = channel;
@@ -74,19 +78,44 @@ final class SplicedDelta {
 
   /** {@code previous} with {@code data}'s text, or null when the short cut does not apply. */
   static SplicedDelta likePrevious(SplicedDelta previous, String data) {
-    String before = previous.data;
-    int suffixLength = before.length() - previous.end;
-    int end = data.length() - suffixLength;
+    String prefix = previous.prefix();
+    String suffix = previous.suffix();
+    int end = data.length() - suffix.length();
     // The prefix includes the opening quote; the closing quote is the last char before the suffix.
-    if (end < previous.start + 2
-        || !data.regionMatches(0, before, 0, previous.start + 1)
-        || !data.regionMatches(end, before, previous.end, suffixLength)
+    if (end < prefix.length() + 1
+        || !data.startsWith(prefix)
+        || !data.endsWith(suffix)
         || data.charAt(end - 1) != '"') {
       return null;
     }
-    String text = unquote(data, previous.start + 1, end - 1);
-    return text == null ? null
-        : new SplicedDelta(previous.channel, previous.last, text, data, previous.start, end);
+    String text = unquote(data, prefix.length(), end - 1);
+    if (text == null) {
+      return null;
+    }
+    SplicedDelta same = new SplicedDelta(previous.channel, previous.last, text, data, previous.start, end);
+    same.prefix = prefix;
+    same.suffix = suffix;
+    return same;
+  }
+
+  /**
+   * The chars before the string, as a string of their own, made once per run of alike events and
+   * handed on: startsWith and endsWith compare it several times faster than regionMatches, which
+   * on JDK 17 compares char by char (JFR: 12% of a checked stream when the short cut used it).
+   */
+  private String prefix() {
+    if (prefix == null) {
+      prefix = data.substring(0, start + 1);
+    }
+    return prefix;
+  }
+
+  /** The chars after the string; as {@link #prefix()}. */
+  private String suffix() {
+    if (suffix == null) {
+      suffix = data.substring(end);
+    }
+    return suffix;
   }
 
   /**
