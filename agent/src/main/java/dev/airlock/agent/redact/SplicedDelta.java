@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.airlock.agent.codec.Endpoint;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The one text field of a plain delta event, found by a token scan, and the event written again
@@ -35,6 +37,9 @@ final class SplicedDelta {
   private String prefix;
   /** {@code data} after the string's closing quote; made on first use. */
   private String suffix;
+  /** {@link #prefix()} and {@link #suffix()} in UTF-8; made on first use. */
+  private byte[] prefixBytes;
+  private byte[] suffixBytes;
 
   private SplicedDelta(String channel, boolean last, String text, String data, int start, int end) {
     this.channel = channel;
@@ -51,6 +56,25 @@ final class SplicedDelta {
     return new StringBuilder(data.length() - (end - start) + quoted.length + 2)
         .append(data, 0, start).append('"').append(quoted).append('"').append(data, end, data.length())
         .toString();
+  }
+
+  /**
+   * Writes {@link #with(String) with(replacement)} to {@code out} as UTF-8, without making that
+   * string: the chars around the text are encoded once per run of alike events (see {@link
+   * #find(Endpoint, String, SplicedDelta)}) and only the text is encoded per event. The bytes are
+   * those of {@code with(replacement).getBytes(UTF_8)}: the pieces meet at quotes, so no surrogate
+   * pair is cut, and a lone surrogate becomes '?' either way.
+   */
+  void writeWith(String replacement, ByteArrayOutputStream out) {
+    if (prefixBytes == null) {
+      prefixBytes = prefix().getBytes(StandardCharsets.UTF_8);
+      suffixBytes = suffix().getBytes(StandardCharsets.UTF_8);
+    }
+    out.writeBytes(prefixBytes);
+    char[] quoted = JsonStringEncoder.getInstance().quoteAsString(replacement);
+    out.writeBytes(new String(quoted).getBytes(StandardCharsets.UTF_8));
+    out.write('"');
+    out.writeBytes(suffixBytes);
   }
 
   /**
@@ -95,6 +119,8 @@ final class SplicedDelta {
     SplicedDelta same = new SplicedDelta(previous.channel, previous.last, text, data, previous.start, end);
     same.prefix = prefix;
     same.suffix = suffix;
+    same.prefixBytes = previous.prefixBytes;
+    same.suffixBytes = previous.suffixBytes;
     return same;
   }
 

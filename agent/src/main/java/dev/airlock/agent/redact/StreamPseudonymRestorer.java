@@ -25,6 +25,9 @@ import java.util.Map;
 public final class StreamPseudonymRestorer {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final byte[] EVENT = "event: ".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
 
   private final Endpoint endpoint;
   private final Map<String, String> restorations;
@@ -139,7 +142,10 @@ public final class StreamPseudonymRestorer {
       channel.eventName = eventName;
       channel.spliced = one;
       channel.template = null;
-      write(eventName, one.with(text), out);
+      writeEventLine(eventName, out);
+      out.writeBytes(DATA);
+      one.writeWith(text, out);
+      out.writeBytes(END);
       return;
     }
     JsonNode node = data == null || data.equals("[DONE]") ? null : parse(data);
@@ -408,12 +414,23 @@ public final class StreamPseudonymRestorer {
     }
   }
 
+  /**
+   * Writes one SSE event. It goes out in pieces, each encoded on its own: the pieces meet at ASCII
+   * chars, so the bytes are those of the whole event encoded at once, without building it as one
+   * string first.
+   */
   private static void write(String eventName, String data, ByteArrayOutputStream out) {
-    StringBuilder event = new StringBuilder(data.length() + 32);
+    writeEventLine(eventName, out);
+    out.writeBytes(DATA);
+    out.writeBytes(data.getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(END);
+  }
+
+  private static void writeEventLine(String eventName, ByteArrayOutputStream out) {
     if (eventName != null) {
-      event.append("event: ").append(eventName).append('\n');
+      out.writeBytes(EVENT);
+      out.writeBytes(eventName.getBytes(StandardCharsets.UTF_8));
+      out.write('\n');
     }
-    event.append("data: ").append(data).append("\n\n");
-    out.writeBytes(event.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -154,6 +154,11 @@ class SplicedDeltaTest {
           assertEquals(full.last, quick.last, data);
           assertEquals(full.text, quick.text, data);
           assertEquals(full.with("R \"<x>\""), quick.with("R \"<x>\""), data);
+          String replacement = random.nextBoolean() ? "é \uD83D\uDE00 \u0001 \"<x>\"" : "lone \uD83D";
+          java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+          quick.writeWith(replacement, written);
+          org.junit.jupiter.api.Assertions.assertArrayEquals(
+              quick.with(replacement).getBytes(java.nio.charset.StandardCharsets.UTF_8), written.toByteArray(), data);
           previous = quick;
         }
       }
