@@ -72,6 +72,12 @@ public final class SseParser {
   private boolean atStreamStart = true;
 
   private String eventName;
+  /**
+   * The event's first {@code data:} value, and the values joined once a second one comes (null
+   * until then): most events have one data line, which then goes out as decoded, not copied
+   * through a builder.
+   */
+  private String firstData;
   private StringBuilder data;
 
   /** The current event outgrew the cap: its bytes are passed on raw until its blank line. */
@@ -249,6 +255,7 @@ public final class SseParser {
     }
     overflow = true;
     eventName = null;
+    firstData = null;
     data = null;
     return resumeAt;
   }
@@ -298,10 +305,15 @@ public final class SseParser {
     }
     int nameLength = colon - start;
     if (nameLength == 4 && buf[start] == 'd' && buf[start + 1] == 'a' && buf[start + 2] == 't' && buf[start + 3] == 'a') {
-      if (data == null) {
-        data = new StringBuilder(end - valueStart + 1);
+      String value = new String(buf, valueStart, end - valueStart, StandardCharsets.UTF_8);
+      if (firstData == null) {
+        firstData = value;
+      } else {
+        if (data == null) {
+          data = new StringBuilder(firstData.length() + value.length() + 16).append(firstData);
+        }
+        data.append('\n').append(value);
       }
-      data.append(new String(buf, valueStart, end - valueStart, StandardCharsets.UTF_8)).append('\n');
     } else if (nameLength == 5
         && buf[start] == 'e' && buf[start + 1] == 'v' && buf[start + 2] == 'e' && buf[start + 3] == 'n' && buf[start + 4] == 't') {
       eventName = new String(buf, valueStart, end - valueStart, StandardCharsets.UTF_8);
@@ -313,9 +325,11 @@ public final class SseParser {
     byte[] raw = Arrays.copyOf(buf, len);
     String name = eventName;
     String joined = null;
-    if (data != null && data.length() > 1) {
-      data.setLength(data.length() - 1); // the data buffer's final LF is not part of the data
+    if (data != null) {
       joined = data.toString();
+    } else if (firstData != null && !firstData.isEmpty()) {
+      // One empty data line is no data (the spec's final LF removed from "\n" leaves nothing).
+      joined = firstData;
     }
     resetEvent();
     listener.onEvent(name, joined, raw);
@@ -325,6 +339,7 @@ public final class SseParser {
     len = 0;
     lineStart = 0;
     eventName = null;
+    firstData = null;
     data = null;
     if (buf.length > RETAINED_CAPACITY) {
       buf = new byte[INITIAL_CAPACITY];

@@ -295,4 +295,43 @@ class SseParserTest {
     Arrays.fill(chars, c);
     return new String(chars);
   }
+
+  /**
+   * Data lines are joined as the spec says (each value plus LF, the final LF removed, nothing
+   * left is no data), whatever their number and emptiness: random events of zero to four data
+   * lines, empty, ASCII or multi-byte, with comments and event names between them.
+   */
+  @Test
+  void dataLinesAreJoinedPerTheSpecWhateverTheirNumber() {
+    String[] values = {"", "x", "{\"a\":1}", "caf\u00e9 \uD83D\uDE00", " lead", "a:b"};
+    java.util.Random random = new java.util.Random(11);
+    for (int round = 0; round < 300; round++) {
+      StringBuilder stream = new StringBuilder();
+      List<String> expected = new ArrayList<>();
+      for (int event = 0; event < 5; event++) {
+        int lines = random.nextInt(5);
+        StringBuilder joined = new StringBuilder();
+        for (int i = 0; i < lines; i++) {
+          if (random.nextInt(4) == 0) {
+            stream.append(": note\n");
+          }
+          String value = values[random.nextInt(values.length)];
+          stream.append(random.nextBoolean() || value.startsWith(" ") ? "data: " : "data:").append(value).append('\n');
+          joined.append(value).append('\n');
+        }
+        stream.append(random.nextBoolean() ? "event: e\n\n" : "\n");
+        String data = joined.length() > 1 ? joined.substring(0, joined.length() - 1) : null;
+        expected.add(data);
+      }
+      Recorder rec = new Recorder();
+      SseParser p = new SseParser(rec, CAP);
+      byte[] input = utf8(stream.toString());
+      p.feed(input, 0, input.length);
+      List<String> got = new ArrayList<>();
+      for (String[] call : rec.calls) {
+        got.add(call[1]);
+      }
+      assertEquals(expected, got, stream.toString());
+    }
+  }
 }
