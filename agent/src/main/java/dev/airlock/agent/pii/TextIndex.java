@@ -29,8 +29,12 @@ final class TextIndex {
 
   /** The aligned blocks of the long-token test (see {@link #read}). */
   private static final int BLOCK = 8;
-  /** Chars read between two looks at the hits: a multiple of {@link #BLOCK}. */
-  private static final int CHUNK = 4096;
+  /**
+   * Chars read between two looks at the hits: a multiple of {@link #BLOCK}. 2 K rather than 4 K
+   * since the pass holds two chunk-sized lists (hits and run bounds): the same 16 KB per scan of a
+   * long text as one list of 4 K.
+   */
+  private static final int CHUNK = 2048;
 
   // What a char is, in the low four bits of its table entry.
   private static final int PLAIN = 0;
@@ -114,6 +118,7 @@ final class TextIndex {
    * #read}).
    */
   private int[] runBounds = new int[0];
+  private int boundCount;
   private int runCount;
   private final Positions cleanBlocks = new Positions();
   private final Positions separators = new Positions();
@@ -142,8 +147,9 @@ final class TextIndex {
    * {@link #BREAK} bits, and they are widened to their stretch afterwards.
    *
    * <p>The digit runs' bounds are noted without a branch: every char's offset is written to the
-   * end of {@link #runBounds}, and the array's fill grows by one only at a {@link #RUN_BOUND}, so
-   * its entries are, in turn, a run's start and its end. On text
+   * end of the chunk's bound list, and the list grows by one only at a {@link #RUN_BOUND}, so its
+   * entries are, in turn, a run's start and its end; after the chunk they are copied to {@link
+   * #runBounds} in one block. On text
    * dense with numbers a run starts or ends every few chars at random; a branch there (as the
    * runs were noted before) was mispredicted at most of them, and noting them cost more than
    * reading the text.
@@ -158,17 +164,12 @@ final class TextIndex {
     // event, and fixed 2 KB arrays were most of what a stream allocated.
     int chunk = Math.min(CHUNK, n);
     int[] hits = new int[chunk];
+    int[] bounds = new int[chunk];
     int[] clean = new int[chunk / BLOCK + 1];
-    int[] bounds = runBounds;
-    int boundCount = 0;
     int history = 0;
     for (int base = 0; base < n; base += CHUNK) {
       int end = Math.min(n, base + CHUNK);
-      // Room for a bound at every char of the chunk, and for the end of a run the text ends in.
-      if (bounds.length < boundCount + (end - base) + 1) {
-        bounds = Arrays.copyOf(bounds,
-            Math.max(boundCount + (end - base) + 1, Math.min(2 * bounds.length, n + 1)));
-      }
+      int chunkBounds = 0;
       int hitCount = 0;
       int cleanCount = 0;
       int breaks = 0;
@@ -177,8 +178,8 @@ final class TextIndex {
         int entry = c < 128 ? table[c] : PLAIN;
         history = (history << KIND_BITS | (entry & KIND_MASK)) & HISTORY_MASK;
         int events = EVENTS[history];
-        bounds[boundCount] = i;
-        boundCount += events & RUN_BOUND;
+        bounds[chunkBounds] = i;
+        chunkBounds += events & RUN_BOUND;
         if (events > RUN_BOUND) {
           hits[hitCount++] = i;
         }
@@ -191,6 +192,7 @@ final class TextIndex {
           breaks = 0;
         }
       }
+      addBounds(bounds, chunkBounds);
       for (int k = 0; k < hitCount; k++) {
         candidate(text, hits[k], table[text.charAt(hits[k])] & KIND_MASK);
       }
@@ -199,10 +201,18 @@ final class TextIndex {
       }
     }
     if ((history & KIND_MASK) == DIGIT) {
-      bounds[boundCount++] = n; // the text ends in a run
+      addBounds(new int[] {n}, 1); // the text ends in a run
     }
-    runBounds = bounds;
     runCount = boundCount / 2;
+  }
+
+  /** Appends {@code bounds[0, count)} to {@link #runBounds}, which grows by doubling. */
+  private void addBounds(int[] bounds, int count) {
+    if (boundCount + count > runBounds.length) {
+      runBounds = Arrays.copyOf(runBounds, Math.max(2 * runBounds.length, boundCount + count));
+    }
+    System.arraycopy(bounds, 0, runBounds, boundCount, count);
+    boundCount += count;
   }
 
   /** Notes the secret anchor whose start the char at {@code i}, of the given kind, completes. */
