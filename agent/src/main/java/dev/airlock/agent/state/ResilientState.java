@@ -397,6 +397,8 @@ public final class ResilientState implements CounterState {
         journal.add(batch);
         fallBack(e);
         return -1;
+      } finally {
+        journal.landed(batch.size());
       }
     }
   }
