@@ -22,7 +22,7 @@ import java.util.List;
  *
  * <pre>
  * java -cp target/test-classes:target/classes:src/test/resources:$(cat target/test.cp) \
- *     dev.airlock.agent.pii.PiiFindingsDump /tmp/findings.txt
+ *     dev.airlock.agent.pii.PiiFindingsDump target/findings.txt
  * </pre>
  */
 public final class PiiFindingsDump {
