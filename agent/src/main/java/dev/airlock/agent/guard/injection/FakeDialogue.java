@@ -97,7 +97,7 @@ final class FakeDialogue {
   private static int labelStart(String s, int colon) {
     int end = colon > 0 && s.charAt(colon - 1) == ' ' ? colon - 1 : colon;
     int start = end;
-    while (start > 0 && start > end - 8 && isAsciiLetter(s.charAt(start - 1))) {
+    while (start > 0 && start > end - 8 && AsciiLetters.isLetter(s.charAt(start - 1))) {
       start--;
     }
     if (start == end || (start > 0 && (Character.isLetterOrDigit(s.charAt(start - 1)) || s.charAt(start - 1) == '\''))) {
@@ -123,9 +123,5 @@ final class FakeDialogue {
       i--;
     }
     return i >= 0 && s.charAt(i) == '?';
-  }
-
-  private static boolean isAsciiLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 }

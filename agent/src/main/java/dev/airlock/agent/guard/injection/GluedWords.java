@@ -60,12 +60,12 @@ final class GluedWords {
     int i = 0;
     while (i < n && tried < MAX_RUNS_TRIED) {
       // The common case, kept tight: skip to the end of a run, look at it only when it is long.
-      if (!isAsciiLetter(text.charAt(i))) {
+      if (!AsciiLetters.isLetter(text.charAt(i))) {
         i++;
         continue;
       }
       int start = i;
-      while (++i < n && isAsciiLetter(text.charAt(i))) {
+      while (++i < n && AsciiLetters.isLetter(text.charAt(i))) {
         // just the run's end
       }
       int len = i - start;
@@ -181,19 +181,11 @@ final class GluedWords {
   /** A lower-case letter followed by a capital: "systemPrompt", not "IGNOREALL" or "Ignoreall". */
   private static boolean isCamelCase(String text, int start, int end) {
     for (int i = start + 1; i < end; i++) {
-      if (isUpper(text.charAt(i)) && !isUpper(text.charAt(i - 1))) {
+      if (AsciiLetters.isUpper(text.charAt(i)) && !AsciiLetters.isUpper(text.charAt(i - 1))) {
         return true;
       }
     }
     return false;
-  }
-
-  private static boolean isAsciiLetter(char c) {
-    return (char) ((c | 0x20) - 'a') < 26;
-  }
-
-  private static boolean isUpper(char c) {
-    return c >= 'A' && c <= 'Z';
   }
 
   private static String[][] byLastLetter(String[][] byFirst) {

@@ -63,16 +63,12 @@ final class Imperative {
   /** The lowercase ASCII word ending at index {@code end} (inclusive), or null if there is none there. */
   private static String wordBefore(String text, int end) {
     int k = end;
-    while (k >= 0 && k > end - 16 && isLetter(text.charAt(k))) {
+    while (k >= 0 && k > end - 16 && AsciiLetters.isLetter(text.charAt(k))) {
       k--;
     }
     if (k == end) {
       return null;
     }
     return text.substring(k + 1, end + 1).toLowerCase(java.util.Locale.ROOT);
-  }
-
-  private static boolean isLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 }

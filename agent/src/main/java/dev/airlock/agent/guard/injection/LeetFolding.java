@@ -57,7 +57,7 @@ final class LeetFolding {
       boolean hexOnly = true;
       while (i < n && isWordChar(s.charAt(i))) {
         char c = s.charAt(i);
-        if (isLetter(c)) {
+        if (AsciiLetters.isLetter(c)) {
           letters++;
           hexOnly &= (c | 0x20) <= 'f';
         } else if (letterFor(c) != 0) {
@@ -94,7 +94,7 @@ final class LeetFolding {
     for (int i = from; i < n; i++) {
       char c = s.charAt(i);
       // One table load per char: blanks and punctuation, the commonest chars below '9', are not stand-ins.
-      if (isStandIn(c) && isLetter(s.charAt(i + 1))) {
+      if (isStandIn(c) && AsciiLetters.isLetter(s.charAt(i + 1))) {
         return i;
       }
     }
@@ -117,11 +117,11 @@ final class LeetFolding {
    */
   private static boolean replaceable(String s, int start, int end, int k) {
     int runStart = k;
-    while (runStart > start && !isLetter(s.charAt(runStart - 1))) {
+    while (runStart > start && !AsciiLetters.isLetter(s.charAt(runStart - 1))) {
       runStart--;
     }
     int runEnd = k + 1;
-    while (runEnd < end && !isLetter(s.charAt(runEnd))) {
+    while (runEnd < end && !AsciiLetters.isLetter(s.charAt(runEnd))) {
       runEnd++;
     }
     if (runEnd - runStart > MAX_RUN || runEnd == end) {
@@ -173,10 +173,6 @@ final class LeetFolding {
   }
 
   private static boolean isWordChar(char c) {
-    return isLetter(c) || (c >= '0' && c <= '9') || c == '@' || c == '$' || c == '!';
-  }
-
-  private static boolean isLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return AsciiLetters.isLetter(c) || (c >= '0' && c <= '9') || c == '@' || c == '$' || c == '!';
   }
 }

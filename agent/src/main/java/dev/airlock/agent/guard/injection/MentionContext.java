@@ -82,14 +82,14 @@ final class MentionContext {
     String previous = "";
     int i = from;
     while (i < to) {
-      if (!isLetter(text.charAt(i))) {
+      if (!AsciiLetters.isLetter(text.charAt(i))) {
         i++;
         continue;
       }
       int s = i;
       // A word; a dot inside it is kept ("e.g").
-      while (i < to && (isLetter(text.charAt(i))
-          || (text.charAt(i) == '.' && i + 1 < to && isLetter(text.charAt(i + 1))))) {
+      while (i < to && (AsciiLetters.isLetter(text.charAt(i))
+          || (text.charAt(i) == '.' && i + 1 < to && AsciiLetters.isLetter(text.charAt(i + 1))))) {
         i++;
       }
       if (s > 0 && "./@".indexOf(text.charAt(s - 1)) >= 0) {
@@ -161,10 +161,6 @@ final class MentionContext {
 
   private static boolean isQuote(char c) {
     return c == '"' || c == '\'' || c == '`';
-  }
-
-  private static boolean isLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   private static Set<String> words(String list) {

@@ -140,13 +140,13 @@ final class Reassembly {
     int i = 0;
     while (i < text.length()) {
       char c = text.charAt(i);
-      if (!isAsciiLetter(c)) {
+      if (!AsciiLetters.isLetter(c)) {
         out.append(c);
         i++;
         continue;
       }
       int end = i;
-      while (end < text.length() && isAsciiLetter(text.charAt(end))) {
+      while (end < text.length() && AsciiLetters.isLetter(text.charAt(end))) {
         end++;
       }
       String word = text.substring(i, end);
@@ -173,12 +173,12 @@ final class Reassembly {
     int i = 0;
     int n = text.length();
     while (i < n) {
-      if (!isAsciiLetter(text.charAt(i))) {
+      if (!AsciiLetters.isLetter(text.charAt(i))) {
         i++;
         continue;
       }
       int start = i;
-      while (i < n && isAsciiLetter(text.charAt(i))) {
+      while (i < n && AsciiLetters.isLetter(text.charAt(i))) {
         i++;
       }
       words++;
@@ -218,9 +218,5 @@ final class Reassembly {
 
   private static boolean isVowel(char c) {
     return "aeiouy".indexOf(c) >= 0;
-  }
-
-  private static boolean isAsciiLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 }

@@ -26,15 +26,11 @@ final class TextNormalizer {
         return new Folding(in).run();
       }
       // Noted in the same pass so that LeetFolding can skip the texts without any.
-      if (firstStandIn < 0 && LeetFolding.isStandIn(c) && i + 1 < n && isAsciiLetter(in.charAt(i + 1))) {
+      if (firstStandIn < 0 && LeetFolding.isStandIn(c) && i + 1 < n && AsciiLetters.isLetter(in.charAt(i + 1))) {
         firstStandIn = i;
       }
     }
     return NormalizedText.identity(in.toString(), firstStandIn);
-  }
-
-  private static boolean isAsciiLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   /** One folding pass; holds the per-call state. */
@@ -131,7 +127,7 @@ final class TextNormalizer {
       out.append(c);
       starts[i] = from;
       ends[i] = to;
-      if (firstStandIn < 0 && lastWasStandIn && isAsciiLetter(c)) {
+      if (firstStandIn < 0 && lastWasStandIn && AsciiLetters.isLetter(c)) {
         firstStandIn = i - 1;
       }
       lastWasStandIn = LeetFolding.isStandIn(c);

@@ -84,7 +84,7 @@ final class UnnamedShift {
       char last = 0;
       for (char c; i < n && (c = text.charAt(i)) > ' '; i++) {
         last = c;
-        if (isAsciiLetter(last)) {
+        if (AsciiLetters.isLetter(last)) {
           if (closed) {
             plain = false;
           } else if (letters++ == 0) {
@@ -130,12 +130,12 @@ final class UnnamedShift {
     int words = 0;
     int i = start;
     while (i < end) {
-      if (!isAsciiLetter(text.charAt(i))) {
+      if (!AsciiLetters.isLetter(text.charAt(i))) {
         i++;
         continue;
       }
       int w = i;
-      while (i < end && isAsciiLetter(text.charAt(i))) {
+      while (i < end && AsciiLetters.isLetter(text.charAt(i))) {
         i++;
       }
       words++;
@@ -223,9 +223,5 @@ final class UnnamedShift {
 
   private static boolean isQuote(char c) {
     return c == '"' || c == '\'' || c == '(' || c == '[';
-  }
-
-  private static boolean isAsciiLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 }
