@@ -289,7 +289,7 @@ final class EnglishRules {
         "\\breprogram\\w*\\b(?=[^\\n]{0,60}?\\b(?:you|your|assistant|ai|chat\\w*|bot|model|instructions?)\\b)"
             + "|\\b(?:you\\s+(?:have\\s+been|are\\s+being|were|are\\s+now)|you'?ve\\s+been)\\s+(?:reprogrammed"
             + "|reconfigured|re-?trained)\\b",
-        "BEGIN REPROGRAMMING  NEW INSTRUCTION TO CHAT ASSISTANT.").requiring("reprogram reconfigur retrain re"));
+        "BEGIN REPROGRAMMING  NEW INSTRUCTION TO CHAT ASSISTANT.").requiring("reprogram reconfigur retrain trained"));
     r.add(of(NEW_INSTRUCTIONS, 0.5, "your",
         "\\byour\\s+(?:new|real|actual|only|true|primary|sole|updated)\\s+(?:task|instructions?|role|goal|objective"
             + "|purpose"

@@ -19,9 +19,10 @@ import java.util.Set;
  * sentence around the run with and without the spaces, and counts the difference: the glue alone
  * proves nothing, what the words say once apart does.
  *
- * <p>Cost: one pass over the text, allocating nothing until a run is tried. A long run is tried
- * only when it opens and closes with a vocabulary word (real glue, and a few words such as
- * "thereafter"), by a dynamic program over at most {@value #MAX_RUN} chars, and at most
+ * <p>Cost: one pass that probes every {@value #MIN_RUN}th char (a probe inside a word reads the
+ * word, so on prose about half the chars are read), allocating nothing until a run is tried. A
+ * long run is tried only when it opens and closes with a vocabulary word (real glue, and a few
+ * words such as "thereafter"), by a dynamic program over at most {@value #MAX_RUN} chars, and at most
  * {@value #MAX_RUNS_TRIED} runs per text: a document with more such words than that is searched no
  * further. Stateless.
  */
@@ -58,15 +59,21 @@ final class GluedWords {
     int n = text.length();
     int tried = 0;
     int i = 0;
-    while (i < n && tried < MAX_RUNS_TRIED) {
-      // The common case, kept tight: skip to the end of a run, look at it only when it is long.
-      if (!AsciiLetters.isLetter(text.charAt(i))) {
-        i++;
+    // A run of MIN_RUN letters or more covers every MIN_RUN-th position, so only those are probed:
+    // a probe on a blank or a mark costs one char, a probe inside a short word costs the word.
+    while (i + MIN_RUN <= n && tried < MAX_RUNS_TRIED) {
+      int probe = i + MIN_RUN - 1;
+      if (!AsciiLetters.isLetter(text.charAt(probe))) {
+        i = probe + 1;
         continue;
       }
-      int start = i;
-      while (++i < n && AsciiLetters.isLetter(text.charAt(i))) {
-        // just the run's end
+      int start = probe;
+      while (start > i && AsciiLetters.isLetter(text.charAt(start - 1))) {
+        start--;
+      }
+      i = probe + 1;
+      while (i < n && AsciiLetters.isLetter(text.charAt(i))) {
+        i++;
       }
       int len = i - start;
       if (len < MIN_RUN || len > MAX_RUN || !startsAndEndsWithWords(text, start, i) || isCamelCase(text, start, i)
