@@ -8,6 +8,7 @@ import dev.airlock.agent.guard.json.StreamingJsonCheck;
 import dev.airlock.policy.GuardrailsPolicy.OutputAction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -53,6 +54,32 @@ public final class AnswerCheck {
    * rule blocks it (see {@link #blockedRule()}).
    */
   public byte[] checkWhole(byte[] body) {
+    List<RequestTextSpans.Span> texts = AnswerTextSpans.find(endpoint, body);
+    if (texts == null) {
+      return checkWholeTree(body);
+    }
+    List<RequestTextSpans.Edit> edits = null;
+    for (RequestTextSpans.Span span : texts) {
+      String checked = checkWholeText(span.text);
+      if (!checked.equals(span.text)) {
+        if (edits == null) {
+          edits = new ArrayList<>(2);
+        }
+        edits.add(new RequestTextSpans.Edit(span, checked));
+      }
+    }
+    if (blockedRule != null) {
+      return null;
+    }
+    // Only the masked strings change; every other byte is the provider's.
+    return edits == null ? body : RequestTextSpans.splice(body, edits);
+  }
+
+  /**
+   * {@link #checkWhole} on the answer read as a tree, for a body {@link AnswerTextSpans} does not
+   * take; a changed answer is then Jackson's rendering of the tree.
+   */
+  private byte[] checkWholeTree(byte[] body) {
     JsonNode root;
     try {
       root = JSON.readTree(body);
@@ -64,16 +91,7 @@ public final class AnswerCheck {
     }
     boolean[] changed = {false};
     AnswerTexts.visit(endpoint, root, text -> {
-      String checked = checkText(text);
-      if (checked == null) {
-        return text;
-      }
-      if (checksJson()) {
-        String problem = StreamingJsonCheck.check(checked, schema);
-        if (problem != null) {
-          onJsonViolation(problem);
-        }
-      }
+      String checked = checkWholeText(text);
       changed[0] |= !checked.equals(text);
       return checked;
     });
@@ -81,6 +99,21 @@ public final class AnswerCheck {
       return null;
     }
     return changed[0] ? root.toString().getBytes(StandardCharsets.UTF_8) : body;
+  }
+
+  /** One text of a whole answer: masked, checked as JSON when asked; the text itself when a rule blocks it. */
+  private String checkWholeText(String text) {
+    String checked = checkText(text);
+    if (checked == null) {
+      return text;
+    }
+    if (checksJson()) {
+      String problem = StreamingJsonCheck.check(checked, schema);
+      if (problem != null) {
+        onJsonViolation(problem);
+      }
+    }
+    return checked;
   }
 
   /** The text with masks applied, or null when a rule blocks it. */

@@ -14,10 +14,12 @@ import dev.airlock.policy.GuardrailsPolicy;
 import dev.airlock.policy.PiiPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The input side of the policy: scores every text part for prompt injection, then finds personal
@@ -65,6 +67,42 @@ public final class RequestGuard {
     if (!isActive()) {
       return GuardedRequest.untouched(body);
     }
+    List<RequestTextSpans.Span> texts = RequestTextSpans.find(endpoint, body);
+    if (texts == null) {
+      // Not one this reader takes (a repeated member, say): the tree sees it as it always did.
+      return inspectTree(endpoint, body);
+    }
+    boolean jsonRequested = false;
+    JsonSchema schema = null;
+    if (output.checksJson()) {
+      // Only JSON checks need the request's response format and schema, which are read as a tree.
+      JsonNode root;
+      try {
+        root = JSON.readTree(body);
+      } catch (IOException e) {
+        return GuardedRequest.untouched(body);
+      }
+      jsonRequested = AnswerTexts.jsonRequested(endpoint, root);
+      schema = jsonRequested ? schemaOf(endpoint, root) : null;
+    }
+    Pass pass = new Pass();
+    List<RequestTextSpans.Edit> edits = new ArrayList<>(4);
+    for (RequestTextSpans.Span span : texts) {
+      String replaced = pass.visit(span.text, span.role);
+      if (!replaced.equals(span.text)) {
+        edits.add(new RequestTextSpans.Edit(span, replaced));
+      }
+    }
+    return pass.result(endpoint, body, () -> RequestTextSpans.splice(body, edits),
+        new AnswerCheck(output, endpoint, pass.sentValues, jsonRequested, schema));
+  }
+
+  /**
+   * The same inspection on the body read as a tree, written out again when changed: for a body
+   * {@link RequestTextSpans} does not take. The forwarded body is then Jackson's rendering of the
+   * tree (compact, the last of repeated members kept).
+   */
+  private GuardedRequest inspectTree(Endpoint endpoint, byte[] body) {
     JsonNode root;
     try {
       root = JSON.readTree(body);
@@ -77,7 +115,7 @@ public final class RequestGuard {
     // appear in it (a schema is not a text part).
     JsonSchema schema = jsonRequested && output.checksJson() ? schemaOf(endpoint, root) : null;
     RequestTexts.visit(endpoint, root, (text, role) -> pass.visit(text, role));
-    return pass.result(endpoint, root, body,
+    return pass.result(endpoint, body, () -> bytesOf(root),
         new AnswerCheck(output, endpoint, pass.sentValues, jsonRequested, schema));
   }
 
@@ -160,7 +198,8 @@ public final class RequestGuard {
       return out.toString();
     }
 
-    GuardedRequest result(Endpoint endpoint, JsonNode root, byte[] original, AnswerCheck answerCheck) {
+    /** @param rewritten writes the changed body; called only when the changed body is the one sent */
+    GuardedRequest result(Endpoint endpoint, byte[] original, Supplier<byte[]> rewritten, AnswerCheck answerCheck) {
       BlockedAnswer blocked = null;
       boolean flagged = false;
       if (injection != null && injectionScore >= guardrails.injectionThreshold()) {
@@ -176,7 +215,7 @@ public final class RequestGuard {
         blocked = BlockedAnswer.of(endpoint.format(), "pii." + blockedType,
             "the request contains " + blockedType + " data, which this policy does not allow to leave the application");
       }
-      byte[] body = changed && blocked == null ? bytesOf(root) : original;
+      byte[] body = changed && blocked == null ? rewritten.get() : original;
       return new GuardedRequest(body, changed && blocked == null, pseudonyms, pii != null && pii.restore(), counts,
           actions, blocked, injectionScore, injectionRule, flagged, answerCheck);
     }

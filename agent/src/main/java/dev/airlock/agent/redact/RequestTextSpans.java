@@ -1,0 +1,578 @@
+package dev.airlock.agent.redact;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.airlock.agent.codec.Endpoint;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Finds the same text parts as {@link RequestTexts}, in the same order, with one pass of the
+ * streaming parser over the body: each text is decoded, and the byte range of its JSON string is
+ * kept, so that a changed text is spliced into the application's own bytes ({@link #splice})
+ * instead of the whole body being read into a tree and written out again.
+ *
+ * <p>{@link RequestTexts} works on a tree, which holds the last of repeated members; this reader
+ * would see them all. It therefore refuses a body with a repeated member anywhere (the parser's
+ * duplicate detection): {@link #find} returns null and the caller uses the tree. Members are met in
+ * the body's order, while a message's role, or a part's type, may come after its content (openai-java
+ * writes {@code content} first): a container's texts are held until its end and kept or dropped
+ * then, as the tree walk would have decided.
+ */
+final class RequestTextSpans {
+
+  /** Duplicate detection makes every object of the body behave as the tree's "last member wins" would require. */
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build();
+
+  /** One text of the body: decoded, and where its JSON string (quotes included) lies in the body. */
+  static final class Span {
+    final String text;
+    /** Null while the enclosing message's role is not known yet. */
+    TextRole role;
+    final int start;
+    final int end;
+
+    Span(String text, TextRole role, int start, int end) {
+      this.text = text;
+      this.role = role;
+      this.start = start;
+      this.end = end;
+    }
+  }
+
+  /** A replacement for one span's JSON string. */
+  static final class Edit {
+    final int start;
+    final int end;
+    final String text;
+
+    Edit(Span span, String text) {
+      this.start = span.start;
+      this.end = span.end;
+      this.text = text;
+    }
+  }
+
+  private final byte[] body;
+  private final JsonParser p;
+
+  private RequestTextSpans(byte[] body, JsonParser p) {
+    this.body = body;
+    this.p = p;
+  }
+
+  /**
+   * The texts of a request body, in the order {@link RequestTexts#visit} visits them.
+   *
+   * @return the texts (possibly none), or null when the body is not one JSON object without
+   *     repeated members: the caller then reads it as a tree
+   */
+  static List<Span> find(Endpoint endpoint, byte[] body) {
+    try (JsonParser parser = FACTORY.createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      List<Span> spans = new RequestTextSpans(body, parser).root(endpoint);
+      return parser.nextToken() == null ? spans : null;
+    } catch (IOException | RuntimeException notOneWeTake) {
+      return null;
+    }
+  }
+
+  /**
+   * The body with each edited span's string replaced by its new text, written as Jackson writes a
+   * string (the same escapes as {@code ObjectMapper}); every other byte stays as the application
+   * wrote it.
+   */
+  static byte[] splice(byte[] body, List<Edit> edits) {
+    edits.sort(Comparator.comparingInt(e -> e.start));
+    JsonStringEncoder encoder = JsonStringEncoder.getInstance();
+    List<byte[]> encoded = new ArrayList<>(edits.size());
+    int length = body.length;
+    for (Edit e : edits) {
+      byte[] quoted = encoder.quoteAsUTF8(e.text);
+      encoded.add(quoted);
+      length += quoted.length + 2 - (e.end - e.start);
+    }
+    byte[] out = new byte[length];
+    int from = 0;
+    int to = 0;
+    for (int i = 0; i < edits.size(); i++) {
+      Edit e = edits.get(i);
+      byte[] quoted = encoded.get(i);
+      System.arraycopy(body, from, out, to, e.start - from);
+      to += e.start - from;
+      out[to++] = '"';
+      System.arraycopy(quoted, 0, out, to, quoted.length);
+      to += quoted.length;
+      out[to++] = '"';
+      from = e.end;
+    }
+    System.arraycopy(body, from, out, to, body.length - from);
+    return out;
+  }
+
+  /** Reads the root object's members; the parser is left on its closing brace. */
+  private List<Span> root(Endpoint endpoint) throws IOException {
+    // Texts of the members the tree walk visits first (system instructions) and of the others.
+    List<Span> first = new ArrayList<>(2);
+    List<Span> then = new ArrayList<>(8);
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      switch (endpoint) {
+        case OPENAI_CHAT:
+          if (field.equals("messages")) {
+            openAiMessages(value, then);
+            continue;
+          }
+          break;
+        case OPENAI_RESPONSES:
+          if (field.equals("instructions")) {
+            text(value, TextRole.SYSTEM, first);
+            continue;
+          }
+          if (field.equals("input")) {
+            responsesInput(value, then);
+            continue;
+          }
+          break;
+        case OPENAI_EMBEDDINGS:
+          if (field.equals("input")) {
+            stringOrStrings(value, TextRole.EMBEDDING_INPUT, then);
+            continue;
+          }
+          break;
+        case OPENAI_COMPLETIONS:
+          if (field.equals("prompt")) {
+            stringOrStrings(value, TextRole.USER, then);
+            continue;
+          }
+          break;
+        case ANTHROPIC_MESSAGES:
+          if (field.equals("system")) {
+            anthropicContent(value, TextRole.SYSTEM, first);
+            continue;
+          }
+          if (field.equals("messages")) {
+            anthropicMessages(value, then);
+            continue;
+          }
+          break;
+        case GEMINI_GENERATE_CONTENT:
+        case GEMINI_STREAM_GENERATE_CONTENT:
+          if (field.equals("systemInstruction")) {
+            geminiContent(value, TextRole.SYSTEM, first);
+            continue;
+          }
+          if (field.equals("contents")) {
+            geminiContents(value, then);
+            continue;
+          }
+          break;
+        default:
+          break;
+      }
+      p.skipChildren();
+    }
+    if (first.isEmpty()) {
+      return then;
+    }
+    first.addAll(then);
+    return first;
+  }
+
+  /** A string value becomes a span; anything else is skipped. */
+  private void text(JsonToken value, TextRole role, List<Span> out) throws IOException {
+    if (value == JsonToken.VALUE_STRING) {
+      out.add(span(role));
+    } else {
+      p.skipChildren();
+    }
+  }
+
+  /** The current string token as a span: its text, and its bytes from the opening to past the closing quote. */
+  private Span span(TextRole role) throws IOException {
+    int start = (int) p.currentTokenLocation().getByteOffset();
+    String text = p.getText();
+    return new Span(text, role, start, stringEnd(body, start));
+  }
+
+  /**
+   * Where the JSON string opening at {@code openingQuote} ends (past its closing quote); measured on
+   * the bytes, so it does not depend on how far the parser has read ahead.
+   */
+  static int stringEnd(byte[] body, int openingQuote) throws IOException {
+    if (openingQuote < 0 || openingQuote >= body.length || body[openingQuote] != '"') {
+      throw new IOException("a string token not at its opening quote");
+    }
+    int i = openingQuote + 1;
+    while (i < body.length) {
+      byte c = body[i];
+      if (c == '\\') {
+        i += 2;
+      } else if (c == '"') {
+        return i + 1;
+      } else {
+        i++;
+      }
+    }
+    throw new IOException("unterminated string");
+  }
+
+  private static void settle(List<Span> held, TextRole role, List<Span> out) {
+    for (Span s : held) {
+      if (s.role == null) {
+        s.role = role;
+      }
+      out.add(s);
+    }
+  }
+
+  /** What the tree walk's {@code path(field).asText(fallback)} gives for the current value: strings only matter here. */
+  private String scalarText(JsonToken value, String fallback) throws IOException {
+    switch (value) {
+      case VALUE_STRING:
+        return p.getText();
+      case VALUE_NULL:
+        return fallback;
+      case START_OBJECT:
+      case START_ARRAY:
+        p.skipChildren();
+        return "";
+      default:
+        // Numbers and booleans: their text is never a role or a part type this class looks for.
+        return p.getText();
+    }
+  }
+
+  // --- OpenAI chat and Responses ---
+
+  private void openAiMessages(JsonToken value, List<Span> out) throws IOException {
+    if (value != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return;
+    }
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (t != JsonToken.START_OBJECT) {
+        p.skipChildren();
+        continue;
+      }
+      String role = "user";
+      List<Span> held = new ArrayList<>(2);
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken v = p.nextToken();
+        if (field.equals("role")) {
+          role = scalarText(v, "user");
+        } else if (field.equals("content")) {
+          openAiContent(v, held);
+        } else {
+          p.skipChildren();
+        }
+      }
+      settle(held, openAiRole(role), out);
+    }
+  }
+
+  private static TextRole openAiRole(String role) {
+    switch (role) {
+      case "system":
+      case "developer":
+        return TextRole.SYSTEM;
+      case "assistant":
+        return TextRole.ASSISTANT;
+      case "tool":
+      case "function":
+        return TextRole.TOOL_RESULT;
+      default:
+        return TextRole.USER;
+    }
+  }
+
+  /** A string, or parts of which the text ones count; their role is the message's, settled later. */
+  private void openAiContent(JsonToken value, List<Span> held) throws IOException {
+    if (value == JsonToken.VALUE_STRING) {
+      held.add(span(null));
+      return;
+    }
+    if (value != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return;
+    }
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (t != JsonToken.START_OBJECT) {
+        p.skipChildren();
+        continue;
+      }
+      String type = "";
+      Span text = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken v = p.nextToken();
+        if (field.equals("type")) {
+          type = scalarText(v, "");
+        } else if (field.equals("text") && v == JsonToken.VALUE_STRING) {
+          text = span(null);
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (text != null && (type.equals("text") || type.equals("input_text") || type.equals("output_text"))) {
+        held.add(text);
+      }
+    }
+  }
+
+  private void responsesInput(JsonToken value, List<Span> out) throws IOException {
+    if (value == JsonToken.VALUE_STRING) {
+      out.add(span(TextRole.USER));
+      return;
+    }
+    if (value != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return;
+    }
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (t != JsonToken.START_OBJECT) {
+        p.skipChildren();
+        continue;
+      }
+      String type = "message";
+      String role = "user";
+      List<Span> content = new ArrayList<>(2);
+      Span output = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken v = p.nextToken();
+        switch (field) {
+          case "type":
+            type = scalarText(v, "message");
+            break;
+          case "role":
+            role = scalarText(v, "user");
+            break;
+          case "content":
+            openAiContent(v, content);
+            break;
+          case "output":
+            if (v == JsonToken.VALUE_STRING) {
+              output = span(TextRole.TOOL_RESULT);
+            } else {
+              p.skipChildren();
+            }
+            break;
+          default:
+            p.skipChildren();
+            break;
+        }
+      }
+      if (type.equals("message")) {
+        settle(content, openAiRole(role), out);
+      } else if (type.equals("function_call_output") && output != null) {
+        out.add(output);
+      }
+    }
+  }
+
+  private void stringOrStrings(JsonToken value, TextRole role, List<Span> out) throws IOException {
+    if (value == JsonToken.VALUE_STRING) {
+      out.add(span(role));
+      return;
+    }
+    if (value != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return;
+    }
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      text(t, role, out);
+    }
+  }
+
+  // --- Anthropic ---
+
+  private void anthropicMessages(JsonToken value, List<Span> out) throws IOException {
+    if (value != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return;
+    }
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (t != JsonToken.START_OBJECT) {
+        p.skipChildren();
+        continue;
+      }
+      String role = "";
+      List<Span> held = new ArrayList<>(2);
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken v = p.nextToken();
+        if (field.equals("role")) {
+          role = scalarText(v, "");
+        } else if (field.equals("content")) {
+          anthropicContent(v, null, held);
+        } else {
+          p.skipChildren();
+        }
+      }
+      settle(held, role.equals("assistant") ? TextRole.ASSISTANT : TextRole.USER, out);
+    }
+  }
+
+  /**
+   * A string, or blocks: {@code text} blocks, and {@code tool_result} blocks with their own content.
+   *
+   * @param role null for the enclosing message's role, settled at its end
+   */
+  private void anthropicContent(JsonToken value, TextRole role, List<Span> out) throws IOException {
+    if (value == JsonToken.VALUE_STRING) {
+      out.add(span(role));
+      return;
+    }
+    if (value != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return;
+    }
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (t != JsonToken.START_OBJECT) {
+        p.skipChildren();
+        continue;
+      }
+      String type = "";
+      Span text = null;
+      List<Span> toolResult = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken v = p.nextToken();
+        if (field.equals("type")) {
+          type = scalarText(v, "");
+        } else if (field.equals("text") && v == JsonToken.VALUE_STRING) {
+          text = span(role);
+        } else if (field.equals("content")) {
+          toolResult = new ArrayList<>(2);
+          anthropicContent(v, TextRole.TOOL_RESULT, toolResult);
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (type.equals("text")) {
+        if (text != null) {
+          out.add(text);
+        }
+      } else if (type.equals("tool_result") && toolResult != null) {
+        out.addAll(toolResult);
+      }
+    }
+  }
+
+  // --- Gemini ---
+
+  private void geminiContents(JsonToken value, List<Span> out) throws IOException {
+    if (value != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return;
+    }
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (t != JsonToken.START_OBJECT) {
+        p.skipChildren();
+        continue;
+      }
+      String role = "";
+      List<Span> held = new ArrayList<>(2);
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken v = p.nextToken();
+        if (field.equals("role")) {
+          role = scalarText(v, "");
+        } else if (field.equals("parts")) {
+          geminiParts(v, held);
+        } else {
+          p.skipChildren();
+        }
+      }
+      settle(held, role.equals("model") ? TextRole.ASSISTANT : TextRole.USER, out);
+    }
+  }
+
+  /** A {@code Content} object: the texts of its {@code parts}. */
+  private void geminiContent(JsonToken value, TextRole role, List<Span> out) throws IOException {
+    if (value != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return;
+    }
+    List<Span> held = new ArrayList<>(2);
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken v = p.nextToken();
+      if (field.equals("parts")) {
+        geminiParts(v, held);
+      } else {
+        p.skipChildren();
+      }
+    }
+    settle(held, role, out);
+  }
+
+  /** Text parts, and the string members of a {@code functionResponse}'s {@code response} (tool data). */
+  private void geminiParts(JsonToken value, List<Span> held) throws IOException {
+    if (value != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return;
+    }
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (t != JsonToken.START_OBJECT) {
+        p.skipChildren();
+        continue;
+      }
+      Span text = null;
+      List<Span> toolData = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken v = p.nextToken();
+        if (field.equals("text") && v == JsonToken.VALUE_STRING) {
+          text = span(null);
+        } else if (field.equals("functionResponse") && v == JsonToken.START_OBJECT) {
+          toolData = functionResponse();
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (text != null) {
+        held.add(text);
+      } else if (toolData != null) {
+        held.addAll(toolData);
+      }
+    }
+  }
+
+  /** The parser is on the {@code functionResponse} object's opening brace. */
+  private List<Span> functionResponse() throws IOException {
+    List<Span> data = new ArrayList<>(2);
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken v = p.nextToken();
+      if (field.equals("response") && v == JsonToken.START_OBJECT) {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          text(p.nextToken(), TextRole.TOOL_RESULT, data);
+        }
+      } else {
+        p.skipChildren();
+      }
+    }
+    return data;
+  }
+}
