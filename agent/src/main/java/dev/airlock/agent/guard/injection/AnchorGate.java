@@ -18,8 +18,9 @@ import java.util.Map;
  *   <li>a word stem (lowercase ASCII letters): it occurs where a word begins with it ("ignor" in
  *       "ignore", "ignoriere", "ignorez"). All stems live in one trie, walked once from the start
  *       of every word;</li>
- *   <li>a literal (anything else: {@code <|}, {@code [}, {@code <!--}): it occurs wherever the
- *       text contains it, found in the same pass;</li>
+ *   <li>a literal (anything else, starting with an ASCII char that is not a letter: {@code <|},
+ *       {@code [inst}, {@code 's}): it occurs wherever the text contains it, letters compared
+ *       case-insensitively, found in the same pass;</li>
  *   <li>a literal that starts with a non-ASCII letter (a word in Cyrillic, Greek, Han, Hangul,
  *       Arabic or Devanagari script, in folded form; see {@link FoldedPattern}): it occurs where a
  *       word begins with it, compared case-insensitively; in Han and kana, written without spaces
@@ -81,8 +82,10 @@ final class AnchorGate {
       int[] own = new int[anchors.length];
       int size = 0;
       for (String anchor : anchors) {
-        if (anchor.isEmpty() || (anchor.charAt(0) >= 128 && !Character.isLetter(anchor.charAt(0)))) {
-          throw new IllegalArgumentException("anchors start with an ASCII char or a letter: '" + anchor + "'");
+        if (anchor.isEmpty()
+            || !(isStem(anchor) || isLiteral(anchor) || (anchor.charAt(0) >= 128 && Character.isLetter(anchor.charAt(0))))) {
+          throw new IllegalArgumentException("an anchor is a stem (lowercase ASCII letters), a literal starting with an"
+              + " ASCII char that is not a letter, or a word starting with a non-ASCII letter: '" + anchor + "'");
         }
         Integer key = keys.get(anchor);
         if (key == null) {
@@ -170,6 +173,18 @@ final class AnchorGate {
     return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
   }
 
+  /**
+   * Whether an anchor is a literal found anywhere in the text: it starts with an ASCII char that is
+   * not a letter (the pass looks literals up at such chars only).
+   */
+  static boolean isLiteral(String anchor) {
+    if (anchor.isEmpty()) {
+      return false;
+    }
+    char c = anchor.charAt(0);
+    return c < 128 && !AsciiLetters.isLetter(c);
+  }
+
   /** Whether an anchor is a word stem (lowercase ASCII letters) rather than a literal. */
   static boolean isStem(String anchor) {
     if (anchor.isEmpty()) {
@@ -218,7 +233,7 @@ final class AnchorGate {
         } else if (c < 128 && literalsByChar[c] != null) {
           String[] lits = literalsByChar[c];
           for (int l = 0; l < lits.length; l++) {
-            if (text.startsWith(lits[l], i)) {
+            if (text.regionMatches(true, i, lits[l], 0, lits[l].length())) {
               scan.record(literalKeys[c][l], i);
             }
           }

@@ -23,8 +23,8 @@ final class PatternRule {
   /** Whether a match counts only where its first word is used as a command; see {@link Imperative}. */
   final boolean imperative;
   /**
-   * Sets of word stems; every match contains a word from each set within {@link #window} chars of
-   * its start. A start without them nearby is skipped without running the pattern: most
+   * Sets of word stems and literals; every match contains one of each set within {@link #window}
+   * chars of its start. A start without them nearby is skipped without running the pattern: most
    * occurrences of "show" or "tell" are nowhere near "your" and "instructions".
    */
   final String[][] companions;
@@ -76,15 +76,16 @@ final class PatternRule {
   static final int DEFAULT_WINDOW = 160;
 
   /**
-   * This rule, tried only where a word beginning with one of {@code stems} (space-separated,
-   * lowercase ASCII letters) starts within the window after the start; each call adds a set that
-   * must be present.
+   * This rule, tried only where one of {@code words} (space-separated) occurs within the window
+   * after the start; each call adds a set that must be present. A companion is a word stem
+   * (lowercase ASCII letters: a word beginning with it) or a literal (starting with an ASCII char
+   * that is not a letter, such as {@code 's} or {@code @}: found anywhere, ignoring case).
    */
-  PatternRule requiring(String stems) {
-    String[] c = stems.trim().split("\\s+");
-    for (String stem : c) {
-      if (!AnchorGate.isStem(stem)) {
-        throw new IllegalArgumentException("companions are word stems: '" + stem + "' in " + this);
+  PatternRule requiring(String words) {
+    String[] c = words.trim().split("\\s+");
+    for (String companion : c) {
+      if (!AnchorGate.isStem(companion) && !AnchorGate.isLiteral(companion)) {
+        throw new IllegalArgumentException("companions are word stems or literals: '" + companion + "' in " + this);
       }
     }
     String[][] sets = java.util.Arrays.copyOf(companions, companions.length + 1);
