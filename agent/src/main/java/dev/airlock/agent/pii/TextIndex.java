@@ -30,11 +30,14 @@ final class TextIndex {
   /** The aligned blocks of the long-token test (see {@link #read}). */
   private static final int BLOCK = 8;
   /**
-   * Chars read between two looks at the hits: a multiple of {@link #BLOCK}. 2 K rather than 4 K
-   * since the pass holds two chunk-sized lists (hits and run bounds): the same 16 KB per scan of a
-   * long text as one list of 4 K.
+   * Chars copied and read between two looks at the marked blocks: a multiple of {@link #BLOCK}.
+   * The pass holds the chunk's copy (4 KB) and three lists of one entry per block (3 KB).
    */
   private static final int CHUNK = 2048;
+  /** A chunk with more run bounds than one in this many chars is followed by a dense read. */
+  private static final int DENSE_BOUNDS = 8;
+  /** Added to a block's events (0 to 3) and shifted right by 2: 1 when it holds any. */
+  private static final int ANY_EVENT = 3;
 
   // What a char is, in the low four bits of its table entry.
   private static final int PLAIN = 0;
@@ -124,6 +127,8 @@ final class TextIndex {
   private final Positions separators = new Positions();
   private final Positions bearers = new Positions();
   private int[] longTokens;
+  /** Where the dense read notes its chunk's anchors: made at the first dense chunk. */
+  private int[] anchors;
 
   private TextIndex() {}
 
@@ -141,78 +146,200 @@ final class TextIndex {
   }
 
   /**
-   * The pass. Long tokens are found as a block test: a stretch of 15 or more chars without
-   * whitespace holds a whole aligned block of {@value #BLOCK} chars with no whitespace or control
-   * char, so only such "clean" blocks (rare in prose) are noted here, by or-ing the chars'
-   * {@link #BREAK} bits, and they are widened to their stretch afterwards.
+   * The pass. Each chunk of the text is copied to a char array and read a block of {@value
+   * #BLOCK} chars at a time, in one of two ways:
    *
-   * <p>The digit runs' bounds are noted without a branch: every char's offset is written to the
-   * end of the chunk's bound list, and the list grows by one only at a {@link #RUN_BOUND}, so its
-   * entries are, in turn, a run's start and its end; after the chunk they are copied to {@link
-   * #runBounds} in one block. On text
-   * dense with numbers a run starts or ends every few chars at random; a branch there (as the
-   * runs were noted before) was mispredicted at most of them, and noting them cost more than
-   * reading the text.
+   * <ul>
+   *   <li>sparse (prose, where most blocks hold no digit and no anchor): each char is looked up
+   *       and only or-ed into its block's events and breaks, and the block is marked, without a
+   *       branch, when it holds an event; the marked blocks are read again char by char after the
+   *       chunk ({@link #readMarked}), which notes their run bounds and anchors. Noting them in the
+   *       first read cost a store per char and a branch at each block's end; looking at whole
+   *       blocks halved the pass on prose;
+   *   <li>dense (after a chunk in which more than one char in {@value #DENSE_BOUNDS} started or
+   *       ended a digit run: numbers, ids, tables), where most blocks would be read twice: every
+   *       char at once ({@link #readEveryChar}).
+   * </ul>
    *
-   * <p>The text is read in chunks whose hits go to fixed arrays (at most one hit and one bound per
-   * char, one clean block per block) and are looked at after the chunk, so that the inner loop
-   * holds no call and no allocation.
+   * <p>Long tokens are found as a block test: a stretch of 15 or more chars without whitespace
+   * holds a whole aligned block of {@value #BLOCK} chars with no whitespace or control char, so
+   * only such "clean" blocks (rare in prose) are noted here, by or-ing the chars' {@link #BREAK}
+   * bits, and they are widened to their stretch afterwards. Clean and marked blocks are noted
+   * without a branch (the offset is written at the end of the list, which grows by the test's 0
+   * or 1): on short lines and numbers a block is clean or not at random.
    */
   private void read(CharSequence text, byte[] table, boolean blocks) {
     int n = text.length();
     // Sized by the text, not the chunk: a streamed answer's check reads a few hundred chars per
-    // event, and fixed 2 KB arrays were most of what a stream allocated.
+    // event, and fixed 2 K arrays were most of what a stream allocated.
     int chunk = Math.min(CHUNK, n);
-    int[] hits = new int[chunk];
-    int[] bounds = new int[chunk];
-    int[] clean = new int[chunk / BLOCK + 1];
+    char[] chars = new char[chunk];
+    int[] clean = new int[chunk / BLOCK];
+    int[] marked = new int[chunk / BLOCK];
+    int[] markedHistory = new int[chunk / BLOCK];
     int history = 0;
+    boolean dense = false;
     for (int base = 0; base < n; base += CHUNK) {
-      int end = Math.min(n, base + CHUNK);
-      int chunkBounds = 0;
-      int hitCount = 0;
-      int cleanCount = 0;
-      int breaks = 0;
-      for (int i = base; i < end; i++) {
-        char c = text.charAt(i);
-        int entry = c < 128 ? table[c] : PLAIN;
-        history = (history << KIND_BITS | (entry & KIND_MASK)) & HISTORY_MASK;
-        int events = EVENTS[history];
-        bounds[chunkBounds] = i;
-        chunkBounds += events & RUN_BOUND;
-        if (events > RUN_BOUND) {
-          hits[hitCount++] = i;
+      int length = Math.min(CHUNK, n - base);
+      copy(text, base, length, chars);
+      int whole = length & -BLOCK; // the chunk's whole blocks: CHUNK is a multiple of BLOCK
+      int boundsBefore = boundCount;
+      int cleanCount;
+      if (dense) {
+        cleanCount = readEveryChar(text, chars, whole, base, table, clean, history);
+        if (whole > 0) { // the history holds the last three chars' kinds
+          history = next(next(next(0, entry(table, chars[whole - 3])),
+              entry(table, chars[whole - 2])), entry(table, chars[whole - 1]));
         }
-        breaks |= entry;
-        if ((i & (BLOCK - 1)) == BLOCK - 1) {
-          // Noted the same way as the bounds: on short lines and numbers, a block is clean or not
-          // at random.
-          clean[cleanCount] = i + 1 - BLOCK;
+      } else {
+        cleanCount = 0;
+        int markedCount = 0;
+        int h = history;
+        for (int j = 0; j < whole; j += BLOCK) {
+          int before = h;
+          int events = 0;
+          int breaks = 0;
+          // Unrolled by hand: as a loop of eight, the JIT kept the loop's control and the pass
+          // was half as fast again.
+          int e = entry(table, chars[j]);
+          events |= EVENTS[h = next(h, e)];
+          breaks |= e;
+          e = entry(table, chars[j + 1]);
+          events |= EVENTS[h = next(h, e)];
+          breaks |= e;
+          e = entry(table, chars[j + 2]);
+          events |= EVENTS[h = next(h, e)];
+          breaks |= e;
+          e = entry(table, chars[j + 3]);
+          events |= EVENTS[h = next(h, e)];
+          breaks |= e;
+          e = entry(table, chars[j + 4]);
+          events |= EVENTS[h = next(h, e)];
+          breaks |= e;
+          e = entry(table, chars[j + 5]);
+          events |= EVENTS[h = next(h, e)];
+          breaks |= e;
+          e = entry(table, chars[j + 6]);
+          events |= EVENTS[h = next(h, e)];
+          breaks |= e;
+          e = entry(table, chars[j + 7]);
+          events |= EVENTS[h = next(h, e)];
+          breaks |= e;
+          marked[markedCount] = j;
+          markedHistory[markedCount] = before;
+          markedCount += (events + ANY_EVENT) >> 2; // 1 when events is 1, 2 or 3
+          clean[cleanCount] = j;
           cleanCount += (~breaks & BREAK) >> KIND_BITS;
-          breaks = 0;
         }
+        for (int k = 0; k < markedCount; k++) {
+          readMarked(text, chars, marked[k], marked[k] + BLOCK, base, table, markedHistory[k]);
+        }
+        history = h;
       }
-      addBounds(bounds, chunkBounds);
-      for (int k = 0; k < hitCount; k++) {
-        candidate(text, hits[k], table[text.charAt(hits[k])] & KIND_MASK);
+      if (whole < length) { // the text's last chars, fewer than a block: never clean
+        history = readMarked(text, chars, whole, length, base, table, history);
       }
+      dense = (boundCount - boundsBefore) * DENSE_BOUNDS > length;
       for (int k = 0; blocks && k < cleanCount; k++) {
-        cleanBlocks.add(clean[k]);
+        cleanBlocks.add(base + clean[k]);
       }
     }
     if ((history & KIND_MASK) == DIGIT) {
-      addBounds(new int[] {n}, 1); // the text ends in a run
+      ensureBounds(1);
+      runBounds[boundCount++] = n; // the text ends in a run
     }
     runCount = boundCount / 2;
   }
 
-  /** Appends {@code bounds[0, count)} to {@link #runBounds}, which grows by doubling. */
-  private void addBounds(int[] bounds, int count) {
-    if (boundCount + count > runBounds.length) {
-      runBounds = Arrays.copyOf(runBounds, Math.max(2 * runBounds.length, boundCount + count));
+  /** {@code text[base, base + length)} into {@code chars}. */
+  private static void copy(CharSequence text, int base, int length, char[] chars) {
+    if (text instanceof String) {
+      ((String) text).getChars(base, base + length, chars, 0);
+    } else {
+      for (int k = 0; k < length; k++) {
+        chars[k] = text.charAt(base + k);
+      }
     }
-    System.arraycopy(bounds, 0, runBounds, boundCount, count);
-    boundCount += count;
+  }
+
+  /** A char's table entry: its kind, and {@link #BREAK}; chars outside ASCII are plain. */
+  private static int entry(byte[] table, char c) {
+    return table[Math.min(c, 127)]; // DEL, 127, is plain
+  }
+
+  /** The history after a char of the given entry. */
+  private static int next(int history, int entry) {
+    return (history << KIND_BITS | (entry & KIND_MASK)) & HISTORY_MASK;
+  }
+
+  /**
+   * Notes the run bounds and anchors of {@code chars[from, to)}, read after {@code history}, and
+   * answers the history after them. The bounds are noted without a branch, as the {@link
+   * #runBounds} entries after the last one are free: every char's offset is written there, and
+   * the count grows by one only at a {@link #RUN_BOUND}.
+   */
+  private int readMarked(
+      CharSequence text, char[] chars, int from, int to, int base, byte[] table, int history) {
+    ensureBounds(to - from);
+    int[] bounds = runBounds;
+    int count = boundCount;
+    for (int j = from; j < to; j++) {
+      history = next(history, entry(table, chars[j]));
+      int events = EVENTS[history];
+      bounds[count] = base + j;
+      count += events & RUN_BOUND;
+      if (events > RUN_BOUND) {
+        candidate(text, base + j, history & KIND_MASK);
+      }
+    }
+    boundCount = count;
+    return history;
+  }
+
+  /**
+   * The dense way: notes the run bounds and anchors of the chunk's {@code whole} chars, read after
+   * {@code history}, and its clean blocks, in one read. Answers the number of clean blocks.
+   * Anchors, like the bounds, are noted without a branch and looked at after the read.
+   */
+  private int readEveryChar(CharSequence text, char[] chars, int whole, int base, byte[] table,
+      int[] clean, int history) {
+    ensureBounds(whole);
+    int[] bounds = runBounds;
+    int count = boundCount;
+    if (anchors == null) {
+      anchors = new int[chars.length];
+    }
+    int anchorCount = 0;
+    int cleanCount = 0;
+    int breaks = 0;
+    for (int j = 0; j < whole; j++) {
+      int e = entry(table, chars[j]);
+      history = next(history, e);
+      int events = EVENTS[history];
+      bounds[count] = base + j;
+      count += events & RUN_BOUND;
+      anchors[anchorCount] = j;
+      anchorCount += events >> 1;
+      breaks |= e;
+      if ((j & (BLOCK - 1)) == BLOCK - 1) {
+        clean[cleanCount] = j + 1 - BLOCK;
+        cleanCount += (~breaks & BREAK) >> KIND_BITS;
+        breaks = 0;
+      }
+    }
+    boundCount = count;
+    for (int k = 0; k < anchorCount; k++) {
+      int j = anchors[k];
+      candidate(text, base + j, entry(table, chars[j]) & KIND_MASK);
+    }
+    return cleanCount;
+  }
+
+  /** Room for {@code more} bounds after the noted ones; {@link #runBounds} grows by doubling. */
+  private void ensureBounds(int more) {
+    if (boundCount + more > runBounds.length) {
+      runBounds = Arrays.copyOf(runBounds, Math.max(2 * runBounds.length, boundCount + more));
+    }
   }
 
   /** Notes the secret anchor whose start the char at {@code i}, of the given kind, completes. */

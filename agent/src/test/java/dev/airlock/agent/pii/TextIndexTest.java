@@ -159,4 +159,122 @@ class TextIndexTest {
       assertTrue(scanner.scan(text).isEmpty(), text + " -> " + scanner.scan(text));
     }
   }
+
+  /**
+   * The pass reads prose a block at a time and dense text char by char, and switches between the
+   * two from chunk to chunk: on random texts that mix prose, numbers, anchors, long tokens,
+   * control and non-ASCII chars across many chunks, everything it notes is what the definitions
+   * of {@link TextIndex} give, read char by char.
+   */
+  @Test
+  void everyWayOfReadingNotesWhatTheDefinitionsGive() {
+    String[] pieces = {
+      "word ", "the ", "is ", " is ", "Is:", " es ", " ist ", "\test ", "'is' ", "\"es\"", "\tes ",
+      "bearer ", "BeArEr", "bear ", "beacon ", "bia", ": ", "=", "->", "-", ">", "x", "s", "a", "b",
+      "\n", "\r\n", "\t", "\u0001", "\u00e9t\u00e9 ", "\u0664", "\u4e2d\u6587", "\ud83d\ude00",
+      "4111 1111 1111 1111", "+1 415 555 0134", "12", "7", "2024-01-31", "DE89370400440532013000",
+      "sk-abcdefghijklmnopqrstuvwx", "aGVsbG8gd29ybGQgaGVsbG8=", "a.b.c.d.e.f.g.h.i", "-----"};
+    java.util.Random random = new java.util.Random(7);
+    for (int round = 0; round < 300; round++) {
+      StringBuilder b = new StringBuilder();
+      int length = random.nextInt(round % 3 == 0 ? 200 : 12000);
+      while (b.length() < length) {
+        // Stretches of numbers between stretches of prose, so that chunks of either kind follow
+        // each other.
+        boolean dense = (b.length() / 3000) % 2 == round % 2;
+        if (dense) {
+          b.append(random.nextInt(100000)).append(" -:x".charAt(random.nextInt(4)));
+        } else {
+          b.append(pieces[random.nextInt(pieces.length)]);
+        }
+      }
+      String text = b.toString();
+      for (boolean secrets : new boolean[] {false, true}) {
+        TextIndex index = TextIndex.of(text, secrets);
+        List<Integer> bounds = new ArrayList<>();
+        for (int i = 0; i <= text.length(); i++) {
+          if (Chars.digitAt(text, i) != Chars.digitAt(text, i - 1)) {
+            bounds.add(i);
+          }
+        }
+        List<Integer> noted = new ArrayList<>();
+        for (int k = 0; k < index.runCount(); k++) {
+          noted.add(index.runStart(k));
+          noted.add(index.runEnd(k));
+        }
+        assertEquals(bounds, noted, "runs, round " + round);
+        if (secrets) {
+          assertEquals(separators(text), toList(all(index.separators())), "separators, round " + round);
+          assertEquals(bearers(text), toList(all(index.bearers())), "bearers, round " + round);
+          assertEquals(longTokens(text), toList(index.longTokens()), "long tokens, round " + round);
+        } else {
+          assertEquals(0, index.separators().size() + index.bearers().size() + index.longTokens().length);
+        }
+      }
+    }
+  }
+
+  private static List<Integer> toList(int[] values) {
+    List<Integer> out = new ArrayList<>();
+    for (int v : values) {
+      out.add(v);
+    }
+    return out;
+  }
+
+  /** ':' and '=', "->", and "is"/"es" after a blank or quote, then a blank or ':' (or 't' first). */
+  private static List<Integer> separators(String text) {
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ':' || c == '=') {
+        out.add(i);
+      } else if (c == '>' && i > 0 && text.charAt(i - 1) == '-') {
+        out.add(i - 1);
+      } else if ((c == 's' || c == 'S') && i >= 2 && "iIeE".indexOf(text.charAt(i - 1)) >= 0
+          && " \t\"'".indexOf(text.charAt(i - 2)) >= 0) {
+        int after = i + 1 < text.length() && "tT".indexOf(text.charAt(i + 1)) >= 0 ? i + 2 : i + 1;
+        if (after < text.length() && (text.charAt(after) == ' ' || text.charAt(after) == ':')) {
+          out.add(i - 1);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Each "bearer", any case. */
+  private static List<Integer> bearers(String text) {
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i + 6 <= text.length(); i++) {
+      if (text.substring(i, i + 6).toLowerCase(java.util.Locale.ROOT).equals("bearer")
+          && text.substring(i, i + 3).equalsIgnoreCase("bea")
+          && text.charAt(i + 1) < 128) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The maximal stretches without a space, tab or line break, at least 15 chars long, that hold
+   * a whole aligned block of eight chars with no whitespace or control char.
+   */
+  private static List<Integer> longTokens(String text) {
+    List<Integer> out = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || " \t\n\r".indexOf(text.charAt(i)) >= 0) {
+        boolean clean = false;
+        for (int block = (start + 7) / 8 * 8; block + 8 <= i && !clean; block += 8) {
+          clean = text.substring(block, block + 8).chars().allMatch(c -> c > ' ');
+        }
+        if (i - start >= LongTokens.MIN_LENGTH && clean) {
+          out.add(start);
+          out.add(i);
+        }
+        start = i + 1;
+      }
+    }
+    return out;
+  }
 }
