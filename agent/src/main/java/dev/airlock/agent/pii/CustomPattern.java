@@ -24,12 +24,15 @@ public final class CustomPattern implements Detector {
 
   private final String name;
   private final Pattern pattern;
+  /** The literal every match starts with (see {@link #leadingLiteral}), or "" when none is known. */
+  private final String leadingLiteral;
   private final double confidence;
   private final ContextWords context;
 
   private CustomPattern(String name, Pattern pattern, double confidence, ContextWords context) {
     this.name = name;
     this.pattern = pattern;
+    this.leadingLiteral = leadingLiteral(pattern.pattern());
     this.confidence = confidence;
     this.context = context;
   }
@@ -79,14 +82,52 @@ public final class CustomPattern implements Detector {
 
   @Override
   public void detect(CharSequence text, List<Detection> out) {
+    int from = 0;
+    if (!leadingLiteral.isEmpty() && text instanceof String) {
+      // No match can start before the literal's first occurrence, and none exists without one.
+      // String.indexOf is vectorized; the regex's own search for the literal (Boyer-Moore over
+      // CharSequence.charAt) cost several times more on chat text, where ids are rare.
+      from = ((String) text).indexOf(leadingLiteral);
+      if (from < 0) {
+        return;
+      }
+    }
     Matcher m = pattern.matcher(text);
-    while (m.find()) {
+    // find(from) resets the matcher and searches from there; the region stays the whole text, so
+    // look-behinds and boundaries see the same chars as a search from 0.
+    boolean found = m.find(from);
+    for (; found; found = m.find()) {
       if (m.end() == m.start()) {
         continue;
       }
       double conf = confidence + context.adjust(text, m.start(), m.end());
       out.add(new Detection(name, m.start(), m.end(), Confidence.of(conf), null));
     }
+  }
+
+  /**
+   * The literal chars every match of {@code regex} starts with, or "" when the regex does not
+   * plainly start with one: its leading ASCII letters, digits, '-' and '_', without the last of
+   * them when a quantifier follows it ({@code "CUST-[0-9]{8}"} gives "CUST-", {@code "ab?c"} gives
+   * "a"). Conservative: a regex with any '|' (an alternative could start otherwise), or starting
+   * with an escape, a group, a class, an anchor or an inline flag gives "".
+   */
+  static String leadingLiteral(String regex) {
+    if (regex.indexOf('|') >= 0) {
+      return "";
+    }
+    int end = 0;
+    while (end < regex.length() && isLiteral(regex.charAt(end))) {
+      end++;
+    }
+    if (end < regex.length() && "?*+{".indexOf(regex.charAt(end)) >= 0) {
+      end = Math.max(0, end - 1);
+    }
+    return regex.substring(0, end);
+  }
+
+  private static boolean isLiteral(char c) {
+    return Chars.isAsciiAlnum(c) || c == '-' || c == '_';
   }
 
   static void requireUnit(double value, String what) {

@@ -66,4 +66,46 @@ class CustomPatternTest {
     }
     return out;
   }
+
+  @Test
+  void theLeadingLiteralIsWhatEveryMatchStartsWith() {
+    assertEquals("CUST-", CustomPattern.leadingLiteral("CUST-[0-9]{8}"));
+    assertEquals("ACME_ID", CustomPattern.leadingLiteral("ACME_ID\\d+"));
+    assertEquals("a", CustomPattern.leadingLiteral("ab?c"));
+    assertEquals("ab", CustomPattern.leadingLiteral("abc*"));
+    assertEquals("ab", CustomPattern.leadingLiteral("abc{2}"));
+    assertEquals("a-z", CustomPattern.leadingLiteral("a-z(x)*"));
+    for (String none : new String[] {"a", "a+", "CUST|ACME", "ab(c|d)", "(?i)CUST-\\d+",
+        "[A-Z]{3}", "\\bCUST", "^CUST", ".CUST", "\\QCUST\\E"}) {
+      String literal = CustomPattern.leadingLiteral(none);
+      assertTrue(literal.isEmpty() || none.equals("a"), none + " -> " + literal);
+    }
+  }
+
+  /** With or without the literal's look-up first, the same matches, in the same order. */
+  @Test
+  void findsWhatTheRegexAloneFinds() {
+    String[] regexes = {"CUST-[0-9]{8}", "ab?c", "x-y\\d*", "(?<=Q)ID[0-9]+", "ID[0-9]+\\b", "zz"};
+    String alphabet = "CUST-0123456789abcxyIDQz -";
+    java.util.Random random = new java.util.Random(3);
+    for (int round = 0; round < 3000; round++) {
+      StringBuilder b = new StringBuilder();
+      for (int i = random.nextInt(60); i > 0; i--) {
+        b.append(random.nextInt(4) == 0 ? "CUST-1234567" : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
+      }
+      String text = b.toString();
+      for (String regex : regexes) {
+        List<String> want = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(text);
+        while (m.find()) {
+          want.add(m.start() + "-" + m.end());
+        }
+        List<String> got = new java.util.ArrayList<>();
+        for (Detection d : Scans.candidates(CustomPattern.of("id", regex), text)) {
+          got.add(d.start() + "-" + d.end());
+        }
+        assertEquals(want, got, regex + " in " + text);
+      }
+    }
+  }
 }
