@@ -176,12 +176,27 @@ final class EncodedPayloadScanner {
     // a separator: hex pairs ("6e 6f": pairs, not the groups of four of a card number or an IBAN,
     // each opening with a digit as every byte of printable ASCII does, unlike "be delivered"),
     // binary octets ("01001000 01101001"), Morse codes (". -", "- /").
+    // A joint is a separator and the token char after it, two neighbouring chars, so reading every
+    // other char finds each joint once: at its separator when that sits at an odd index, else at the
+    // char after it.
     int hexJoints = 0;
     int binaryJoints = 0;
     int morseJoints = 0;
-    for (int k = 1; k + 1 < n; k++) {
+    for (int j = 1; j < n; j += 2) {
+      char x = text.charAt(j);
+      int k;
+      if (isSeparator(x)) {
+        k = j;
+      } else if (isDecimalDigit(x) || x == '.' || x == '-' || x == '/') {
+        k = j - 1;
+      } else {
+        continue;
+      }
+      if (k < 1 || k + 1 >= n) {
+        continue;
+      }
       char separator = text.charAt(k);
-      if (separator != ' ' && separator != ':' && separator != ',') {
+      if (!isSeparator(separator)) {
         continue;
       }
       char c = text.charAt(k - 1);
@@ -334,6 +349,11 @@ final class EncodedPayloadScanner {
       return false; // slugs, paths, hyphenated words
     }
     return digits > 0 || (upperInside >= 3 && lower >= 3);
+  }
+
+  /** A char that separates the tokens of the spaced formats: ' ', ':' or ','. */
+  private static boolean isSeparator(char c) {
+    return c == ' ' || c == ':' || c == ',';
   }
 
   private static boolean isDecimalDigit(char c) {
