@@ -32,8 +32,8 @@ import dev.airlock.agent.spend.BudgetConfig;
 import dev.airlock.agent.spend.Permit;
 import dev.airlock.agent.telemetry.LlmInstruments;
 import dev.airlock.agent.telemetry.content.AnswerCapture;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
@@ -41,6 +41,7 @@ import java.io.IOException;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -59,6 +60,18 @@ public final class LlmCall {
   static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
   /** One SSE event larger than this is skipped by the parser (and, when rewriting, passed on as is). */
   static final int MAX_EVENT_BYTES = 1024 * 1024;
+
+  // The kinds of metric attribute sets a call records with (see AttributeSets): keys in value order.
+  private static final List<AttributeKey<String>> CALL_KEYS = List.of(
+      OPERATION_NAME, PROVIDER_NAME, REQUEST_MODEL, SERVER_ADDRESS, AIRLOCK_PROVIDER, RESPONSE_MODEL, ERROR_TYPE);
+  private static final List<AttributeKey<String>> TOKEN_KEYS = List.of(
+      OPERATION_NAME, PROVIDER_NAME, REQUEST_MODEL, SERVER_ADDRESS, AIRLOCK_PROVIDER, RESPONSE_MODEL, ERROR_TYPE,
+      TOKEN_TYPE);
+  private static final List<AttributeKey<String>> COST_KEYS = List.of(
+      PROVIDER_NAME, AIRLOCK_PROVIDER, REQUEST_MODEL, AIRLOCK_TENANT, AIRLOCK_FEATURE);
+  private static final List<AttributeKey<String>> SAVED_KEYS = List.of(REQUEST_MODEL, AIRLOCK_TENANT);
+  private static final List<AttributeKey<String>> PII_KEYS = List.of(AIRLOCK_PII_TYPE, AIRLOCK_PII_ACTION);
+  private static final List<AttributeKey<String>> BLOCKED_KEYS = List.of(AIRLOCK_BLOCKED_RULE);
 
   private final PipelineState state;
   private final LlmInstruments instruments;
@@ -664,8 +677,8 @@ public final class LlmCall {
     if (!guarded.piiCounts().isEmpty()) {
       span.setAttribute(AIRLOCK_PII_TYPES, new java.util.ArrayList<>(guarded.piiCounts().keySet()));
       span.setAttribute(AIRLOCK_PII_COUNT, (long) guarded.piiCounts().values().stream().mapToInt(Integer::intValue).sum());
-      guarded.piiCounts().forEach((type, count) -> instruments.piiDetections().add(count, Attributes.of(
-          AIRLOCK_PII_TYPE, type, AIRLOCK_PII_ACTION, guarded.piiActions().get(type))));
+      guarded.piiCounts().forEach((type, count) -> instruments.piiDetections().add(count,
+          instruments.attributeSets().of(PII_KEYS, type, guarded.piiActions().get(type))));
     }
     if (guarded.injectionScore() >= 0) {
       span.setAttribute(AIRLOCK_INJECTION_SCORE, guarded.injectionScore());
@@ -679,7 +692,7 @@ public final class LlmCall {
     String blockedRule = blockedRule();
     if (blockedRule != null) {
       span.setAttribute(AIRLOCK_BLOCKED_RULE, blockedRule);
-      instruments.blocked().add(1, Attributes.of(AIRLOCK_BLOCKED_RULE, blockedRule));
+      instruments.blocked().add(1, instruments.attributeSets().of(BLOCKED_KEYS, blockedRule));
     }
     if (guarded.answerCheck() != null) {
       if (!guarded.answerCheck().foundTypes().isEmpty()) {
@@ -719,21 +732,13 @@ public final class LlmCall {
     if (destination.movedByRoute) {
       nameByDestination();
     }
-    AttributesBuilder metricAttributes = Attributes.builder()
-        .put(OPERATION_NAME, match.endpoint().operation().semconvName())
-        .put(PROVIDER_NAME, destination.semconvProviderName)
-        .put(REQUEST_MODEL, destination.model)
-        .put(SERVER_ADDRESS, destination.host)
-        .put(AIRLOCK_PROVIDER, destination.providerName);
-    if (responseModel != null) {
-      metricAttributes.put(RESPONSE_MODEL, responseModel);
-    }
     if (errorType != null) {
       span.setAttribute(ERROR_TYPE, errorType);
       span.setStatus(StatusCode.ERROR, error == null ? errorType : error.getClass().getSimpleName());
-      metricAttributes.put(ERROR_TYPE, errorType);
     }
-    Attributes common = metricAttributes.build();
+    String operation = match.endpoint().operation().semconvName();
+    Attributes common = instruments.attributeSets().of(CALL_KEYS, operation, destination.semconvProviderName,
+        destination.model, destination.host, destination.providerName, responseModel, errorType);
     instruments.operationDuration().record((endNanos - startNanos) / 1e9, common);
     if (streaming && firstChunkNanos > 0) {
       double seconds = (firstChunkNanos - startNanos) / 1e9;
@@ -746,7 +751,8 @@ public final class LlmCall {
       recordCacheSaving(cachedAnswer.usage() != null ? cachedAnswer.usage() : usage,
           responseModel != null ? responseModel : destination.model);
     } else if (usage != null) {
-      cost = recordUsage(usage, responseModel != null ? responseModel : destination.model, common);
+      cost = recordUsage(usage, responseModel != null ? responseModel : destination.model, operation, responseModel,
+          errorType);
     }
     settleSpend(usage, cost);
     AuditLog audit = state.audit();
@@ -838,11 +844,8 @@ public final class LlmCall {
     double saved = state.prices().costUsd(pricedModel, usage);
     if (!Double.isNaN(saved)) {
       span.setAttribute(AIRLOCK_CACHE_SAVED_USD, saved);
-      AttributesBuilder attributes = Attributes.builder().put(REQUEST_MODEL, destination.model);
-      if (identity.tenant() != null) {
-        attributes.put(AIRLOCK_TENANT, identity.tenant());
-      }
-      instruments.cacheSaved().add(saved, attributes.build());
+      instruments.cacheSaved().add(saved,
+          instruments.attributeSets().of(SAVED_KEYS, destination.model, identity.tenant()));
     }
   }
 
@@ -869,7 +872,8 @@ public final class LlmCall {
   }
 
   /** Records tokens and cost; returns the cost in USD, or NaN when the model has no price. */
-  private double recordUsage(Usage usage, String pricedModel, Attributes common) {
+  private double recordUsage(Usage usage, String pricedModel, String operation, String responseModel,
+      String errorType) {
     span.setAttribute(USAGE_INPUT_TOKENS, usage.inputTokens());
     span.setAttribute(USAGE_OUTPUT_TOKENS, usage.outputTokens());
     if (usage.cacheReadInputTokens() > 0) {
@@ -881,25 +885,20 @@ public final class LlmCall {
     if (usage.reasoningOutputTokens() > 0) {
       span.setAttribute(USAGE_REASONING_OUTPUT_TOKENS, usage.reasoningOutputTokens());
     }
-    instruments.tokenUsage().record(usage.inputTokens(), common.toBuilder().put(TOKEN_TYPE, "input").build());
-    instruments.tokenUsage().record(usage.outputTokens(), common.toBuilder().put(TOKEN_TYPE, "output").build());
+    instruments.tokenUsage().record(usage.inputTokens(), instruments.attributeSets().of(TOKEN_KEYS, operation,
+        destination.semconvProviderName, destination.model, destination.host, destination.providerName,
+        responseModel, errorType, "input"));
+    instruments.tokenUsage().record(usage.outputTokens(), instruments.attributeSets().of(TOKEN_KEYS, operation,
+        destination.semconvProviderName, destination.model, destination.host, destination.providerName,
+        responseModel, errorType, "output"));
     double cost = state.prices().costUsd(pricedModel, usage);
     if (Double.isNaN(cost) && destination.model != null && !pricedModel.equals(destination.model)) {
       cost = state.prices().costUsd(destination.model, usage);
     }
     if (!Double.isNaN(cost)) {
       span.setAttribute(AIRLOCK_COST_USD, cost);
-      AttributesBuilder costAttributes = Attributes.builder()
-          .put(PROVIDER_NAME, destination.semconvProviderName)
-          .put(AIRLOCK_PROVIDER, destination.providerName)
-          .put(REQUEST_MODEL, destination.model);
-      if (identity.tenant() != null) {
-        costAttributes.put(AIRLOCK_TENANT, identity.tenant());
-      }
-      if (identity.feature() != null) {
-        costAttributes.put(AIRLOCK_FEATURE, identity.feature());
-      }
-      instruments.cost().add(cost, costAttributes.build());
+      instruments.cost().add(cost, instruments.attributeSets().of(COST_KEYS, destination.semconvProviderName,
+          destination.providerName, destination.model, identity.tenant(), identity.feature()));
     }
     return cost;
   }

@@ -42,6 +42,7 @@ public final class LlmInstruments {
   private final LongCounter canaryRollbacks;
   private final LongCounter shadowCalls;
   private final DoubleHistogram shadowSimilarity;
+  private final AttributeSets attributeSets = new AttributeSets();
 
   public LlmInstruments(OpenTelemetry openTelemetry, String agentVersion) {
     this.tracer = openTelemetry.getTracer(SCOPE, agentVersion);
@@ -163,6 +164,11 @@ public final class LlmInstruments {
 
   public LongCounter blocked() {
     return blocked;
+  }
+
+  /** The per-call metrics' attribute sets, reused from call to call. */
+  public AttributeSets attributeSets() {
+    return attributeSets;
   }
 
   public Tracer tracer() {
