@@ -190,9 +190,7 @@ final class AnswerTextSpans {
   }
 
   private RequestTextSpans.Span span() throws IOException {
-    int start = (int) p.currentTokenLocation().getByteOffset();
-    String text = p.getText();
-    return new RequestTextSpans.Span(text, null, start, RequestTextSpans.stringEnd(body, start));
+    return RequestTextSpans.span(p, body, null);
   }
 
   /**

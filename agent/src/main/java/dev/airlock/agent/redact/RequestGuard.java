@@ -88,9 +88,17 @@ public final class RequestGuard {
     Pass pass = new Pass();
     List<RequestTextSpans.Edit> edits = new ArrayList<>(4);
     for (RequestTextSpans.Span span : texts) {
-      String replaced = pass.visit(span.text, span.role);
-      if (!replaced.equals(span.text)) {
-        edits.add(new RequestTextSpans.Edit(span, replaced));
+      List<Replacement> replacements = pass.inspect(span.text, span.role);
+      if (replacements.isEmpty()) {
+        continue;
+      }
+      if (span.plain()) {
+        // Only the detected values' bytes change; the text around them is not re-encoded.
+        for (Replacement r : replacements) {
+          edits.add(RequestTextSpans.Edit.inside(span, r.start, r.end, r.with));
+        }
+      } else {
+        edits.add(new RequestTextSpans.Edit(span, Replacement.apply(span.text, replacements)));
       }
     }
     return pass.result(endpoint, body, () -> RequestTextSpans.splice(body, edits),
@@ -114,7 +122,7 @@ public final class RequestGuard {
     // Compiled here, before the request is changed: the schema is the app's, placeholders never
     // appear in it (a schema is not a text part).
     JsonSchema schema = jsonRequested && output.checksJson() ? schemaOf(endpoint, root) : null;
-    RequestTexts.visit(endpoint, root, (text, role) -> pass.visit(text, role));
+    RequestTexts.visit(endpoint, root, (text, role) -> Replacement.apply(text, pass.inspect(text, role)));
     return pass.result(endpoint, body, () -> bytesOf(root),
         new AnswerCheck(output, endpoint, pass.sentValues, jsonRequested, schema));
   }
@@ -130,17 +138,23 @@ public final class RequestGuard {
     final Map<String, Integer> counts = new LinkedHashMap<>();
     final Map<String, String> actions = new LinkedHashMap<>();
     final java.util.Set<String> sentValues = new java.util.HashSet<>();
+    private final List<Replacement> replacements = new ArrayList<>(4);
     boolean changed;
     String blockedType;
     double injectionScore = -1;
     String injectionRule;
 
-    String visit(String text, TextRole role) {
+    /** Scores and scans one text; returns what to replace in it (a list reused by the next text), in order. */
+    List<Replacement> inspect(String text, TextRole role) {
       score(text, role);
       if (!redactionFindsSentValues) {
         output.collectSentValues(text, sentValues);
       }
-      return scanner == null ? text : redact(text);
+      replacements.clear();
+      if (scanner != null) {
+        redact(text);
+      }
+      return replacements;
     }
 
     private void score(String text, TextRole role) {
@@ -159,43 +173,32 @@ public final class RequestGuard {
       }
     }
 
-    private String redact(String text) {
+    private void redact(String text) {
       List<Detection> detections = scanner.scan(text);
-      if (detections.isEmpty()) {
-        return text;
-      }
-      StringBuilder out = new StringBuilder(text.length());
-      int at = 0;
       for (Detection d : detections) {
         PiiPolicy.Action action = pii.actionFor(d.type());
         counts.merge(d.type(), 1, Integer::sum);
         actions.put(d.type(), action.id());
-        out.append(text, at, d.start());
         String value = text.substring(d.start(), d.end());
         sentValues.add(value);
         switch (action) {
           case MASK:
-            out.append('[').append(Pseudonyms.label(d.type())).append(']');
+            replacements.add(new Replacement(d.start(), d.end(), "[" + Pseudonyms.label(d.type()) + "]"));
             changed = true;
             break;
           case PSEUDONYMIZE:
-            out.append(pseudonyms.placeholderFor(d.type(), value));
+            replacements.add(new Replacement(d.start(), d.end(), pseudonyms.placeholderFor(d.type(), value)));
             changed = true;
             break;
           case BLOCK:
             if (blockedType == null) {
               blockedType = d.type();
             }
-            out.append(value);
             break;
           default:
-            out.append(value);
             break;
         }
-        at = d.end();
       }
-      out.append(text, at, text.length());
-      return out.toString();
     }
 
     /** @param rewritten writes the changed body; called only when the changed body is the one sent */
@@ -228,6 +231,33 @@ public final class RequestGuard {
     } catch (JsonProcessingException impossible) {
       // A tree read from JSON always writes back; the caller's failure path forwards the original.
       throw new UncheckedIOException(impossible);
+    }
+  }
+
+  /** Chars {@code [start, end)} of a text become {@code with}. */
+  private static final class Replacement {
+    final int start;
+    final int end;
+    final String with;
+
+    Replacement(int start, int end, String with) {
+      this.start = start;
+      this.end = end;
+      this.with = with;
+    }
+
+    /** The text with the replacements (in order, not overlapping) made. */
+    static String apply(String text, List<Replacement> replacements) {
+      if (replacements.isEmpty()) {
+        return text;
+      }
+      StringBuilder out = new StringBuilder(text.length() + 16 * replacements.size());
+      int at = 0;
+      for (Replacement r : replacements) {
+        out.append(text, at, r.start).append(r.with);
+        at = r.end;
+      }
+      return out.append(text, at, text.length()).toString();
     }
   }
 }

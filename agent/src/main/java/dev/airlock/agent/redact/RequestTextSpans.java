@@ -45,18 +45,40 @@ final class RequestTextSpans {
       this.start = start;
       this.end = end;
     }
+
+    /**
+     * Whether the string is written as plain ASCII, without escapes: then its text's char {@code i}
+     * is the byte at {@code start + 1 + i}. An escape or a multi-byte character always takes more
+     * bytes than the chars it decodes to, so equal lengths mean neither occurs.
+     */
+    boolean plain() {
+      return end - start - 2 == text.length();
+    }
   }
 
-  /** A replacement for one span's JSON string. */
+  /** A replacement of bytes {@code [start, end)} of the body. */
   static final class Edit {
     final int start;
     final int end;
     final String text;
+    /** Whether {@link #text} replaces a whole string (and is written with its quotes) or a run inside one. */
+    final boolean quoted;
 
-    Edit(Span span, String text) {
-      this.start = span.start;
-      this.end = span.end;
+    private Edit(int start, int end, String text, boolean quoted) {
+      this.start = start;
+      this.end = end;
       this.text = text;
+      this.quoted = quoted;
+    }
+
+    /** The span's whole string becomes {@code text}. */
+    Edit(Span span, String text) {
+      this(span.start, span.end, text, true);
+    }
+
+    /** Chars {@code [from, to)} of a {@link Span#plain()} span's text become {@code text}. */
+    static Edit inside(Span span, int from, int to, String text) {
+      return new Edit(span.start + 1 + from, span.start + 1 + to, text, false);
     }
   }
 
@@ -97,22 +119,26 @@ final class RequestTextSpans {
     List<byte[]> encoded = new ArrayList<>(edits.size());
     int length = body.length;
     for (Edit e : edits) {
-      byte[] quoted = encoder.quoteAsUTF8(e.text);
-      encoded.add(quoted);
-      length += quoted.length + 2 - (e.end - e.start);
+      byte[] escaped = encoder.quoteAsUTF8(e.text);
+      encoded.add(escaped);
+      length += escaped.length + (e.quoted ? 2 : 0) - (e.end - e.start);
     }
     byte[] out = new byte[length];
     int from = 0;
     int to = 0;
     for (int i = 0; i < edits.size(); i++) {
       Edit e = edits.get(i);
-      byte[] quoted = encoded.get(i);
+      byte[] escaped = encoded.get(i);
       System.arraycopy(body, from, out, to, e.start - from);
       to += e.start - from;
-      out[to++] = '"';
-      System.arraycopy(quoted, 0, out, to, quoted.length);
-      to += quoted.length;
-      out[to++] = '"';
+      if (e.quoted) {
+        out[to++] = '"';
+      }
+      System.arraycopy(escaped, 0, out, to, escaped.length);
+      to += escaped.length;
+      if (e.quoted) {
+        out[to++] = '"';
+      }
       from = e.end;
     }
     System.arraycopy(body, from, out, to, body.length - from);
@@ -200,14 +226,24 @@ final class RequestTextSpans {
 
   /** The current string token as a span: its text, and its bytes from the opening to past the closing quote. */
   private Span span(TextRole role) throws IOException {
+    return span(p, body, role);
+  }
+
+  /** As {@link #span(TextRole)}, for the parser {@code p} of {@code body}. */
+  static Span span(JsonParser p, byte[] body, TextRole role) throws IOException {
     int start = (int) p.currentTokenLocation().getByteOffset();
     String text = p.getText();
-    return new Span(text, role, start, stringEnd(body, start));
+    // The parser has just read the string to its closing quote; if it read anything else, count.
+    int end = (int) p.currentLocation().getByteOffset();
+    if (end <= start + 1 || end > body.length || body[end - 1] != '"') {
+      end = stringEnd(body, start);
+    }
+    return new Span(text, role, start, end);
   }
 
   /**
-   * Where the JSON string opening at {@code openingQuote} ends (past its closing quote); measured on
-   * the bytes, so it does not depend on how far the parser has read ahead.
+   * Where the JSON string opening at {@code openingQuote} ends (past its closing quote), measured
+   * on the bytes.
    */
   static int stringEnd(byte[] body, int openingQuote) throws IOException {
     if (openingQuote < 0 || openingQuote >= body.length || body[openingQuote] != '"') {

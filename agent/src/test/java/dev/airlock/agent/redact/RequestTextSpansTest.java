@@ -101,6 +101,22 @@ class RequestTextSpansTest {
   }
 
   @Test
+  void aPlainStringIsEditedInPlaceByCharOffsets() {
+    String body = "{\"messages\":[{\"role\":\"user\",\"content\":\"mail jane@example.com now\"},"
+        + "{\"role\":\"user\",\"content\":\"caf\u00e9\"},{\"role\":\"user\",\"content\":\"a\\nb\"},"
+        + "{\"role\":\"user\",\"content\":\"\"}]}";
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    List<RequestTextSpans.Span> spans = RequestTextSpans.find(Endpoint.OPENAI_CHAT, bytes);
+    assertEquals(List.of(true, false, false, true),
+        List.of(spans.get(0).plain(), spans.get(1).plain(), spans.get(2).plain(), spans.get(3).plain()));
+    List<RequestTextSpans.Edit> edits = new ArrayList<>();
+    edits.add(RequestTextSpans.Edit.inside(spans.get(0), 5, 21, "<EMAIL_1>"));
+    edits.add(RequestTextSpans.Edit.inside(spans.get(0), 22, 25, "\"later\""));
+    assertEquals(body.replace("jane@example.com now", "<EMAIL_1> \\\"later\\\""),
+        new String(RequestTextSpans.splice(bytes, edits), StandardCharsets.UTF_8));
+  }
+
+  @Test
   void leavesRepeatedMembersAndBrokenBodiesToTheTree() {
     assertNull(RequestTextSpans.find(Endpoint.OPENAI_CHAT,
         "{\"messages\":[{\"role\":\"user\",\"content\":\"a\",\"content\":\"b\"}]}".getBytes(StandardCharsets.UTF_8)));
