@@ -40,7 +40,6 @@ import io.opentelemetry.context.Context;
 import java.io.IOException;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -360,8 +359,7 @@ public final class LlmCall {
     WholeAnswer result = new WholeAnswer(statusCode, answer, null);
     if (!streaming && statusCode < 300) {
       byte[] restored = guarded.restores()
-          ? Placeholders.restoreJson(new String(answer, StandardCharsets.UTF_8), guarded.restorations())
-              .getBytes(StandardCharsets.UTF_8)
+          ? Placeholders.restoreJson(answer, guarded.restorations())
           : answer;
       byte[] checked = guarded.answerCheck().checkWhole(restored);
       if (checked == null) {
@@ -515,8 +513,7 @@ public final class LlmCall {
     if (!guarded.restores() || bodyTruncated || body == null) {
       return new byte[0];
     }
-    String restored = Placeholders.restoreJson(body.toString(StandardCharsets.UTF_8), guarded.restorations());
-    byte[] out = restored.getBytes(StandardCharsets.UTF_8);
+    byte[] out = Placeholders.restoreJson(body.toByteArray(), guarded.restorations());
     recordRewritten(out);
     return out;
   }

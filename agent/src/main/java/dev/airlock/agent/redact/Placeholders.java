@@ -1,5 +1,7 @@
 package dev.airlock.agent.redact;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -14,6 +16,8 @@ public final class Placeholders {
 
   private static final String JSON_LT = "\\u003c";
   private static final String JSON_GT = "\\u003e";
+  private static final byte[] JSON_LT_BYTES = JSON_LT.getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] JSON_GT_BYTES = JSON_GT.getBytes(StandardCharsets.US_ASCII);
 
   private Placeholders() {}
 
@@ -71,6 +75,88 @@ public final class Placeholders {
       i++;
     }
     return out.append(json, copied, json.length()).toString();
+  }
+
+  /**
+   * {@link #restoreJson(String, Map)} on UTF-8 bytes, without decoding them: placeholders and
+   * their escaped brackets are ASCII, and no byte of a multi-byte UTF-8 character is, so the same
+   * placeholders are found at the same places. Bytes outside the placeholders are copied as they
+   * are.
+   *
+   * @return the restored document, or {@code json} itself when it holds no known placeholder
+   */
+  public static byte[] restoreJson(byte[] json, Map<String, String> restorations) {
+    if (restorations.isEmpty()) {
+      return json;
+    }
+    byte[] out = null;
+    int written = 0;
+    int copied = 0;
+    int i = 0;
+    while (i < json.length) {
+      byte c = json[i];
+      int open = c == '<' ? 1 : c == '\\' && regionMatchesIgnoreCase(json, i, JSON_LT_BYTES) ? JSON_LT_BYTES.length : 0;
+      if (open > 0) {
+        int labelStart = i + open;
+        int end = labelStart;
+        while (end < json.length && end - labelStart < MAX_LENGTH && isLabelChar((char) (json[end] & 0xff))) {
+          end++;
+        }
+        int close = end >= json.length ? 0
+            : json[end] == '>' ? 1
+            : regionMatchesIgnoreCase(json, end, JSON_GT_BYTES) ? JSON_GT_BYTES.length : 0;
+        if (close > 0 && end > labelStart) {
+          // Written plainly, the placeholder's bytes are the key itself.
+          String key = open == 1 && close == 1 ? new String(json, i, end + 1 - i, StandardCharsets.US_ASCII)
+              : "<" + new String(json, labelStart, end - labelStart, StandardCharsets.US_ASCII) + ">";
+          String value = restorations.get(key);
+          if (value != null) {
+            StringBuilder escaped = new StringBuilder(value.length() + 8);
+            escapeJson(value, escaped);
+            byte[] bytes = escaped.toString().getBytes(StandardCharsets.UTF_8);
+            if (out == null) {
+              out = new byte[json.length + Math.max(64, bytes.length)];
+            }
+            int need = written + (i - copied) + bytes.length + (json.length - (end + close));
+            if (need > out.length) {
+              out = Arrays.copyOf(out, Math.max(need, out.length * 2));
+            }
+            System.arraycopy(json, copied, out, written, i - copied);
+            written += i - copied;
+            System.arraycopy(bytes, 0, out, written, bytes.length);
+            written += bytes.length;
+            i = end + close;
+            copied = i;
+            continue;
+          }
+        }
+      }
+      i++;
+    }
+    if (out == null) {
+      return json;
+    }
+    int rest = json.length - copied;
+    if (written + rest > out.length) {
+      out = Arrays.copyOf(out, written + rest);
+    }
+    System.arraycopy(json, copied, out, written, rest);
+    return Arrays.copyOf(out, written + rest);
+  }
+
+  private static boolean regionMatchesIgnoreCase(byte[] s, int at, byte[] ascii) {
+    if (at + ascii.length > s.length) {
+      return false;
+    }
+    for (int k = 0; k < ascii.length; k++) {
+      int a = s[at + k];
+      int b = ascii[k];
+      // The pattern is lower case: only its letters also match their upper case.
+      if (a != b && !(b >= 'a' && b <= 'z' && a == b - ('a' - 'A'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
