@@ -208,13 +208,21 @@ final class AnchorGate {
 
   /** Records where every anchor occurs in {@code text}; hand the scan back with {@link #release}. */
   Scan scan(String text) {
+    return scan(text, text.length());
+  }
+
+  /**
+   * Records where every anchor occurs in the first {@code end} chars of {@code text}: a word that
+   * runs past {@code end} is read up to it only.
+   */
+  Scan scan(String text, int end) {
     Scan scan = spare.get();
     if (scan == null) {
       scan = new Scan();
     } else {
       spare.set(null);
     }
-    int n = text.length();
+    int n = Math.min(end, text.length());
     boolean prevWordChar = false;
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);

@@ -1,5 +1,6 @@
 package dev.airlock.agent.guard.injection;
 
+import java.util.Collections;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,6 +76,14 @@ final class PastedData {
    */
   private static final String[] DOCUMENT_OPENINGS = {"<!doctype", "<html", "<?xml"};
 
+  /**
+   * The words a frame names its data with. Every frame holds one, so a place where data could open
+   * without such a word in the {@value #WINDOW} chars before it is not searched: the search runs
+   * the pattern's long alternations at every word of the window.
+   */
+  private static final AnchorGate DATA_NOUNS = new AnchorGate(Collections.singletonList(
+      (PatternRule.stemsOf(DATA_NOUN) + " " + PatternRule.stemsOf(LABEL)).split(" ")));
+
   private PastedData() {}
 
   /**
@@ -97,24 +106,49 @@ final class PastedData {
     }
     int limit = Math.min(text.length() - 1, MAX_FRAME_OFFSET + WINDOW);
     Matcher m = null;
+    AnchorGate.Scan nouns = null;
     int tries = 0;
     int scanned = 0;
-    for (int i = 1; i < limit && tries < MAX_OPENINGS; i++) {
-      if (!opensData(text, i)) {
-        continue;
+    try {
+      for (int i = 1; i < limit && tries < MAX_OPENINGS; i++) {
+        if (!opensData(text, i)) {
+          continue;
+        }
+        tries++;
+        if (nouns == null) {
+          nouns = DATA_NOUNS.scan(text, limit);
+        }
+        // Windows overlap only where openings are close together; the part already tried is not retried.
+        int from = Math.max(scanned, i - WINDOW);
+        scanned = from;
+        if (!nounBetween(nouns, i - WINDOW, i)) {
+          continue;
+        }
+        if (m == null) {
+          m = FRAME.matcher(text).useTransparentBounds(true);
+        }
+        m.region(from, Math.min(text.length(), i + 1));
+        if (m.find() && m.start() <= MAX_FRAME_OFFSET && m.end() < text.length()) {
+          return m.end();
+        }
       }
-      tries++;
-      if (m == null) {
-        m = FRAME.matcher(text).useTransparentBounds(true);
+      return -1;
+    } finally {
+      if (nouns != null) {
+        DATA_NOUNS.release(nouns);
       }
-      // Windows overlap only where openings are close together; the part already tried is not retried.
-      m.region(Math.max(scanned, i - WINDOW), Math.min(text.length(), i + 1));
-      if (m.find() && m.start() <= MAX_FRAME_OFFSET && m.end() < text.length()) {
-        return m.end();
-      }
-      scanned = Math.max(scanned, i - WINDOW);
     }
-    return -1;
+  }
+
+  /** Whether a data noun starts in {@code [from, to)}. */
+  private static boolean nounBetween(AnchorGate.Scan nouns, int from, int to) {
+    int[] at = nouns.positions(0);
+    for (int k = 0, count = nouns.count(0); k < count && at[k] < to; k++) {
+      if (at[k] >= from) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A colon, a line break, or a quote mark after a blank (an opening quote, not "let's"). */

@@ -107,6 +107,29 @@ class DataSteeringTest {
     assertEquals(-1, PastedData.start("What is the capital of France?"));
   }
 
+  /**
+   * Only places with a data noun in the window before them are searched: a frame is found whatever
+   * noun names its data, after earlier colons and quotes with none, and in the other languages.
+   */
+  @Test
+  void framesAreFoundWhateverNounNamesTheData() {
+    String[] framed = {
+        "Write an outreach e-mail based on this resume: 'John Doe, engineer'",
+        "Hi there: quick one. \"Please\" help. Translate the following email into German:\nHallo",
+        "What is the sum, given this table of populations: <table><tr><td>1</td></tr></table>",
+        "based on email: {\"from\": \"a@b.c\"}",
+        "Thanks. Text: 'the quick brown fox'",
+        "Gracias. Texto: 'hola a todos'",
+        "Review my config: {retries: 3}",
+        "Explain the following SQL:\nSELECT 1"};
+    for (String text : framed) {
+      int start = PastedData.start(text);
+      assertTrue(start > 0 && (text.substring(0, start).stripTrailing().endsWith(":") || text.charAt(start - 1) == '\n'),
+          text + " -> " + start);
+    }
+    assertEquals(-1, PastedData.start("Hi: I have a question. \"Why\" is the sky blue: is it the air?"));
+  }
+
   @Test
   void reassemblyFollowsTheStatedOrder() {
     List<String> joined = Reassembly.candidates("x = \"world\", y = \"hello \"; print z = y + x");
