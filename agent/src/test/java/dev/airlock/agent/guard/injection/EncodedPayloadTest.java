@@ -56,22 +56,23 @@ class EncodedPayloadTest {
    */
   @Test
   void spacedPayloadsAreFoundAtEitherParity() {
-    StringBuilder spacedHex = new StringBuilder();
-    StringBuilder colonHex = new StringBuilder();
-    StringBuilder commaBinary = new StringBuilder();
-    for (byte b : ATTACK.getBytes(StandardCharsets.US_ASCII)) {
-      spacedHex.append(String.format("%02x ", b));
-      colonHex.append(String.format("%02x:", b));
-      commaBinary.append(String.format("%8s", Integer.toBinaryString(b & 0xFF)).replace(' ', '0')).append(',');
-    }
     String morse = ".. --. -. --- .-. . / .- .-.. .-.. / .--. .-. . ...- .. --- ..- ... / .. -. ... - .-. ..- -.-. - .. --- -. ...";
-    for (String payload : new String[] {spacedHex.toString().trim(), colonHex.substring(0, colonHex.length() - 1),
-        commaBinary.substring(0, commaBinary.length() - 1), morse}) {
+    for (String payload : new String[] {attackBytes(false, " "), attackBytes(false, ":"), attackBytes(true, ","), morse}) {
       for (String lead : new String[] {"data ", "data: "}) {
         String text = lead + payload;
         assertEquals(1, EncodedPayloadScanner.scan(text, new EncodedPayloadScanner.Budget(16_384)).size(), text);
       }
     }
+  }
+
+  /** {@link #ATTACK}'s bytes as hex pairs or binary octets, joined by {@code separator}. */
+  private static String attackBytes(boolean binary, String separator) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : ATTACK.getBytes(StandardCharsets.US_ASCII)) {
+      out.append(out.length() == 0 ? "" : separator);
+      out.append(binary ? String.format("%8s", Integer.toBinaryString(b & 0xFF)).replace(' ', '0') : String.format("%02x", b));
+    }
+    return out.toString();
   }
 
   @Test
