@@ -195,7 +195,7 @@ final class PhoneDetector implements IndexedDetector {
         if (run == null) {
           run = new Run();
         }
-        int end = run.read(text, i);
+        int end = run.read(text, i, index, k);
         if (run.ok) {
           evaluate(text, run, out);
         }
@@ -469,8 +469,11 @@ final class PhoneDetector implements IndexedDetector {
     int end;
     private CharSequence text;
 
-    /** Reads the run at {@code i}; returns where scanning resumes (always past the run). */
-    int read(CharSequence t, int i) {
+    /**
+     * Reads the run at {@code i}, whose first digit starts the index's digit run {@code k};
+     * returns where scanning resumes (always past the run).
+     */
+    int read(CharSequence t, int i, TextIndex index, int k) {
       text = t;
       count = 0;
       ok = false;
@@ -503,8 +506,11 @@ final class PhoneDetector implements IndexedDetector {
           p++;
         }
         int ds = p;
-        while (Chars.digitAt(t, p)) {
-          p++;
+        if (Chars.digitAt(t, p)) {
+          // A group starts where a digit follows a non-digit: at the next digit run of the index,
+          // whose end was noted in the pass (no char-by-char walk over the group).
+          assert index.runStart(k) == p;
+          p = index.runEnd(k++);
         }
         if (p == ds || (inParens && Chars.at(t, p) != ')')) {
           p = before; // an empty or unbalanced group ends the run before it

@@ -54,9 +54,10 @@ final class UkNinoDetector implements IndexedDetector {
       } else {
         continue;
       }
-      if (i < resume || !Chars.isAsciiLetter(text.charAt(i))
-          || !Chars.isAsciiLetter(text.charAt(i + 1)) || Chars.wordCharAt(text, i - 1)
-          || !digitsShape(text, j, index.runEnd(k))) {
+      int digitsEnd = digitsEnd(text, j, index.runEnd(k));
+      if (digitsEnd < 0 || !suffixAt(text, digitsEnd) || i < resume
+          || !Chars.isAsciiLetter(text.charAt(i)) || !Chars.isAsciiLetter(text.charAt(i + 1))
+          || Chars.wordCharAt(text, i - 1)) {
         continue;
       }
       if (m == null) {
@@ -86,12 +87,31 @@ final class UkNinoDetector implements IndexedDetector {
   }
 
   /**
-   * Whether the digit run at {@code j}, ending at {@code runEnd}, can be the number's digits: six in a row, or two and a
-   * space ("12 34 56"); rules most runs out without running the pattern.
+   * Where the number's digits end if the digit run at {@code j}, ending at {@code runEnd}, can be
+   * them (six in a row, or two and a space: "12 34 56"), else -1; rules most runs out without
+   * running the pattern.
    */
-  private static boolean digitsShape(CharSequence text, int j, int runEnd) {
+  private static int digitsEnd(CharSequence text, int j, int runEnd) {
     int first = runEnd - j;
-    return first == 6 || (first == 2 && Chars.at(text, j + 2) == ' ');
+    if (first == 6) {
+      return runEnd;
+    }
+    return first == 2 && Chars.at(text, j + 2) == ' ' ? j + 8 : -1;
+  }
+
+  /**
+   * Whether a suffix letter (A-D, either case) follows the digits ending at {@code p}, right after
+   * them or after one space: the pattern cannot match otherwise, and on text dense with numbers
+   * this rules out most of the runs that have two letters before them (the pattern's set-up
+   * alone, a matcher reset per try, was most of this detector's time there).
+   */
+  private static boolean suffixAt(CharSequence text, int p) {
+    char c = Chars.at(text, p);
+    if (c == ' ') {
+      c = Chars.at(text, p + 1);
+    }
+    char upper = (char) (c & ~0x20);
+    return upper >= 'A' && upper <= 'D';
   }
 
   /** HMRC prefix rules for an upper-case two-letter prefix. */
