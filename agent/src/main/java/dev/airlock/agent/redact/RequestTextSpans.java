@@ -263,6 +263,27 @@ final class RequestTextSpans {
     throw new IOException("unterminated string");
   }
 
+  /** Whether {@code value} opens an array; any other value is skipped, and the caller has nothing to read. */
+  private boolean array(JsonToken value) throws IOException {
+    if (value == JsonToken.START_ARRAY) {
+      return true;
+    }
+    p.skipChildren();
+    return false;
+  }
+
+  /** Moves to the next object of the array being read, skipping other elements; false at the array's end. */
+  private boolean nextObject() throws IOException {
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (t == JsonToken.START_OBJECT) {
+        return true;
+      }
+      p.skipChildren();
+    }
+    return false;
+  }
+
   private static void settle(List<Span> held, TextRole role, List<Span> out) {
     for (Span s : held) {
       if (s.role == null) {
@@ -292,16 +313,10 @@ final class RequestTextSpans {
   // --- OpenAI chat and Responses ---
 
   private void openAiMessages(JsonToken value, List<Span> out) throws IOException {
-    if (value != JsonToken.START_ARRAY) {
-      p.skipChildren();
+    if (!array(value)) {
       return;
     }
-    JsonToken t;
-    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-      if (t != JsonToken.START_OBJECT) {
-        p.skipChildren();
-        continue;
-      }
+    while (nextObject()) {
       String role = "user";
       List<Span> held = new ArrayList<>(2);
       while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -340,16 +355,10 @@ final class RequestTextSpans {
       held.add(span(null));
       return;
     }
-    if (value != JsonToken.START_ARRAY) {
-      p.skipChildren();
+    if (!array(value)) {
       return;
     }
-    JsonToken t;
-    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-      if (t != JsonToken.START_OBJECT) {
-        p.skipChildren();
-        continue;
-      }
+    while (nextObject()) {
       String type = "";
       Span text = null;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -374,16 +383,10 @@ final class RequestTextSpans {
       out.add(span(TextRole.USER));
       return;
     }
-    if (value != JsonToken.START_ARRAY) {
-      p.skipChildren();
+    if (!array(value)) {
       return;
     }
-    JsonToken t;
-    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-      if (t != JsonToken.START_OBJECT) {
-        p.skipChildren();
-        continue;
-      }
+    while (nextObject()) {
       String type = "message";
       String role = "user";
       List<Span> content = new ArrayList<>(2);
@@ -426,8 +429,7 @@ final class RequestTextSpans {
       out.add(span(role));
       return;
     }
-    if (value != JsonToken.START_ARRAY) {
-      p.skipChildren();
+    if (!array(value)) {
       return;
     }
     JsonToken t;
@@ -439,16 +441,10 @@ final class RequestTextSpans {
   // --- Anthropic ---
 
   private void anthropicMessages(JsonToken value, List<Span> out) throws IOException {
-    if (value != JsonToken.START_ARRAY) {
-      p.skipChildren();
+    if (!array(value)) {
       return;
     }
-    JsonToken t;
-    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-      if (t != JsonToken.START_OBJECT) {
-        p.skipChildren();
-        continue;
-      }
+    while (nextObject()) {
       String role = "";
       List<Span> held = new ArrayList<>(2);
       while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -476,16 +472,10 @@ final class RequestTextSpans {
       out.add(span(role));
       return;
     }
-    if (value != JsonToken.START_ARRAY) {
-      p.skipChildren();
+    if (!array(value)) {
       return;
     }
-    JsonToken t;
-    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-      if (t != JsonToken.START_OBJECT) {
-        p.skipChildren();
-        continue;
-      }
+    while (nextObject()) {
       String type = "";
       Span text = null;
       List<Span> toolResult = null;
@@ -516,16 +506,10 @@ final class RequestTextSpans {
   // --- Gemini ---
 
   private void geminiContents(JsonToken value, List<Span> out) throws IOException {
-    if (value != JsonToken.START_ARRAY) {
-      p.skipChildren();
+    if (!array(value)) {
       return;
     }
-    JsonToken t;
-    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-      if (t != JsonToken.START_OBJECT) {
-        p.skipChildren();
-        continue;
-      }
+    while (nextObject()) {
       String role = "";
       List<Span> held = new ArrayList<>(2);
       while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -564,16 +548,10 @@ final class RequestTextSpans {
 
   /** Text parts, and the string members of a {@code functionResponse}'s {@code response} (tool data). */
   private void geminiParts(JsonToken value, List<Span> held) throws IOException {
-    if (value != JsonToken.START_ARRAY) {
-      p.skipChildren();
+    if (!array(value)) {
       return;
     }
-    JsonToken t;
-    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-      if (t != JsonToken.START_OBJECT) {
-        p.skipChildren();
-        continue;
-      }
+    while (nextObject()) {
       Span text = null;
       List<Span> toolData = null;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
