@@ -330,22 +330,7 @@ final class RequestTextSpans {
           p.skipChildren();
         }
       }
-      settle(held, openAiRole(role), out);
-    }
-  }
-
-  private static TextRole openAiRole(String role) {
-    switch (role) {
-      case "system":
-      case "developer":
-        return TextRole.SYSTEM;
-      case "assistant":
-        return TextRole.ASSISTANT;
-      case "tool":
-      case "function":
-        return TextRole.TOOL_RESULT;
-      default:
-        return TextRole.USER;
+      settle(held, RequestTexts.openAiRole(role), out);
     }
   }
 
@@ -417,7 +402,7 @@ final class RequestTextSpans {
         }
       }
       if (type.equals("message")) {
-        settle(content, openAiRole(role), out);
+        settle(content, RequestTexts.openAiRole(role), out);
       } else if (type.equals("function_call_output") && output != null) {
         out.add(output);
       }

@@ -62,7 +62,11 @@ public final class RequestTexts {
     }
   }
 
-  private static TextRole openAiRole(String role) {
+  /**
+   * The role of an OpenAI chat message or Responses input item, by its {@code role} member; shared
+   * with {@link RequestTextSpans}, which must settle roles exactly as this walk does.
+   */
+  static TextRole openAiRole(String role) {
     switch (role) {
       case "system":
       case "developer":
