@@ -477,21 +477,10 @@ public final class RequestCodec {
       p.skipChildren();
       return p.currentLocation().getByteOffset();
     }
-    int i = (int) start;
     if (t == JsonToken.VALUE_STRING) {
-      i++;
-      while (i < body.length) {
-        byte c = body[i];
-        if (c == '\\') {
-          i += 2;
-        } else if (c == '"') {
-          return i + 1;
-        } else {
-          i++;
-        }
-      }
-      throw new IOException("unterminated string");
+      return stringEnd(body, (int) start);
     }
+    int i = (int) start;
     // Literals and numbers end at the first structural character or whitespace.
     while (i < body.length) {
       byte c = body[i];
@@ -501,6 +490,30 @@ public final class RequestCodec {
       i++;
     }
     return i;
+  }
+
+  /**
+   * Where the JSON string opening at {@code openingQuote} of {@code body} ends (past its closing
+   * quote), measured on the bytes.
+   *
+   * @throws IOException when no string opens there or it does not end
+   */
+  public static int stringEnd(byte[] body, int openingQuote) throws IOException {
+    if (openingQuote < 0 || openingQuote >= body.length || body[openingQuote] != '"') {
+      throw new IOException("a string token not at its opening quote");
+    }
+    int i = openingQuote + 1;
+    while (i < body.length) {
+      byte c = body[i];
+      if (c == '\\') {
+        i += 2;
+      } else if (c == '"') {
+        return i + 1;
+      } else {
+        i++;
+      }
+    }
+    throw new IOException("unterminated string");
   }
 
   private static boolean isJsonWhitespace(byte c) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.airlock.agent.codec.Endpoint;
+import dev.airlock.agent.codec.RequestCodec;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -236,31 +237,9 @@ final class RequestTextSpans {
     // The parser has just read the string to its closing quote; if it read anything else, count.
     int end = (int) p.currentLocation().getByteOffset();
     if (end <= start + 1 || end > body.length || body[end - 1] != '"') {
-      end = stringEnd(body, start);
+      end = RequestCodec.stringEnd(body, start);
     }
     return new Span(text, role, start, end);
-  }
-
-  /**
-   * Where the JSON string opening at {@code openingQuote} ends (past its closing quote), measured
-   * on the bytes.
-   */
-  static int stringEnd(byte[] body, int openingQuote) throws IOException {
-    if (openingQuote < 0 || openingQuote >= body.length || body[openingQuote] != '"') {
-      throw new IOException("a string token not at its opening quote");
-    }
-    int i = openingQuote + 1;
-    while (i < body.length) {
-      byte c = body[i];
-      if (c == '\\') {
-        i += 2;
-      } else if (c == '"') {
-        return i + 1;
-      } else {
-        i++;
-      }
-    }
-    throw new IOException("unterminated string");
   }
 
   /** Whether {@code value} opens an array; any other value is skipped, and the caller has nothing to read. */
