@@ -266,7 +266,9 @@ public final class AnswerRecorder {
     if (isError(response)) {
       return refused(Refusal.ERROR);
     }
-    return new CachedAnswer(status, contentType, false, response.model(), response.usage(), new byte[][] {exact});
+    // The response is kept: a hit's span reports it without reading these bytes again.
+    return new CachedAnswer(status, contentType, response.model(), response.usage(), new byte[][] {exact}, endpoint,
+        response);
   }
 
   /** An error event or body, or a Responses API answer that ended as {@code failed}. */

@@ -1,6 +1,9 @@
 package dev.airlock.agent.cache;
 
+import dev.airlock.agent.codec.Endpoint;
+import dev.airlock.agent.codec.LlmResponse;
 import dev.airlock.agent.codec.Usage;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,7 +13,9 @@ import java.util.List;
  * the transport delivered, so a replay hands the application the same bytes in the same pieces
  * (see {@link AnswerReplay}). Only 2xx answers exist. Also kept: the content type, the model that
  * answered and the usage the provider reported, so a hit can be reported (and priced as saved)
- * without parsing anything again.
+ * without parsing anything again; and, for a whole answer the recorder stored, the response it read
+ * from the body ({@link #parsedResponse}), so a hit's span gets the same facts without a second
+ * parse of the same bytes.
  *
  * <p>Immutable and thread-safe: the parts are copied in and never handed out except as copies or
  * read-only views.
@@ -32,9 +37,29 @@ public final class CachedAnswer {
   private final Usage usage;
   private final byte[][] parts;
   private final long byteCount;
+  /** The endpoint {@link #response} was read for, or null when none was kept. */
+  private final Endpoint readFor;
+  /** {@code ResponseCodec.parse(readFor, body)} of a whole answer, or null. */
+  private final LlmResponse response;
 
   /** Takes ownership of {@code parts}: callers in this package pass fresh arrays they never touch again. */
   CachedAnswer(int status, String contentType, boolean streamed, String model, Usage usage, byte[][] parts) {
+    this(status, contentType, streamed, model, usage, parts, null, null);
+  }
+
+  /**
+   * A whole answer with the response read from its body.
+   *
+   * @param readFor the endpoint whose dialect {@code response} was read in
+   * @param response exactly what {@code ResponseCodec.parse(readFor, parts[0])} returned
+   */
+  CachedAnswer(int status, String contentType, String model, Usage usage, byte[][] parts, Endpoint readFor,
+      LlmResponse response) {
+    this(status, contentType, false, model, usage, parts, readFor, response);
+  }
+
+  private CachedAnswer(int status, String contentType, boolean streamed, String model, Usage usage,
+      byte[][] parts, Endpoint readFor, LlmResponse response) {
     if (status < 200 || status > 299) {
       throw new IllegalArgumentException("only 2xx answers are cached, not " + status);
     }
@@ -52,6 +77,8 @@ public final class CachedAnswer {
     this.usage = usage;
     this.parts = parts;
     this.byteCount = n;
+    this.readFor = response == null ? null : readFor;
+    this.response = response;
   }
 
   /**
@@ -111,6 +138,20 @@ public final class CachedAnswer {
     return usage;
   }
 
+  /**
+   * What {@code ResponseCodec.parse(endpoint, body)} returns for this whole answer, as read when it
+   * was stored; null when it was not kept (a stream, an answer not built by the recorder) or was
+   * read for another endpoint: the caller then parses the body itself.
+   */
+  public LlmResponse parsedResponse(Endpoint endpoint) {
+    return endpoint == readFor ? response : null;
+  }
+
+  /** Whether {@code bytes} are this whole answer's body, byte for byte (a replay hands over exactly those). */
+  public boolean isBody(byte[] bytes) {
+    return !streamed && Arrays.equals(parts[0], bytes);
+  }
+
   /** The number of body bytes, all chunks together. */
   public long byteCount() {
     return byteCount;
@@ -128,10 +169,12 @@ public final class CachedAnswer {
 
   /**
    * The memory this answer holds, for the cache's size bound: its {@link #entrySize()} plus a fixed
-   * overhead and the two strings.
+   * overhead and the strings (the content type, the model, a kept response's id).
    */
   public long weight() {
-    long strings = 2L * ((contentType == null ? 0 : contentType.length()) + (model == null ? 0 : model.length()));
+    String id = response == null ? null : response.id();
+    long strings = 2L * ((contentType == null ? 0 : contentType.length()) + (model == null ? 0 : model.length())
+        + (id == null ? 0 : id.length()));
     return entrySize() + FIXED_OVERHEAD + strings;
   }
 

@@ -910,7 +910,17 @@ public final class LlmCall {
       return accumulator == null ? null : accumulator.result();
     }
     byte[] answer = keptAnswer();
-    return answer == null || answer.length == 0 ? null : ResponseCodec.parse(match.endpoint(), answer);
+    if (answer == null || answer.length == 0) {
+      return null;
+    }
+    if (cachedAnswer != null) {
+      // A replayed answer was read when it was stored; the bytes are compared, not trusted.
+      LlmResponse stored = cachedAnswer.parsedResponse(match.endpoint());
+      if (stored != null && cachedAnswer.isBody(answer)) {
+        return stored;
+      }
+    }
+    return ResponseCodec.parse(match.endpoint(), answer);
   }
 
   private String errorType(Throwable error, boolean cancelled) {

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airlock.agent.cache.AnswerRecorder.Refusal;
 import dev.airlock.agent.codec.Endpoint;
+import dev.airlock.agent.codec.ResponseCodec;
 import dev.airlock.agent.codec.Usage;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -221,6 +222,30 @@ class AnswerRecorderTest {
     assertArrayEquals(body, answer.chunk(0));
     assertEquals("gpt-4o-mini-2024-07-18", answer.model());
     assertNotNull(answer.usage());
+  }
+
+  @Test
+  void aWholeBodyKeepsWhatItsParseRead() {
+    byte[] body = payload("openai/chat-response.json");
+    CachedAnswer answer = record(Endpoint.OPENAI_CHAT, 200, "application/json", chunks(body, 50, 6), CAP).complete();
+    assertNotNull(answer);
+    // What a hit's span reports without reading the replayed bytes again: exactly the codec's reading.
+    assertEquals(ResponseCodec.parse(Endpoint.OPENAI_CHAT, body), answer.parsedResponse(Endpoint.OPENAI_CHAT));
+    assertNull(answer.parsedResponse(Endpoint.OPENAI_RESPONSES), "read in the chat dialect only");
+    assertTrue(answer.isBody(body));
+    byte[] other = body.clone();
+    other[other.length - 2] ^= 1;
+    assertFalse(answer.isBody(other));
+    assertFalse(answer.isBody(Arrays.copyOf(body, body.length - 1)));
+  }
+
+  @Test
+  void aStreamKeepsNoParsedResponse() {
+    byte[] stream = payload("openai/chat-stream.sse");
+    CachedAnswer answer = record(Endpoint.OPENAI_CHAT, 200, "text/event-stream", chunks(stream, 40, 3), CAP).complete();
+    assertNotNull(answer);
+    assertNull(answer.parsedResponse(Endpoint.OPENAI_CHAT), "a replayed stream is folded by the call's accumulator");
+    assertFalse(answer.isBody(stream));
   }
 
   @Test

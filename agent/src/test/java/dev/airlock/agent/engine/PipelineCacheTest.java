@@ -1,6 +1,7 @@
 package dev.airlock.agent.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,8 +12,16 @@ import dev.airlock.agent.policy.PipelineStates;
 import dev.airlock.agent.telemetry.LlmInstruments;
 import dev.airlock.policy.PolicyLoadResult;
 import dev.airlock.policy.PolicyLoader;
+import dev.airlock.agent.telemetry.GenAiAttributes;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -37,12 +46,15 @@ class PipelineCacheTest {
       + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1,\"total_tokens\":4}}")
       .getBytes(StandardCharsets.UTF_8);
 
-  private final Pipeline pipeline = pipeline();
+  private final InMemorySpanExporter spans = InMemorySpanExporter.create();
+  private final Pipeline pipeline = pipeline(OpenTelemetrySdk.builder()
+      .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
+      .build());
 
-  private static Pipeline pipeline() {
+  private static Pipeline pipeline(OpenTelemetry otel) {
     PolicyLoadResult loaded = PolicyLoader.parse("p.yaml", POLICY.getBytes(StandardCharsets.UTF_8));
     assertTrue(loaded.ok(), loaded.problems().toString());
-    return new Pipeline(PipelineStates.of(loaded.policy().get()), new LlmInstruments(OpenTelemetry.noop(), "t"));
+    return new Pipeline(PipelineStates.of(loaded.policy().get()), new LlmInstruments(otel, "t"));
   }
 
   private LlmCall begin(String body, String tenant) {
@@ -70,6 +82,32 @@ class PipelineCacheTest {
     assertFalse(again.routed());
     assertNull(begin(DETERMINISTIC, "globex").cachedAnswer(), "another tenant never does");
     assertNull(begin(DETERMINISTIC, null).cachedAnswer(), "nor a call without a tenant");
+  }
+
+  @Test
+  void aHitReportsTheStoredAnswersResponseAsAMissReportsTheProvidersOne() {
+    answer(begin(DETERMINISTIC, "acme"), 200);
+    LlmCall hit = begin(DETERMINISTIC, "acme");
+    assertNotNull(hit.cachedAnswer());
+    answer(hit, 200);
+    // A door that hands over other bytes than the stored ones (a cut replay): those are read instead.
+    LlmCall cut = begin(DETERMINISTIC, "acme");
+    assertNotNull(cut.cachedAnswer());
+    cut.onResponse(200, "application/json");
+    cut.observe(ANSWER, 0, ANSWER.length - 1);
+    cut.complete();
+    List<SpanData> ended = spans.getFinishedSpanItems();
+    assertEquals(3, ended.size());
+    Attributes miss = ended.get(0).getAttributes();
+    Attributes replayed = ended.get(1).getAttributes();
+    assertEquals("hit", replayed.get(GenAiAttributes.AIRLOCK_CACHE));
+    assertEquals("c1", replayed.get(GenAiAttributes.RESPONSE_ID));
+    assertEquals(miss.get(GenAiAttributes.RESPONSE_ID), replayed.get(GenAiAttributes.RESPONSE_ID));
+    assertEquals(miss.get(GenAiAttributes.RESPONSE_MODEL), replayed.get(GenAiAttributes.RESPONSE_MODEL));
+    assertEquals(miss.get(GenAiAttributes.RESPONSE_FINISH_REASONS),
+        replayed.get(GenAiAttributes.RESPONSE_FINISH_REASONS));
+    Attributes unreadable = ended.get(2).getAttributes();
+    assertNull(unreadable.get(GenAiAttributes.RESPONSE_ID), "a cut body does not parse");
   }
 
   @Test
