@@ -95,6 +95,9 @@ public final class HeuristicInjectionDetector implements InjectionDetector {
     // payload scanner below keeps them, as encodings are made of such words.
     phrases.match(LeetFolding.fold(norm), out);
     FakeDialogue.find(norm, out);
+    if (depth == 0) {
+      RepeatedWords.find(norm, out);
+    }
     ObfuscationSignals.emit(norm.findings(), out,
         hidden -> depth < MAX_DEPTH ? nested(hidden, source, depth + 1, budget) : null);
     if (depth >= MAX_DEPTH) {

@@ -11,7 +11,7 @@ import java.util.Objects;
  * {@code secret_extraction}, {@code harmful_request}, {@code roleplay_jailbreak}, {@code authority_claim},
  * {@code social_engineering},
  * {@code fake_role}, {@code delimiter_injection}, {@code assistant_directive},
- * {@code encoded_payload}, {@code invisible_unicode}, {@code homoglyph_obfuscation}.
+ * {@code encoded_payload}, {@code invisible_unicode}, {@code homoglyph_obfuscation}, {@code repeated_token}.
  * A model-based detector may use its own ids.
  */
 public final class InjectionSignal {

@@ -62,7 +62,12 @@ enum RuleFamily {
   /** Zero-width characters inside words, bidi controls, Unicode tag characters (hidden ASCII). */
   INVISIBLE_UNICODE("invisible_unicode"),
   /** Latin words with Cyrillic or Greek look-alike letters mixed in. */
-  HOMOGLYPH_OBFUSCATION("homoglyph_obfuscation");
+  HOMOGLYPH_OBFUSCATION("homoglyph_obfuscation"),
+  /**
+   * One word many times in a row ("cake cake cake ..."): a repeated-token attack, which pushes a
+   * model off its prompt. See {@link RepeatedWords}.
+   */
+  REPEATED_TOKEN("repeated_token");
 
   private final String id;
 

@@ -38,6 +38,9 @@ final class SourceWeights {
       // Asking for "your password" is the user-side attack on a secret; data asking it is odd
       // rather than dangerous.
       set(data, RuleFamily.SECRET_EXTRACTION, 0.8);
+      // Scraped pages and tool output repeat words by accident (menus, placeholders), a message
+      // typed by a user does not.
+      set(data, RuleFamily.REPEATED_TOKEN, 0.75);
     }
     set(ContentSource.TOOL_RESULT, RuleFamily.ROLEPLAY_JAILBREAK, 0.9);
     // Documents (articles, forum posts) quote jailbreak personas and prompt-leak requests more
