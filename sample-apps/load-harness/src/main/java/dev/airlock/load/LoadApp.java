@@ -49,7 +49,7 @@ public final class LoadApp {
       "  --paced-calls N       calls of the stream-paced phase (default 300)",
       "  --chunk-delay-ms N    the mock's pause before each content event in stream-paced (default 2)",
       "  --warmup N            warm-up calls of each kind before measuring (default 5000)",
-      "  --settle-rounds N     at most N further warm-up rounds until the JIT has settled (default 15; 0: off)",
+      "  --settle-rounds N     at most N further warm-up rounds until the JIT has settled (default 40; 0: off)",
       "  --concurrency C       threads of the throughput phases (default 8)",
       "  --phases LIST         comma-separated, in order (default " + String.join(",", Phase.ALL) + ")",
       "  --model M             the model to ask for (default llama-3.3-70b)",
@@ -117,7 +117,7 @@ public final class LoadApp {
     int pacedCalls = 300;
     int chunkDelayMs = 2;
     int warmup = 5000;
-    int settleRounds = 15;
+    int settleRounds = 40;
     int concurrency = 8;
     List<String> phases = Phase.ALL;
     String model = "llama-3.3-70b";
@@ -180,6 +180,10 @@ public final class LoadApp {
       if (anyNonLlm) {
         runPhase(new Phase("non-llm-latency", o.concurrency), o.warmup);
       }
+    }
+    if (o.warmup > 0) {
+      System.err.printf("LoadApp: warm-up ended at uptime %d ms, %d calls made%n",
+          ManagementFactory.getRuntimeMXBean().getUptime(), callsMade);
     }
     JitSettling settling = settle();
     json.append("\"warmupCalls\":").append(callsMade).append(",\"settleRounds\":").append(settling.rounds)
@@ -268,6 +272,9 @@ public final class LoadApp {
       long wallMillis = (System.nanoTime() - t0) / 1_000_000;
       s.rounds++;
       s.lastRoundJitMillis = JIT.getTotalCompilationTime() - jitBefore;
+      // On stderr, with the JVM's uptime, to line rounds up with -XX:+PrintCompilation or a JFR recording.
+      System.err.printf("LoadApp: settle round %d ended at uptime %d ms, %d calls made: JIT %d ms of %d ms%n",
+          s.rounds, ManagementFactory.getRuntimeMXBean().getUptime(), callsMade, s.lastRoundJitMillis, wallMillis);
       if (s.lastRoundJitMillis < wallMillis * SETTLED_JIT_SHARE) {
         s.settled = true;
         break;

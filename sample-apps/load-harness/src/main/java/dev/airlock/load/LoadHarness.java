@@ -46,8 +46,9 @@ public final class LoadHarness {
       "  --calls N            calls per measured phase (default 2000)",
       "  --warmup N           warm-up calls of each kind, per child JVM (default 5000)",
       "  --settle-rounds N    then at most N rounds of further warm-up, until a round in which the JIT",
-      "                       compiled for under 2% of its time (default 15; 0: off; the report says",
-      "                       how many calls each run took to settle)",
+      "                       compiled for under 2% of its time (default 40; 0: off; the report says",
+      "                       how many calls each run took to settle; under the example policy that",
+      "                       is about 20 rounds on 2 cores)",
       "  --paced-calls N      streams of the paced phase (default 300): short answers, the mock pausing",
       "  --chunk-delay-ms N   before each content event (default 2 ms), as a provider streams tokens",
       "  --concurrency C      threads of the throughput phases (default 8)",
@@ -87,7 +88,12 @@ public final class LoadHarness {
   static final class Options {
     int calls = 2000;
     int warmup = 5000;
-    int settleRounds = 15;
+    /**
+     * Enough for the example policy's JVM on 2 cores: its C2 compiler works through about 1,800
+     * first-time tier-4 compilations (agent, Jackson, java.net.http) and goes quiet after about 20
+     * rounds (50,000 to 57,000 calls); a cap of 15 measured every agent run while it still compiled.
+     */
+    int settleRounds = 40;
     int pacedCalls = 300;
     int chunkDelayMs = 2;
     int concurrency = 8;
