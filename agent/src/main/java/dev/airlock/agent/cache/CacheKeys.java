@@ -42,6 +42,11 @@ import java.util.Set;
  * JSON object, or that repeats a member name anywhere in what the key covers (providers resolve
  * that in ways we cannot know), has no key: such a request is simply not cached. Stateless and
  * thread-safe.
+ *
+ * <p>A body in plain ASCII JSON (the common case) is put in canonical form straight from its bytes
+ * by {@link AsciiJsonCanonicalizer}; any other is read with the parser. Both write the same bytes
+ * for the same body, so a key does not depend on the way it was computed (keys are shared across
+ * JVMs and restarts through {@link SharedTier}).
  */
 public final class CacheKeys {
 
@@ -97,21 +102,45 @@ public final class CacheKeys {
     out.text(target);
     out.text(tenant);
     out.text(variant);
-    try (JsonParser p = FACTORY.createParser(body)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return null;
-      }
-      topLevel(endpoint, p, out);
-      // Exactly one object: anything after it (even another object) makes the body unreadable.
-      if (p.nextToken() != null) {
-        return null;
-      }
-    } catch (IOException | RuntimeException e) {
+    if (!AsciiJsonCanonicalizer.write(endpoint, body, out) && !parsed(endpoint, body, out)) {
       return null;
     }
     MessageDigest sha = sha256();
     sha.update(out.buffer(), 0, out.length());
     return new CacheKey(sha.digest());
+  }
+
+  /**
+   * The key as computed before {@link AsciiJsonCanonicalizer}: the body always read with the
+   * parser. For tests, which hold the two ways to the same key.
+   */
+  static CacheKey ofParsed(Endpoint endpoint, String target, String tenant, String variant, byte[] body) {
+    CanonicalJson out = new CanonicalJson(body.length + 128);
+    out.text(FORMAT);
+    out.text(endpoint.name());
+    out.text(target);
+    out.text(tenant);
+    out.text(variant);
+    if (!parsed(endpoint, body, out)) {
+      return null;
+    }
+    MessageDigest sha = sha256();
+    sha.update(out.buffer(), 0, out.length());
+    return new CacheKey(sha.digest());
+  }
+
+  /** Appends the body's canonical form read with the parser; false when it has none. */
+  private static boolean parsed(Endpoint endpoint, byte[] body, CanonicalJson out) {
+    try (JsonParser p = FACTORY.createParser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return false;
+      }
+      topLevel(endpoint, p, out);
+      // Exactly one object: anything after it (even another object) makes the body unreadable.
+      return p.nextToken() == null;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /**
@@ -195,7 +224,8 @@ public final class CacheKeys {
     out.endObject();
   }
 
-  private static boolean isDropped(Endpoint endpoint, WireFormat format, String name) {
+  /** Whether a top-level member is left out of the key (see the class comment). */
+  static boolean isDropped(Endpoint endpoint, WireFormat format, String name) {
     switch (format) {
       case OPENAI:
         return OPENAI_DROPPED.contains(name) || ("store".equals(name) && endpoint != Endpoint.OPENAI_RESPONSES);

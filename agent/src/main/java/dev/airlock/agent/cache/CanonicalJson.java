@@ -66,6 +66,15 @@ final class CanonicalJson {
     return len;
   }
 
+  /**
+   * Drops everything written after {@code mark} (a {@link #length()} taken between values, with no
+   * object open), e.g. when {@link AsciiJsonCanonicalizer} declines a body half way.
+   */
+  void resetTo(int mark) {
+    len = mark;
+    depth = 0;
+  }
+
   /** A header field: text, or a marker for null. */
   void text(String s) {
     if (s == null) {
@@ -95,6 +104,20 @@ final class CanonicalJson {
   }
 
   /**
+   * As {@link #name(String)} for a name whose chars are the ASCII bytes {@code src[from, from +
+   * name.length())}: copied as they are.
+   */
+  void asciiName(String name, byte[] src, int from) {
+    Frame f = frames.get(depth - 1);
+    f.add(name, len);
+    int n = name.length();
+    putInt(n);
+    ensure(n);
+    System.arraycopy(src, from, buf, len, n);
+    len += n;
+  }
+
+  /**
    * Closes the innermost object: writes its member count and puts its members in name order.
    *
    * @throws IOException when two members have the same name: which one a provider takes is not
@@ -111,6 +134,38 @@ final class CanonicalJson {
 
   void bool(boolean value) {
     put(value ? TRUE : FALSE);
+  }
+
+  void nullValue() {
+    put(NULL);
+  }
+
+  /** A number already in canonical form ({@link #canonicalNumber}). */
+  void number(String canonical) {
+    put(NUMBER);
+    string(canonical);
+  }
+
+  /** Opens an array; returns where its count goes, for {@link #endArray}. */
+  int beginArray() {
+    put(ARRAY);
+    return reserveInt();
+  }
+
+  void endArray(int countAt, int count) {
+    putIntAt(countAt, count);
+  }
+
+  /**
+   * A string whose {@code n} chars are the ASCII bytes {@code src[from, from + n)}: each unit is
+   * one byte, so they are copied as they are (what {@link #value} writes for the same string).
+   */
+  void asciiString(byte[] src, int from, int n) {
+    put(STRING);
+    putInt(n);
+    ensure(n);
+    System.arraycopy(src, from, buf, len, n);
+    len += n;
   }
 
   /**
@@ -130,14 +185,13 @@ final class CanonicalJson {
         endObject();
         break;
       case START_ARRAY:
-        put(ARRAY);
-        int countAt = reserveInt();
+        int countAt = beginArray();
         int n = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
           value(p);
           n++;
         }
-        putIntAt(countAt, n);
+        endArray(countAt, n);
         break;
       case VALUE_STRING:
         put(STRING);
@@ -149,8 +203,7 @@ final class CanonicalJson {
         break;
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
-        put(NUMBER);
-        string(canonicalNumber(p));
+        number(canonicalNumber(p));
         break;
       case VALUE_TRUE:
         put(TRUE);
@@ -159,7 +212,7 @@ final class CanonicalJson {
         put(FALSE);
         break;
       case VALUE_NULL:
-        put(NULL);
+        nullValue();
         break;
       default:
         // Embedded objects never come out of parsing JSON text.
@@ -176,11 +229,7 @@ final class CanonicalJson {
     if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
       JsonParser.NumberType type = p.getNumberType();
       if (type != JsonParser.NumberType.BIG_INTEGER) {
-        long v = p.getLongValue();
-        if (v % 10 != 0) {
-          return Long.toString(v);
-        }
-        return canonical(BigDecimal.valueOf(v));
+        return canonicalLong(p.getLongValue());
       }
       return canonical(new BigDecimal(p.getBigIntegerValue()));
     }
@@ -188,7 +237,15 @@ final class CanonicalJson {
     return canonical(p.getDecimalValue());
   }
 
-  private static String canonical(BigDecimal d) {
+  /** An integer's canonical text: {@link #canonical(BigDecimal)} of it, without the BigDecimal when it ends in no zero. */
+  static String canonicalLong(long v) {
+    if (v % 10 != 0) {
+      return Long.toString(v);
+    }
+    return canonical(BigDecimal.valueOf(v));
+  }
+
+  static String canonical(BigDecimal d) {
     return d.signum() == 0 ? "0" : d.stripTrailingZeros().toString();
   }
 
