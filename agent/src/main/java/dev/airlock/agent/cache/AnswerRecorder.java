@@ -190,6 +190,18 @@ public final class AnswerRecorder {
    * comment and {@link #refusal()}). Later calls return null.
    */
   public synchronized CachedAnswer complete() {
+    return complete(null, null);
+  }
+
+  /**
+   * As {@link #complete()}, given a reading of a whole body made elsewhere: when the recorded body
+   * is exactly {@code readFrom} (compared byte for byte, so any other bytes are read as usual),
+   * {@code reading} stands for {@link ResponseCodec#parse} of it and the body is not read again.
+   *
+   * @param reading {@link ResponseCodec#parse} of {@code readFrom} for this recorder's endpoint, or null
+   * @param readFrom the bytes {@code reading} was read from, or null
+   */
+  public synchronized CachedAnswer complete(LlmResponse reading, byte[] readFrom) {
     if (ended) {
       return null;
     }
@@ -201,7 +213,7 @@ public final class AnswerRecorder {
       refuse(Refusal.NO_RESPONSE);
       return null;
     }
-    CachedAnswer answer = streamed ? finishStream() : finishWhole();
+    CachedAnswer answer = streamed ? finishStream() : finishWhole(reading, readFrom);
     release();
     return answer;
   }
@@ -256,10 +268,12 @@ public final class AnswerRecorder {
     return new CachedAnswer(status, contentType, true, response.model(), response.usage(), parts);
   }
 
-  private CachedAnswer finishWhole() {
+  private CachedAnswer finishWhole(LlmResponse reading, byte[] readFrom) {
     byte[] exact = body.length == size ? body : Arrays.copyOf(body, (int) size);
     // Parsing also proves the body complete: a cut JSON document does not parse.
-    LlmResponse response = ResponseCodec.parse(endpoint, exact);
+    LlmResponse response = reading != null && readFrom != null && Arrays.equals(exact, readFrom)
+        ? reading
+        : ResponseCodec.parse(endpoint, exact);
     if (response == null) {
       return refused(Refusal.UNREADABLE);
     }

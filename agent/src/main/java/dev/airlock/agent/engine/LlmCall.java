@@ -128,6 +128,12 @@ public final class LlmCall {
   private ByteArrayOutputStream rewritten;
   private StreamPseudonymRestorer restorer;
   private long firstChunkNanos = -1;
+  /**
+   * A non-streamed answer's reading once made at the call's end (the span and the cache recorder
+   * both need it), and the bytes it was read from; both null until then, or when none was kept.
+   */
+  private LlmResponse wholeResponse;
+  private byte[] wholeResponseBytes;
   /** Records the answer on the span ({@code telemetry.capture_content: true}); null otherwise. */
   private AnswerCapture answerCapture;
 
@@ -635,7 +641,8 @@ public final class LlmCall {
         recorder.abandon();
         return;
       }
-      CachedAnswer answer = recorder.complete();
+      // A whole answer the app got unchanged is read once, for the span and the recorder alike.
+      CachedAnswer answer = streaming ? recorder.complete() : recorder.complete(response(), wholeResponseBytes);
       if (answer != null) {
         CachedAnswer stored = withProviderUsage(answer);
         if (cache != null && cacheKey != null) {
@@ -909,8 +916,17 @@ public final class LlmCall {
     if (streaming) {
       return accumulator == null ? null : accumulator.result();
     }
-    byte[] answer = keptAnswer();
-    if (answer == null || answer.length == 0) {
+    if (wholeResponseBytes == null) {
+      byte[] answer = keptAnswer();
+      wholeResponse = answer == null ? null : readWhole(answer);
+      wholeResponseBytes = answer;
+    }
+    return wholeResponse;
+  }
+
+  /** The non-streamed answer's reading (see {@link #response()}). */
+  private LlmResponse readWhole(byte[] answer) {
+    if (answer.length == 0) {
       return null;
     }
     if (cachedAnswer != null) {

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airlock.agent.cache.AnswerRecorder.Refusal;
 import dev.airlock.agent.codec.Endpoint;
+import dev.airlock.agent.codec.LlmResponse;
 import dev.airlock.agent.codec.ResponseCodec;
 import dev.airlock.agent.codec.Usage;
 import java.nio.ByteBuffer;
@@ -237,6 +240,29 @@ class AnswerRecorderTest {
     other[other.length - 2] ^= 1;
     assertFalse(answer.isBody(other));
     assertFalse(answer.isBody(Arrays.copyOf(body, body.length - 1)));
+  }
+
+  @Test
+  void aReadingMadeElsewhereIsUsedOnlyForTheSameBytes() {
+    byte[] body = payload("openai/chat-response.json");
+    LlmResponse reading = ResponseCodec.parse(Endpoint.OPENAI_CHAT, body);
+    // The same bytes, in another array: the reading is taken as it is, not made again.
+    CachedAnswer same = record(Endpoint.OPENAI_CHAT, 200, "application/json", chunks(body, 50, 6), CAP)
+        .complete(reading, body.clone());
+    assertNotNull(same);
+    assertSame(reading, same.parsedResponse(Endpoint.OPENAI_CHAT));
+    // Other bytes (what the app got differs from what was read): the recorded body is read itself.
+    byte[] cut = Arrays.copyOf(body, body.length / 2);
+    AnswerRecorder recorder = record(Endpoint.OPENAI_CHAT, 200, "application/json", Arrays.asList(cut), CAP);
+    assertNull(recorder.complete(reading, body));
+    assertEquals(Refusal.UNREADABLE, recorder.refusal());
+    byte[] other = body.clone();
+    other[other.length - 2] ^= 1;
+    CachedAnswer read = record(Endpoint.OPENAI_CHAT, 200, "application/json", Arrays.asList(body), CAP)
+        .complete(reading, other);
+    assertNotNull(read);
+    assertNotSame(reading, read.parsedResponse(Endpoint.OPENAI_CHAT));
+    assertEquals(reading, read.parsedResponse(Endpoint.OPENAI_CHAT));
   }
 
   @Test
