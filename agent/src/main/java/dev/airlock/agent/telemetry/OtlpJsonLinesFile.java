@@ -18,8 +18,19 @@ import java.nio.file.StandardOpenOption;
  */
 final class OtlpJsonLinesFile implements AutoCloseable {
 
+  /** The line buffer starts at this size and keeps what it grew to, up to {@link #MAX_RETAINED_BYTES}. */
+  private static final int INITIAL_LINE_BYTES = 64 * 1024;
+  /** A line larger than this (a rare huge batch) leaves no buffer of its size behind. */
+  static final int MAX_RETAINED_BYTES = 4 * 1024 * 1024;
+
   private final Path path;
   private final OutputStream out;
+  /**
+   * The line being written, reused from line to line under the lock. A batch of 512 spans is a
+   * line of several hundred KB: a fresh buffer per export grew to that size by doubling and copied
+   * it over and over (about 10 KB allocated per LLM call under the load harness's example policy).
+   */
+  private ByteArrayOutputStream line = new ByteArrayOutputStream(INITIAL_LINE_BYTES);
 
   private OtlpJsonLinesFile(Path path, OutputStream out) {
     this.path = path;
@@ -36,14 +47,23 @@ final class OtlpJsonLinesFile implements AutoCloseable {
     return new OtlpJsonLinesFile(path, out);
   }
 
-  /** Writes one request as one line; a line is never interleaved with another. */
-  void writeLine(Marshaler request) throws IOException {
-    ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
-    request.writeJsonTo(line);
-    line.write('\n');
-    synchronized (this) {
+  /**
+   * Writes one request as one line; a line is never interleaved with another. The whole line is
+   * serialized before any of it is written, so a request that fails to serialize leaves nothing in
+   * the file. Only the exporters' background threads call this, so serializing under the lock
+   * makes no application thread wait.
+   */
+  synchronized void writeLine(Marshaler request) throws IOException {
+    line.reset();
+    try {
+      request.writeJsonTo(line);
+      line.write('\n');
       line.writeTo(out);
       out.flush();
+    } finally {
+      if (line.size() > MAX_RETAINED_BYTES) {
+        line = new ByteArrayOutputStream(INITIAL_LINE_BYTES);
+      }
     }
   }
 
