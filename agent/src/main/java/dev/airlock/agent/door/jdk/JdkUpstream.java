@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -55,42 +56,57 @@ final class JdkUpstream implements Upstream {
     HttpResponse<InputStream> response;
     JdkHttpClientDoor.REISSUING.set(Boolean.TRUE);
     try {
-      response = client.send(attempt.build(), info -> new QueueingBodySubscriber(firstRead, idleTimeout));
+      response = client.send(attempt.build(),
+          info -> new QueueingBodySubscriber(firstRead, idleTimeout, !isEventStream(info.headers())));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while sending a routed attempt");
     } finally {
       JdkHttpClientDoor.REISSUING.remove();
     }
-    return new UpstreamResponse() {
-      @Override
-      public int status() {
-        return response.statusCode();
-      }
+    return new Response(response);
+  }
 
-      @Override
-      public String header(String name) {
-        return response.headers().firstValue(name).orElse(null);
-      }
+  /** An event stream is handed over at its first bytes; any other answer once it is complete. */
+  private static boolean isEventStream(HttpHeaders headers) {
+    String type = headers.firstValue("content-type").orElse(null);
+    return type != null && type.regionMatches(true, 0, "text/event-stream", 0, "text/event-stream".length());
+  }
 
-      @Override
-      public Map<String, List<String>> headers() {
-        return response.headers().map();
-      }
+  private static final class Response implements UpstreamResponse {
+    private final HttpResponse<InputStream> response;
 
-      @Override
-      public InputStream body() {
-        return response.body();
-      }
+    Response(HttpResponse<InputStream> response) {
+      this.response = response;
+    }
 
-      @Override
-      public void close() {
-        try {
-          response.body().close();
-        } catch (IOException | RuntimeException ignored) {
-          // Nothing left to release.
-        }
+    @Override
+    public int status() {
+      return response.statusCode();
+    }
+
+    @Override
+    public String header(String name) {
+      return response.headers().firstValue(name).orElse(null);
+    }
+
+    @Override
+    public Map<String, List<String>> headers() {
+      return response.headers().map();
+    }
+
+    @Override
+    public InputStream body() {
+      return response.body();
+    }
+
+    @Override
+    public void close() {
+      try {
+        response.body().close();
+      } catch (IOException | RuntimeException ignored) {
+        // Nothing left to release.
       }
-    };
+    }
   }
 }

@@ -91,7 +91,8 @@ class StreamHandOverTest {
 
   @Test
   void aRoutedBodyTellsWhatItHoldsWithoutWaiting() throws IOException {
-    QueueingBodySubscriber subscriber = new QueueingBodySubscriber(Duration.ofSeconds(5), Duration.ofSeconds(5));
+    // Short timeouts: the body is handed over when the target stays quiet that long (no read here waits).
+    QueueingBodySubscriber subscriber = new QueueingBodySubscriber(Duration.ofMillis(50), Duration.ofMillis(50), false);
     subscriber.onSubscribe(new java.util.concurrent.Flow.Subscription() {
       @Override
       public void request(long n) {
