@@ -40,9 +40,19 @@ class RepeatedWordsTest {
   }
 
   @Test
-  void sixInARowIsOnlyAHint() {
-    double score = detector.score("Never never never never never never give up!", ContentSource.USER).score();
-    assertEquals(RepeatedWords.HINT_WEIGHT, score, 1e-9);
+  void nineInARowIsNotARun() {
+    String nine = String.join(" ", java.util.Collections.nCopies(9, "tree")) + " What is a tree?";
+    assertEquals(0.0, detector.score(nine, ContentSource.USER).score(), nine);
+  }
+
+  /** The probes find a run of the shortest words that count wherever it starts. */
+  @Test
+  void aRunOfShortWordsIsFoundAtEveryOffset() {
+    String run = String.join(" ", java.util.Collections.nCopies(RepeatedWords.ATTACK_RUN, "abc"));
+    for (int offset = 0; offset < 2 * RepeatedWords.PROBE_STRIDE; offset++) {
+      String text = "x".repeat(offset) + " " + run + " end";
+      assertEquals("repeated_token", detector.score(text, ContentSource.USER).topRule(), "offset " + offset);
+    }
   }
 
   /** The signal spans the run, wherever it starts, and a break in the words ends it. */
