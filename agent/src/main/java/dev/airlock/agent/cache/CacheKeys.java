@@ -96,12 +96,7 @@ public final class CacheKeys {
     if (body == null) {
       return null;
     }
-    CanonicalJson out = new CanonicalJson(body.length + 128);
-    out.text(FORMAT);
-    out.text(endpoint.name());
-    out.text(target);
-    out.text(tenant);
-    out.text(variant);
+    CanonicalJson out = keyPrefix(endpoint, target, tenant, variant, body.length);
     if (!AsciiJsonCanonicalizer.write(endpoint, body, out) && !parsed(endpoint, body, out)) {
       return null;
     }
@@ -110,17 +105,24 @@ public final class CacheKeys {
     return new CacheKey(sha.digest());
   }
 
-  /**
-   * The key as computed before {@link AsciiJsonCanonicalizer}: the body always read with the
-   * parser. For tests, which hold the two ways to the same key.
-   */
-  static CacheKey ofParsed(Endpoint endpoint, String target, String tenant, String variant, byte[] body) {
-    CanonicalJson out = new CanonicalJson(body.length + 128);
+  /** What every key starts with: the format, the endpoint, the target, the tenant and the variant. */
+  private static CanonicalJson keyPrefix(Endpoint endpoint, String target, String tenant, String variant,
+      int bodyLength) {
+    CanonicalJson out = new CanonicalJson(bodyLength + 128);
     out.text(FORMAT);
     out.text(endpoint.name());
     out.text(target);
     out.text(tenant);
     out.text(variant);
+    return out;
+  }
+
+  /**
+   * The key as computed before {@link AsciiJsonCanonicalizer}: the body always read with the
+   * parser. For tests, which hold the two ways to the same key.
+   */
+  static CacheKey ofParsed(Endpoint endpoint, String target, String tenant, String variant, byte[] body) {
+    CanonicalJson out = keyPrefix(endpoint, target, tenant, variant, body.length);
     if (!parsed(endpoint, body, out)) {
       return null;
     }
