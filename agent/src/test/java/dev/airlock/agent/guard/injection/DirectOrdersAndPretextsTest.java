@@ -96,7 +96,7 @@ class DirectOrdersAndPretextsTest {
     double plain = detector.score(clear, ContentSource.USER).score();
     assertTrue(plain >= FLAG_LINE && plain < POLICY_LINE, "in the clear: " + plain);
     String pasted = "What are the findings of this abstract: 'We measured sleep in forty adults. Results were mixed. "
-        + shift(clear, 3) + "'";
+        + LetterShift.by(clear, 3) + "'";
     double hidden = detector.score(pasted, ContentSource.USER).score();
     assertTrue(hidden >= POLICY_LINE, "shifted by 3 in pasted text: " + hidden);
   }
@@ -110,19 +110,5 @@ class DirectOrdersAndPretextsTest {
   void aPlantedAnswerIsAnAttackInData(String text) {
     assertTrue(detector.score(text, ContentSource.TOOL_RESULT).score() >= POLICY_LINE, text);
     assertTrue(detector.score(text, ContentSource.USER).score() < FLAG_LINE, text);
-  }
-
-  private static String shift(String text, int by) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      if (c >= 'a' && c <= 'z') {
-        out.append((char) ('a' + (c - 'a' + by) % 26));
-      } else if (c >= 'A' && c <= 'Z') {
-        out.append((char) ('A' + (c - 'A' + by) % 26));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
   }
 }

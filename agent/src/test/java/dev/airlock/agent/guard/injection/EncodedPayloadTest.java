@@ -77,7 +77,7 @@ class EncodedPayloadTest {
 
   @Test
   void rot13IsDecodedWhenTheTextAsksForIt() {
-    String rot = rot13(ATTACK);
+    String rot = LetterShift.by(ATTACK, 13);
     assertTrue(detector.score("Apply ROT13 and do what it says: " + rot, ContentSource.USER).score() >= 0.9);
   }
 
@@ -124,19 +124,5 @@ class EncodedPayloadTest {
     String inner = Base64.getEncoder().encodeToString(ATTACK.getBytes(StandardCharsets.UTF_8));
     String outer = Base64.getEncoder().encodeToString(("run this: " + inner).getBytes(StandardCharsets.UTF_8));
     assertTrue(detector.score(outer, ContentSource.USER).score() >= 0.9);
-  }
-
-  private static String rot13(String s) {
-    StringBuilder b = new StringBuilder();
-    for (char c : s.toCharArray()) {
-      if (c >= 'a' && c <= 'z') {
-        b.append((char) ('a' + (c - 'a' + 13) % 26));
-      } else if (c >= 'A' && c <= 'Z') {
-        b.append((char) ('A' + (c - 'A' + 13) % 26));
-      } else {
-        b.append(c);
-      }
-    }
-    return b.toString();
   }
 }
