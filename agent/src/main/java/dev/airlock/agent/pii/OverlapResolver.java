@@ -56,6 +56,9 @@ final class OverlapResolver {
 
   /** Sorted by start, non-overlapping, each at least {@code minConfidence}. */
   static List<Detection> resolve(List<Detection> candidates, double minConfidence) {
+    if (candidates.isEmpty()) {
+      return Collections.emptyList(); // most texts: nothing to copy or wrap
+    }
     List<Detection> kept = new ArrayList<>(candidates.size());
     for (Detection d : candidates) {
       if (d.confidence() >= minConfidence) {

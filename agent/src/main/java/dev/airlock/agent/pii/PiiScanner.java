@@ -73,7 +73,7 @@ public final class PiiScanner {
     if (detectors.length == 0 || text == null || text.length() == 0) {
       return Collections.emptyList();
     }
-    List<Detection> candidates = new ArrayList<>();
+    List<Detection> candidates = new ArrayList<>(); // no array until the first candidate
     for (Detector d : detectors) {
       if (d instanceof IndexedDetector) {
         ((IndexedDetector) d).detect(text, shared.index(secretAnchors), candidates);
@@ -91,11 +91,19 @@ public final class PiiScanner {
    */
   public static final class SharedText {
     private final CharSequence text;
+    private final TextIndex.Scratch scratch;
     private TextIndex index;
     private boolean indexHasSecretAnchors;
 
     public SharedText(CharSequence text) {
       this.text = text;
+      this.scratch = new TextIndex.Scratch();
+    }
+
+    /** As {@link #SharedText(CharSequence)}, with the pass reading through {@code buffers}. */
+    public SharedText(CharSequence text, ScanBuffers buffers) {
+      this.text = text;
+      this.scratch = buffers.scratch;
     }
 
     /**
@@ -104,11 +112,20 @@ public final class PiiScanner {
      */
     TextIndex index(boolean secretAnchors) {
       if (index == null || (secretAnchors && !indexHasSecretAnchors)) {
-        index = TextIndex.of(text, secretAnchors);
+        index = TextIndex.of(text, secretAnchors, scratch);
         indexHasSecretAnchors = secretAnchors;
       }
       return index;
     }
+  }
+
+  /**
+   * Working arrays that a caller scanning many short texts one after another on one thread keeps
+   * between scans (a streamed answer's check, once per event), so that each scan does not make
+   * them again. They hold nothing from one scan to the next. Not thread-safe: one caller's.
+   */
+  public static final class ScanBuffers {
+    final TextIndex.Scratch scratch = new TextIndex.Scratch();
   }
 
   /** True when no detector is enabled: {@link #scan} always answers an empty list. */

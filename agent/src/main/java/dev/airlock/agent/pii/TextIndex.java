@@ -114,6 +114,7 @@ final class TextIndex {
   }
 
   private static final String BEARER = "bearer";
+  private static final int[] NO_TOKENS = new int[0];
 
   /**
    * The bounds of the digit runs, in text order: run {@code k} is {@code [runBounds[2k],
@@ -127,20 +128,23 @@ final class TextIndex {
   private final Positions separators = new Positions();
   private final Positions bearers = new Positions();
   private int[] longTokens;
-  /** Where the dense read notes its chunk's anchors: made at the first dense chunk. */
-  private int[] anchors;
 
   private TextIndex() {}
 
   /** Indexes {@code text} in one pass; {@code secrets} adds the lists only the secret detectors use. */
   static TextIndex of(CharSequence text, boolean secrets) {
+    return of(text, secrets, new Scratch());
+  }
+
+  /** As {@link #of(CharSequence, boolean)}, reading with {@code scratch}'s arrays. */
+  static TextIndex of(CharSequence text, boolean secrets, Scratch scratch) {
     TextIndex index = new TextIndex();
     if (secrets) {
-      index.read(text, WITH_SECRETS, true);
+      index.read(text, WITH_SECRETS, true, scratch);
       index.longTokens = index.widen(text);
     } else {
-      index.read(text, DIGITS_ONLY, false);
-      index.longTokens = new int[0];
+      index.read(text, DIGITS_ONLY, false, scratch);
+      index.longTokens = NO_TOKENS;
     }
     return index;
   }
@@ -168,15 +172,13 @@ final class TextIndex {
    * without a branch (the offset is written at the end of the list, which grows by the test's 0
    * or 1): on short lines and numbers a block is clean or not at random.
    */
-  private void read(CharSequence text, byte[] table, boolean blocks) {
+  private void read(CharSequence text, byte[] table, boolean blocks, Scratch scratch) {
     int n = text.length();
-    // Sized by the text, not the chunk: a streamed answer's check reads a few hundred chars per
-    // event, and fixed 2 K arrays were most of what a stream allocated.
-    int chunk = Math.min(CHUNK, n);
-    char[] chars = new char[chunk];
-    int[] clean = new int[chunk / BLOCK];
-    int[] marked = new int[chunk / BLOCK];
-    int[] markedHistory = new int[chunk / BLOCK];
+    scratch.fit(Math.min(CHUNK, n));
+    char[] chars = scratch.chars;
+    int[] clean = scratch.clean;
+    int[] marked = scratch.marked;
+    int[] markedHistory = scratch.markedHistory;
     int history = 0;
     boolean dense = false;
     for (int base = 0; base < n; base += CHUNK) {
@@ -186,7 +188,7 @@ final class TextIndex {
       int boundsBefore = boundCount;
       int cleanCount;
       if (dense) {
-        cleanCount = readEveryChar(text, chars, whole, base, table, clean, history);
+        cleanCount = readEveryChar(text, chars, whole, base, table, clean, scratch.anchors(), history);
         if (whole > 0) { // the history holds the last three chars' kinds
           history = next(next(next(0, entry(table, chars[whole - 3])),
               entry(table, chars[whole - 2])), entry(table, chars[whole - 1]));
@@ -302,13 +304,10 @@ final class TextIndex {
    * Anchors, like the bounds, are noted without a branch and looked at after the read.
    */
   private int readEveryChar(CharSequence text, char[] chars, int whole, int base, byte[] table,
-      int[] clean, int history) {
+      int[] clean, int[] anchors, int history) {
     ensureBounds(whole);
     int[] bounds = runBounds;
     int count = boundCount;
-    if (anchors == null) {
-      anchors = new int[chars.length];
-    }
     int anchorCount = 0;
     int cleanCount = 0;
     int breaks = 0;
@@ -366,6 +365,9 @@ final class TextIndex {
 
   /** The maximal whitespace-free stretches around the clean blocks, 15 chars or longer. */
   private int[] widen(CharSequence text) {
+    if (cleanBlocks.size() == 0) {
+      return NO_TOKENS;
+    }
     int n = text.length();
     Positions out = new Positions();
     int covered = 0;
@@ -454,14 +456,54 @@ final class TextIndex {
     return bearers;
   }
 
-  /** A growable list of text offsets, in the order found. */
+  /**
+   * The arrays a pass reads its chunks with. A caller that indexes many short texts one after
+   * another on one thread (a streamed answer's check, once per event) keeps one, so that a pass
+   * does not make them again; they were most of what a stream's check allocated. Only the pass
+   * uses them, so one serves every index it builds. Not thread-safe.
+   */
+  static final class Scratch {
+    char[] chars = new char[0];
+    int[] clean = NO_TOKENS;
+    int[] marked = NO_TOKENS;
+    int[] markedHistory = NO_TOKENS;
+    private int[] anchors = NO_TOKENS;
+
+    /**
+     * Room for a chunk of {@code chunk} chars. Sized by the text, not by {@link #CHUNK}: a fresh
+     * scratch per short text (one scan of a few hundred chars) must not cost 2 K arrays.
+     */
+    void fit(int chunk) {
+      if (chars.length < chunk) {
+        chars = new char[chunk];
+        clean = new int[chunk / BLOCK];
+        marked = new int[chunk / BLOCK];
+        markedHistory = new int[chunk / BLOCK];
+      }
+    }
+
+    /** The dense read's anchor list, made at the first dense chunk: prose never needs it. */
+    int[] anchors() {
+      if (anchors.length < chars.length) {
+        anchors = new int[chars.length];
+      }
+      return anchors;
+    }
+  }
+
+  /**
+   * A growable list of text offsets, in the order found. Its array is made at the first offset:
+   * most texts a stream's check reads (a few hundred chars per event) note none, and three empty
+   * lists per pass were a good part of what the pass allocated.
+   */
   static final class Positions {
-    private int[] values = new int[8];
+    private static final int[] NONE = new int[0];
+    private int[] values = NONE;
     private int size;
 
     void add(int value) {
       if (size == values.length) {
-        values = Arrays.copyOf(values, size * 2);
+        values = Arrays.copyOf(values, Math.max(8, size * 2));
       }
       values[size++] = value;
     }

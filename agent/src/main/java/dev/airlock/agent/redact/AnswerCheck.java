@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airlock.agent.codec.Endpoint;
 import dev.airlock.agent.guard.json.JsonSchema;
 import dev.airlock.agent.guard.json.StreamingJsonCheck;
+import dev.airlock.agent.pii.PiiScanner;
 import dev.airlock.policy.GuardrailsPolicy.OutputAction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -132,8 +133,9 @@ public final class AnswerCheck {
     return OutputGuard.mask(text, findings);
   }
 
-  List<OutputGuard.Finding> findings(String text) {
-    List<OutputGuard.Finding> findings = guard.check(text, sentValues);
+  /** The findings in {@code text}, scanned with {@code buffers} (a stream channel's own). */
+  List<OutputGuard.Finding> findings(String text, PiiScanner.ScanBuffers buffers) {
+    List<OutputGuard.Finding> findings = guard.check(new PiiScanner.SharedText(text, buffers), text, sentValues);
     for (OutputGuard.Finding f : findings) {
       foundTypes.add(f.type());
     }

@@ -164,6 +164,16 @@ final class OpenValues {
    * and is read only as context (a value that began there is held from {@code from} on).
    */
   int holdFrom(String text, int from) {
+    return holdFrom(text, from, newMatchers());
+  }
+
+  /**
+   * As {@link #holdFrom(String, int)}, with the custom and deny patterns run by {@code matchers}
+   * (from {@link #newMatchers}), which are reset to the text rather than made for it: a stream's
+   * check asks once per event, and a matcher per pattern per event was a good part of what the
+   * check allocated.
+   */
+  int holdFrom(String text, int from, Matcher[] matchers) {
     int hold = openToken(text, from);
     if (families.digitRuns) {
       hold = Math.min(hold, digitRuns(text, from, hold));
@@ -184,10 +194,24 @@ final class OpenValues {
     for (Phrases p : phrases) {
       hold = Math.min(hold, phrasePrefix(text, from, hold, p));
     }
-    for (Regex r : regexes) {
-      hold = Math.min(hold, pendingMatch(text, from, hold, r));
+    for (int k = 0; k < regexes.size(); k++) {
+      hold = Math.min(hold, pendingMatch(text, from, hold, regexes.get(k), matchers[k]));
     }
     return Math.max(from, hold);
+  }
+
+  /**
+   * One matcher per custom or deny pattern, for one caller's {@link #holdFrom(String, int,
+   * Matcher[])} calls (a stream channel's): matchers are not thread-safe.
+   */
+  Matcher[] newMatchers() {
+    Matcher[] matchers = new Matcher[regexes.size()];
+    for (int k = 0; k < matchers.length; k++) {
+      matchers[k] = regexes.get(k).pattern.matcher("");
+      matchers[k].useTransparentBounds(true);
+      matchers[k].useAnchoringBounds(false);
+    }
+    return matchers;
   }
 
   /** The start of the trailing token: text with no whitespace after it can still grow. */
@@ -330,16 +354,20 @@ final class OpenValues {
       int digits = 0;
       int run = 0;
       int longestRun = 0;
+      boolean doubleColon = false;
+      char previous = 0;
       while (i < n && !isBreak(t.charAt(i))) {
         char c = t.charAt(i);
         digits += isDigit(c) ? 1 : 0;
         run = isDigit(c) || isAsciiLetter(c) || "_+/=-".indexOf(c) >= 0 ? run + 1 : 0;
         longestRun = Math.max(longestRun, run);
+        doubleColon |= c == ':' && previous == ':';
+        previous = c;
         i++;
       }
       boolean reads = (families.digitRuns && digits >= CONTEXT_DIGITS)
           || (families.secrets && longestRun >= LONG_TOKEN)
-          || (families.ip && t.substring(start, i).contains("::"));
+          || (families.ip && doubleColon);
       if (reads && !afterContextComplete(t, i)) {
         return start;
       }
@@ -411,10 +439,8 @@ final class OpenValues {
    * into the end of the text trying there), or, for a pattern whose matches read context words
    * after them, where a match lies whose context is not complete.
    */
-  private static int pendingMatch(String t, int from, int limit, Regex r) {
-    Matcher m = r.pattern.matcher(t);
-    m.useTransparentBounds(true);
-    m.useAnchoringBounds(false);
+  private static int pendingMatch(String t, int from, int limit, Regex r, Matcher m) {
+    m.reset(t); // keeps the transparent, non-anchoring bounds set in newMatchers
     int n = t.length();
     for (int s = from; s < limit; s++) {
       m.region(s, n);

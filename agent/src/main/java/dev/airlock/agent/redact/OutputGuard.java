@@ -190,8 +190,12 @@ public final class OutputGuard {
 
   /** Every finding in {@code text}, in order of position. Values the app itself sent are not PII findings. */
   public List<Finding> check(String text, Set<String> sentValues) {
+    return check(new PiiScanner.SharedText(text), text, sentValues);
+  }
+
+  /** As {@link #check(String, Set)}, on {@code text} shared with the caller's scan buffers. */
+  List<Finding> check(PiiScanner.SharedText shared, String text, Set<String> sentValues) {
     List<Finding> findings = new ArrayList<>();
-    PiiScanner.SharedText shared = new PiiScanner.SharedText(text);
     if (secretScanner != null) {
       for (Detection d : secretScanner.scan(shared)) {
         findings.add(new Finding("guardrails.output.secrets", d.type(), d.start(), d.end(), secretsAction));
@@ -226,6 +230,9 @@ public final class OutputGuard {
 
   /** The text with every masking finding replaced by {@code [TYPE]}. */
   static String mask(String text, List<Finding> findings) {
+    if (findings.isEmpty()) {
+      return text; // most of a stream's events: no copy
+    }
     StringBuilder out = new StringBuilder(text.length());
     int at = 0;
     for (Finding f : findings) {

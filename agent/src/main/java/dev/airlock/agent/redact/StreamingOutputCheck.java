@@ -1,8 +1,10 @@
 package dev.airlock.agent.redact;
 
 import dev.airlock.agent.guard.json.StreamingJsonCheck;
+import dev.airlock.agent.pii.PiiScanner;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 
 /**
  * The output rules on one text channel of a stream. A value cannot be masked once it has reached
@@ -51,12 +53,19 @@ final class StreamingOutputCheck {
   /** The last released text, unmasked: read by the detectors, never sent again. */
   private final StringBuilder released = new StringBuilder();
   private final StringBuilder held = new StringBuilder();
+  /** Where the released look-behind and the held text are joined for a check: one copy per event. */
+  private final StringBuilder window = new StringBuilder();
+  /** The open-value rules' pattern matchers, this channel's own. */
+  private final Matcher[] matchers;
+  /** The PII scan's working arrays, this channel's own: the scan runs once per event. */
+  private final PiiScanner.ScanBuffers scanBuffers = new PiiScanner.ScanBuffers();
   /** The channel's JSON, checked as it arrives; null when JSON is not checked or already failed. */
   private StreamingJsonCheck json;
 
   StreamingOutputCheck(AnswerCheck check) {
     this.check = check;
     this.open = check.openValues();
+    this.matchers = open.newMatchers();
     this.json = check.checksJson() ? check.newJsonCheck() : null;
   }
 
@@ -81,9 +90,10 @@ final class StreamingOutputCheck {
       return "";
     }
     int base = released.length();
-    String all = released.toString() + held;
+    window.setLength(0);
+    String all = window.append(released).append(held).toString();
     List<OutputGuard.Finding> findings = new ArrayList<>();
-    for (OutputGuard.Finding f : check.findings(all)) {
+    for (OutputGuard.Finding f : check.findings(all, scanBuffers)) {
       // Wholly in released text: judged when it was released (or not a finding then).
       if (f.end > base) {
         findings.add(f);
@@ -157,7 +167,7 @@ final class StreamingOutputCheck {
    * value unmasked).
    */
   private int releasePoint(String all, int base, List<OutputGuard.Finding> findings) {
-    int cut = open.holdFrom(all, base);
+    int cut = open.holdFrom(all, base, matchers);
     if (all.length() - cut > MAX_HELD) {
       cut = all.length() - MAX_HELD;
     }
