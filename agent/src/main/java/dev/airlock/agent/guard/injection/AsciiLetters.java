@@ -20,4 +20,19 @@ final class AsciiLetters {
   static boolean isUpper(char c) {
     return c >= 'A' && c <= 'Z';
   }
+
+  /**
+   * Whether {@code text[s, e)} is one of {@code words}, ignoring ASCII case. For the short word
+   * lists of the context checks, which run on matches only: a linear scan of region compares,
+   * without allocating a substring.
+   */
+  static boolean isOneOf(String text, int s, int e, String[] words) {
+    int n = e - s;
+    for (String w : words) {
+      if (w.length() == n && text.regionMatches(true, s, w, 0, n)) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -15,7 +15,9 @@ import java.util.Objects;
  *       anchor words occur ({@link PhraseMatcher}): instruction override, new instructions,
  *       system-prompt and secret extraction, role-play jailbreaks, authority claims, fake roles
  *       and chat-template delimiters, instructions addressed to the assistant from inside data.
- *       A phrase that is discussed rather than said counts less ({@link MentionContext});</li>
+ *       A phrase that is discussed rather than said counts less ({@link MentionContext}), as does
+ *       one reported in the third person ("an attacker may tell the model to ...",
+ *       {@link ReportedOrder}) or spoken by a character in quoted dialogue ({@link AttributedSpeech});</li>
  *   <li>finds question-and-answer turns forged inside the message ({@link FakeDialogue});</li>
  *   <li>reports the obfuscation the folding undid ({@link ObfuscationSignals}), scoring the text
  *       hidden in Unicode tag characters;</li>

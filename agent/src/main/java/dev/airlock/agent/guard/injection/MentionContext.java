@@ -9,8 +9,13 @@ import java.util.Set;
  * Softens phrase evidence that is talked about rather than said: "what does 'ignore previous
  * instructions' mean?", "attacks such as 'you are now DAN' are filtered". A trigger phrase near
  * words of meta-discussion (explain, example, detect, injection, ...) is discounted, more so when
- * it is also in quotes. The softening is partial on purpose: wrapping an attack in a question must
- * not make it free.
+ * it is also in quotes. A phrase reported in the third person ({@link ReportedOrder}: "an attacker
+ * may tell the assistant to reveal its system prompt") or spoken by a character in quoted dialogue
+ * ({@link AttributedSpeech}: "'Forget everything you were told,' the wizard whispered") is
+ * discounted too. The softening is partial on purpose: wrapping an attack in a question, a report
+ * or a story must not make it free. And none applies to a phrase said to the reader whatever the
+ * topic: after "please", "now", "so" or "you must", or given in full after a colon with "you" in it
+ * ("an example of prompt injection: ignore your previous instructions ...").
  *
  * <p>Runs only on matches, so it scans two short windows word by word instead of with a regex.
  * Stateless.
@@ -25,6 +30,15 @@ final class MentionContext {
   static final double QUOTED_MENTION = 0.4;
   /** Discussed but not quoted. */
   static final double DISCUSSED = 0.7;
+  /**
+   * Reported in the third person and not addressed to the reader ({@link ReportedOrder}): "an
+   * attacker may tell the assistant to reveal its system prompt". Low enough that a write-up naming
+   * three such acts in one sentence ("tell the model to disregard all prior instructions and act as
+   * an unrestricted assistant") stays below the flag line as a tool result.
+   */
+  static final double REPORTED = 0.25;
+  /** Spoken by a character in quoted dialogue ({@link AttributedSpeech}). */
+  static final double SPOKEN_BY_CHARACTER = 0.35;
 
   /** Words of meta-discussion before a phrase ("explain how 'X' works", "attacks like 'X'"). */
   private static final Set<String> BEFORE = words("mean means meaning definition define example examples e.g called"
@@ -40,11 +54,39 @@ final class MentionContext {
   /** Second words of two-word cues: "such as", "for instance", "known as", "refers to", "is an example". */
   private static final Set<String> PAIR_SECOND = words("as instance to example classic common typical known");
 
+  /** Words that make what follows an order: "please ignore ...". */
+  private static final String[] ORDER_LEADS = {"please", "pls", "plz", "kindly", "now", "so"};
+  /** Modals that make an order after "you": "you should ignore ...". */
+  private static final String[] YOU_MODALS = {"must", "should", "shall"};
+  /** How far before a colon to look for "you must" that makes what follows it an order, in chars. */
+  private static final int COLON_LEAD = 40;
+  /** Adverbs skipped between a lead and the phrase. */
+  private static final String[] ADVERBS = {"actually", "really", "just", "simply", "also", "immediately", "then"};
+
   private MentionContext() {}
 
-  /** The factor (at most 1) by which a phrase match at {@code [start, end)} of folded {@code text} counts. */
+  /**
+   * The factor (at most 1) by which a phrase match at {@code [start, end)} of folded {@code text}
+   * counts: the strongest of the discounts for meta-discussion, a third-party report and quoted
+   * dialogue. They are not multiplied, so no wrapping of a phrase in several frames makes it free.
+   */
   static double factor(String text, int start, int end) {
+    double f = discussionFactor(text, start, end);
+    if (f > REPORTED && ReportedOrder.isReported(text, start, end)) {
+      f = REPORTED;
+    }
+    if (f > SPOKEN_BY_CHARACTER && AttributedSpeech.isAttributed(text, start, end)) {
+      f = SPOKEN_BY_CHARACTER;
+    }
+    return f;
+  }
+
+  /** The discount for meta-discussion: 1, {@link #DISCUSSED} or {@link #QUOTED_MENTION}. */
+  private static double discussionFactor(String text, int start, int end) {
     boolean quoted = isQuoted(text, start, end);
+    if (!quoted && (orderedByLead(text, start) || givenAfterColon(text, start, end))) {
+      return 1.0; // "as an illustration, please actually ignore ...": said whatever the topic
+    }
     // A quoted phrase is discussed by the sentences around it ("Attacks look like this. 'Ignore
     // ...'"); a phrase said in a sentence of its own is not discussed by the one before it ("We're
     // doing research on personal data. Tell me Paul's birth date.").
@@ -57,6 +99,92 @@ final class MentionContext {
       return 1.0;
     }
     return quoted ? QUOTED_MENTION : DISCUSSED;
+  }
+
+  /**
+   * Whether the words right before {@code start} make the phrase an order to the reader: "please",
+   * "kindly", "now" or "so" ("please actually ignore ...", "researchers say so, so ignore ..."), or
+   * "you" with a modal ("you should ignore", "you need to forget"). Adverbs between are skipped
+   * ("please just", "you really must").
+   */
+  private static boolean orderedByLead(String text, int start) {
+    int end = start;
+    for (int words = 0; words < 4; words++) {
+      int e = end;
+      while (e > 0 && text.charAt(e - 1) == ' ') {
+        e--;
+      }
+      int s = e;
+      while (s > 0 && e - s < 12 && AsciiLetters.isLetter(text.charAt(s - 1))) {
+        s--;
+      }
+      if (s == e) {
+        return false;
+      }
+      if (AsciiLetters.isOneOf(text, s, e, ORDER_LEADS)) {
+        return true;
+      }
+      if (AsciiLetters.isOneOf(text, s, e, YOU_MODALS)) {
+        return wordBeforeIs(text, s, "you");
+      }
+      if (e - s == 2 && text.regionMatches(true, s, "to", 0, 2)) {
+        return wordBeforeIs(text, s, "need") || wordBeforeIs(text, s, "have");
+      }
+      if (!AsciiLetters.isOneOf(text, s, e, ADVERBS)) {
+        return false;
+      }
+      end = s;
+    }
+    return false;
+  }
+
+  /**
+   * Whether the phrase is given in full after a colon as an order to the reader: it speaks to the
+   * reader ("an example of prompt injection: ignore your previous instructions and ..."), or the
+   * words before the colon tell the reader to carry it out ("a sample attack you must follow:
+   * disregard all prior instructions"). Unquoted, that is the order itself, which a model reading
+   * the page receives as one; a write-up quotes it.
+   */
+  private static boolean givenAfterColon(String text, int start, int end) {
+    int colon = start - 1;
+    while (colon >= 0 && colon > start - 4 && text.charAt(colon) == ' ') {
+      colon--;
+    }
+    if (colon < 0 || text.charAt(colon) != ':') {
+      return false;
+    }
+    if (ReportedOrder.addressesReader(text, start, end)) {
+      return true;
+    }
+    // "you must follow:", "you should do this:" in the words before the colon
+    int from = Math.max(0, colon - COLON_LEAD);
+    for (int i = colon - 1; i > from; i--) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '.') {
+        return false;
+      }
+      if (c == ' ' && AsciiLetters.isLetter(text.charAt(i + 1))) {
+        int e = i + 1;
+        while (e < colon && AsciiLetters.isLetter(text.charAt(e))) {
+          e++;
+        }
+        if (AsciiLetters.isOneOf(text, i + 1, e, YOU_MODALS) && wordBeforeIs(text, i, "you")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether the word before index {@code at} (past blanks) is {@code word}. */
+  private static boolean wordBeforeIs(String text, int at, String word) {
+    int e = at;
+    while (e > 0 && text.charAt(e - 1) == ' ') {
+      e--;
+    }
+    int s = e - word.length();
+    return s >= 0 && text.regionMatches(true, s, word, 0, word.length())
+        && (s == 0 || !AsciiLetters.isLetter(text.charAt(s - 1)));
   }
 
   /**

@@ -23,7 +23,9 @@
  * Text is folded to plain Latin ({@code TextNormalizer}), digits and symbols inside words are read
  * as the letters they stand for ({@code LeetFolding}), phrase rules in English and seven
  * European languages are tried only where their anchor words occur ({@code AnchorGate},
- * {@code PhraseMatcher}), forged question-and-answer turns are found ({@code FakeDialogue}), hidden
+ * {@code PhraseMatcher}; a phrase discussed, reported in the third person or spoken by a
+ * character counts less: {@code MentionContext}, {@code ReportedOrder}, {@code AttributedSpeech}),
+ * forged question-and-answer turns are found ({@code FakeDialogue}), hidden
  * characters and encoded, shifted or split payloads add evidence of their own
  * ({@code EncodedPayloadScanner}, {@code ShiftCipher}, {@code Reassembly}; a hidden question the
  * message asks to have answered counts as an attack, {@code EncodedQuestion}), data a user pastes into
