@@ -5,6 +5,7 @@ import dev.airlock.policy.PolicyLoadResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -42,11 +43,28 @@ abstract class StdinTextCommand {
    */
   abstract Function<String, String> answerer(Policy policy);
 
+  /**
+   * What answers each text, given the command's own options as well ({@link #commandOptions()});
+   * by default {@link #answerer(Policy)}.
+   *
+   * @throws UsageException for a bad value of one of those options
+   */
+  Function<String, String> answerer(Policy policy, CommandArgs args) throws UsageException {
+    return answerer(policy);
+  }
+
+  /** Options with a value that this command takes besides {@code --policy}; none by default. */
+  Set<String> commandOptions() {
+    return Set.of();
+  }
+
   /** @param rawArgs the arguments after the group ({@code pii}, {@code guard}) */
   final int run(List<String> rawArgs) {
     CommandArgs args;
     try {
-      args = CommandArgs.parse(rawArgs, FLAGS, OPTIONS);
+      Set<String> options = new HashSet<>(OPTIONS);
+      options.addAll(commandOptions());
+      args = CommandArgs.parse(rawArgs, FLAGS, options);
     } catch (UsageException e) {
       return usage(e.getMessage());
     }
@@ -69,7 +87,12 @@ abstract class StdinTextCommand {
         }
         policy = loaded.policy().get();
       }
-      Function<String, String> answer = answerer(policy);
+      Function<String, String> answer;
+      try {
+        answer = answerer(policy, args);
+      } catch (UsageException e) {
+        return usage(e.getMessage());
+      }
       TextInput.read(in, args.has("--jsonl"), text -> out.println(answer.apply(text)));
       out.flush();
       return AirlockCli.OK;
