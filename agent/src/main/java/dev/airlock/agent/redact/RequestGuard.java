@@ -38,6 +38,8 @@ public final class RequestGuard {
   private final OutputGuard output;
   /** The request scan already yields every value the answer check must not flag: no second scan. */
   private final boolean redactionFindsSentValues;
+  /** The scans of long texts seen in recent requests (a conversation's history, a system prompt). */
+  private final SeenTexts seen;
 
   /** Without output rules. */
   public RequestGuard(PiiPolicy pii, PiiScanner scanner, GuardrailsPolicy guardrails, InjectionDetector injection) {
@@ -56,6 +58,12 @@ public final class RequestGuard {
     this.guardrails = guardrails;
     this.injection = guardrails != null && guardrails.injectionAction().isPresent() ? injection : null;
     this.redactionFindsSentValues = scanner != null && output.sentValuesAreFoundBy(pii);
+    this.seen = new SeenTexts(scanner, this.injection);
+  }
+
+  /** What this guard remembers of recent requests' texts, for tests. */
+  SeenTexts seenTexts() {
+    return seen;
   }
 
   /** Whether any check is configured; when not, requests are not even parsed. */
@@ -87,8 +95,10 @@ public final class RequestGuard {
     }
     Pass pass = new Pass();
     List<RequestTextSpans.Edit> edits = new ArrayList<>(4);
-    for (RequestTextSpans.Span span : texts) {
-      List<Replacement> replacements = pass.inspect(span.text, span.role);
+    for (int k = 0; k < texts.size(); k++) {
+      RequestTextSpans.Span span = texts.get(k);
+      // The last text is the new message; those before it (system prompt, history) come back.
+      List<Replacement> replacements = pass.inspect(span.text, span.role, k < texts.size() - 1);
       if (replacements.isEmpty()) {
         continue;
       }
@@ -122,7 +132,7 @@ public final class RequestGuard {
     // Compiled here, before the request is changed: the schema is the app's, placeholders never
     // appear in it (a schema is not a text part).
     JsonSchema schema = jsonRequested && output.checksJson() ? schemaOf(endpoint, root) : null;
-    RequestTexts.visit(endpoint, root, (text, role) -> Replacement.apply(text, pass.inspect(text, role)));
+    RequestTexts.visit(endpoint, root, (text, role) -> Replacement.apply(text, pass.inspect(text, role, true)));
     return pass.result(endpoint, body, () -> bytesOf(root),
         new AnswerCheck(output, endpoint, pass.sentValues, jsonRequested, schema));
   }
@@ -144,20 +154,28 @@ public final class RequestGuard {
     double injectionScore = -1;
     String injectionRule;
 
-    /** Scores and scans one text; returns what to replace in it (a list reused by the next text), in order. */
-    List<Replacement> inspect(String text, TextRole role) {
-      score(text, role);
+    /**
+     * Scores and scans one text; returns what to replace in it (a list reused by the next text), in
+     * order.
+     *
+     * @param mayRepeat whether the text may have been seen in an earlier request (a system prompt,
+     *     an earlier turn): it is then looked up in {@link #seen} first. A request's last text, the
+     *     new message, is scanned without the lookup, which would cost it a hash of its chars for
+     *     nothing.
+     */
+    List<Replacement> inspect(String text, TextRole role, boolean mayRepeat) {
+      score(text, role, mayRepeat);
       if (!redactionFindsSentValues) {
         output.collectSentValues(text, sentValues);
       }
       replacements.clear();
       if (scanner != null) {
-        redact(text);
+        redact(text, mayRepeat);
       }
       return replacements;
     }
 
-    private void score(String text, TextRole role) {
+    private void score(String text, TextRole role, boolean mayRepeat) {
       if (injection == null) {
         return;
       }
@@ -166,15 +184,15 @@ public final class RequestGuard {
       if (source == null) {
         return;
       }
-      InjectionScore score = injection.score(text, source);
+      InjectionScore score = mayRepeat ? seen.score(text, source) : injection.score(text, source);
       if (score.score() > injectionScore) {
         injectionScore = score.score();
         injectionRule = score.topRule();
       }
     }
 
-    private void redact(String text) {
-      List<Detection> detections = scanner.scan(text);
+    private void redact(String text, boolean mayRepeat) {
+      List<Detection> detections = mayRepeat ? seen.detections(text) : scanner.scan(text);
       for (Detection d : detections) {
         PiiPolicy.Action action = pii.actionFor(d.type());
         counts.merge(d.type(), 1, Integer::sum);

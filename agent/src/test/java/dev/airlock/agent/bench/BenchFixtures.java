@@ -135,6 +135,32 @@ public final class BenchFixtures {
   }
 
   /**
+   * {@link #chatRequest(boolean, boolean) chatRequest(false, false)} later in its conversation: with
+   * {@code turns} earlier exchanges of about 1 KB each (a user message with an order number, an
+   * email address and a phone number, and the assistant's answer) before its last message, as a chat
+   * application sends the whole conversation so far with every call.
+   */
+  public static byte[] chatRequestWithHistory(int turns) {
+    String request = new String(chatRequest(false, false), StandardCharsets.UTF_8);
+    int last = request.lastIndexOf("{\"role\":\"user\"");
+    StringBuilder history = new StringBuilder();
+    for (int t = 0; t < turns; t++) {
+      StringBuilder user = new StringBuilder("Turn " + t + ": my earlier order 55-" + (1000 + t)
+          + " went well; the tracking page said it left on Monday. Reach me at jane.doe@example.com or +1 415 555 0134. ");
+      StringBuilder assistant = new StringBuilder("Thank you. I looked the order up: it was delivered on Thursday ");
+      while (user.length() < 500) {
+        user.append("I would like to know how returns work for items bought in a sale, and how long a refund takes. ");
+      }
+      while (assistant.length() < 500) {
+        assistant.append("Items bought in a sale can be returned within 30 days; refunds reach the card in 5 days. ");
+      }
+      history.append("{\"role\":\"user\",\"content\":\"").append(user).append("\"},")
+          .append("{\"role\":\"assistant\",\"content\":\"").append(assistant).append("\"},");
+    }
+    return (request.substring(0, last) + history + request.substring(last)).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
    * A non-streamed chat completion as the mock provider (and OpenAI) shapes it, about 1.3 KB. Its
    * text names the customer by the placeholders a redacting policy sent instead of the real data
    * (an answer to a redacted request does), so restoring them is part of the work.

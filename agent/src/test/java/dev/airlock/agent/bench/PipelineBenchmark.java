@@ -80,6 +80,8 @@ import org.openjdk.jmh.infra.Blackhole;
 public class PipelineBenchmark {
 
   private static final RequestHeaders NO_HEADERS = name -> null;
+  /** Exchanges before the last message in the later-in-conversation benchmarks. */
+  static final int HISTORY_TURNS = 8;
 
   /** The call's bytes; no parameters, so the baselines run once. */
   @State(Scope.Thread)
@@ -92,6 +94,14 @@ public class PipelineBenchmark {
     ObjectMapper mapper;
     JsonNode requestModel;
     JsonNode streamRequestModel;
+    /** The same requests, each call's last message new (see {@link FreshRequests}). */
+    FreshRequests freshRequest;
+    FreshRequests freshStreamRequestWithUsage;
+    FreshRequests freshStreamRequestWithoutUsage;
+    /** The request after {@value #HISTORY_TURNS} earlier exchanges: only its last message new. */
+    FreshRequests laterInConversation;
+    /** The same, every text new: what each call would cost if nothing were remembered. */
+    FreshRequests laterInConversationAllNew;
 
     @Setup
     public void setUp() throws IOException {
@@ -103,6 +113,12 @@ public class PipelineBenchmark {
       mapper = new ObjectMapper();
       requestModel = mapper.readTree(request);
       streamRequestModel = mapper.readTree(streamRequestWithUsage);
+      freshRequest = new FreshRequests(request, false);
+      freshStreamRequestWithUsage = new FreshRequests(streamRequestWithUsage, false);
+      freshStreamRequestWithoutUsage = new FreshRequests(streamRequestWithoutUsage, false);
+      byte[] conversation = BenchFixtures.chatRequestWithHistory(HISTORY_TURNS);
+      laterInConversation = new FreshRequests(conversation, false);
+      laterInConversationAllNew = new FreshRequests(conversation, true);
     }
   }
 
@@ -212,9 +228,30 @@ public class PipelineBenchmark {
 
   // --- the agent's work for the same call ---
 
+  /** A request whose last message is new, as an application's next call is. */
   @Benchmark
   public LlmCall pipeline_nonStreaming(Inputs in, Engine e, Blackhole bh) {
-    LlmCall call = begin(e.pipeline, in.request);
+    return nonStreaming(e.pipeline, in.freshRequest.next(), in, bh);
+  }
+
+  /**
+   * The request later in its conversation, {@value #HISTORY_TURNS} exchanges (about 8 KB) before
+   * its new last message, as a chat application sends it: the request checks answer for the earlier
+   * texts from what they found when those were new.
+   */
+  @Benchmark
+  public LlmCall pipeline_nonStreaming_laterInConversation(Inputs in, Engine e, Blackhole bh) {
+    return nonStreaming(e.pipeline, in.laterInConversation.next(), in, bh);
+  }
+
+  /** The same request with every text new: the cost of the same bytes when nothing is remembered. */
+  @Benchmark
+  public LlmCall pipeline_nonStreaming_laterInConversation_allNew(Inputs in, Engine e, Blackhole bh) {
+    return nonStreaming(e.pipeline, in.laterInConversationAllNew.next(), in, bh);
+  }
+
+  private static LlmCall nonStreaming(Pipeline pipeline, byte[] request, Inputs in, Blackhole bh) {
+    LlmCall call = begin(pipeline, request);
     if (call.holdsWholeAnswer()) {
       // Output rules on a non-streamed answer: the doors read it whole and hand it over at once.
       bh.consume(call.finishWholeAnswer(200, "application/json", in.response).body());
@@ -240,7 +277,7 @@ public class PipelineBenchmark {
   /** The application asked for usage itself: without redaction the stream is only watched. */
   @Benchmark
   public LlmCall pipeline_streaming_appAsksUsage(Inputs in, Engine e, Blackhole bh) {
-    LlmCall call = begin(e.pipeline, in.streamRequestWithUsage);
+    LlmCall call = begin(e.pipeline, in.freshStreamRequestWithUsage.next());
     call.onResponse(200, "text/event-stream");
     deliver(call, in.streamEvents, bh);
     return call;
@@ -252,7 +289,7 @@ public class PipelineBenchmark {
    */
   @Benchmark
   public LlmCall pipeline_streaming_agentAddsUsage(Inputs in, Engine e, Blackhole bh) {
-    LlmCall call = begin(e.pipeline, in.streamRequestWithoutUsage);
+    LlmCall call = begin(e.pipeline, in.freshStreamRequestWithoutUsage.next());
     call.onResponse(200, "text/event-stream");
     deliver(call, in.streamEvents, bh);
     return call;

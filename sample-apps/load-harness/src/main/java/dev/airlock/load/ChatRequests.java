@@ -1,11 +1,49 @@
 package dev.airlock.load;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The request bodies every scenario sends. JDK only, so the tiny start-up app stays tiny. */
 final class ChatRequests {
 
   private ChatRequests() {}
+
+  /**
+   * One request body, sent with one word of its last message changed on every call: a real app's
+   * next message is new text, and the agent keeps what its checks found in long texts it has seen
+   * (a conversation's history, a system prompt), so the same bytes on every call would measure only
+   * that memory. The word is the body's last "tracking", written as eight letters counting in base
+   * 26 (letters only: nothing for a detector to find). Thread-safe.
+   */
+  static final class Varied {
+    private static final String WORD = "tracking";
+    private final byte[] body;
+    private final int at;
+    private final AtomicLong calls = new AtomicLong();
+
+    Varied(byte[] body) {
+      this.body = body;
+      this.at = new String(body, StandardCharsets.ISO_8859_1).lastIndexOf(WORD);
+      if (at < 0) {
+        throw new IllegalArgumentException("no '" + WORD + "' in the request to vary");
+      }
+    }
+
+    /** The body for the next call. */
+    byte[] next() {
+      byte[] out = body.clone();
+      long n = calls.getAndIncrement();
+      for (int i = at + WORD.length() - 1; i >= at; i--, n /= 26) {
+        out[i] = (byte) ('a' + n % 26);
+      }
+      return out;
+    }
+
+    /** Its length: every body has the same. */
+    int length() {
+      return body.length;
+    }
+  }
 
   /**
    * A chat request of {@code size} bytes, the kind a support assistant sends: a system prompt, a

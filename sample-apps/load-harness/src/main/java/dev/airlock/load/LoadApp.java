@@ -82,9 +82,9 @@ public final class LoadApp {
   private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
   private final Options o;
-  private final byte[] plainBody;
-  private final byte[] streamBody;
-  private final byte[] pacedStreamBody;
+  private final ChatRequests.Varied plainBody;
+  private final ChatRequests.Varied streamBody;
+  private final ChatRequests.Varied pacedStreamBody;
   private final HttpClient jdk;
   private final OkHttpClient okhttp;
   /** Every call made, warm-up included (the harness divides a gateway's CPU time by it). */
@@ -92,9 +92,10 @@ public final class LoadApp {
 
   private LoadApp(Options o) {
     this.o = o;
-    this.plainBody = ChatRequests.chat(o.model, false, false, o.requestBytes, false);
-    this.streamBody = ChatRequests.chat(o.model, true, o.streamUsage, o.requestBytes, false);
-    this.pacedStreamBody = ChatRequests.chat(o.model, true, o.streamUsage, o.requestBytes, true);
+    this.plainBody = new ChatRequests.Varied(ChatRequests.chat(o.model, false, false, o.requestBytes, false));
+    this.streamBody = new ChatRequests.Varied(ChatRequests.chat(o.model, true, o.streamUsage, o.requestBytes, false));
+    this.pacedStreamBody =
+        new ChatRequests.Varied(ChatRequests.chat(o.model, true, o.streamUsage, o.requestBytes, true));
     if ("okhttp".equals(o.client)) {
       this.jdk = null;
       this.okhttp = new OkHttpClient.Builder()
@@ -167,7 +168,7 @@ public final class LoadApp {
     StringBuilder json = new StringBuilder(256 * 1024);
     json.append("{\"client\":\"").append(o.client).append("\",\"calls\":").append(o.calls)
         .append(",\"concurrency\":").append(o.concurrency).append(",\"warmup\":").append(o.warmup)
-        .append(",\"requestBytes\":").append(plainBody.length).append(",\"pacedCalls\":").append(o.pacedCalls)
+        .append(",\"requestBytes\":").append(plainBody.length()).append(",\"pacedCalls\":").append(o.pacedCalls)
         .append(",\"chunkDelayMs\":").append(o.chunkDelayMs).append(',');
     // Warm-up: every kind of call the phases will make, at the throughput concurrency.
     boolean anyNonLlm = false;
@@ -359,11 +360,11 @@ public final class LoadApp {
 
   private long plainCall() throws IOException, InterruptedException {
     if (jdk != null) {
-      HttpResponse<byte[]> response = jdk.send(jdkRequest(plainBody), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response = jdk.send(jdkRequest(plainBody.next()), HttpResponse.BodyHandlers.ofByteArray());
       check(response.statusCode(), response.body());
       return response.body().length;
     }
-    try (Response response = okhttp.newCall(okRequest(plainBody)).execute()) {
+    try (Response response = okhttp.newCall(okRequest(plainBody.next())).execute()) {
       byte[] body = response.body().bytes();
       check(response.code(), body);
       return body.length;
@@ -376,7 +377,7 @@ public final class LoadApp {
    * when it has no text.
    */
   private long streamCall(boolean paced, long t0, long[] ttfb) throws IOException, InterruptedException {
-    byte[] body = paced ? pacedStreamBody : streamBody;
+    byte[] body = (paced ? pacedStreamBody : streamBody).next();
     if (jdk != null) {
       HttpRequest.Builder b = jdkRequestBuilder(body);
       if (paced) {
