@@ -47,7 +47,7 @@ final class AttributedSpeech {
           + " mutters murmured murmurs replied replies answered answers asked asks told tells ordered orders"
           + " commanded commands snapped hissed growled barked called added continued insisted exclaimed declared"
           + " demanded pleaded begged warned joked laughed sighed breathed urged repeated announced mumbled roared"
-          + " whimpered grumbled snarled shrieked bellowed explained wrote writes")
+          + " whimpered grumbled snarled shrieked bellowed explained wrote writes typed types texted posted")
       .add(MODEL, "you ai assistant model chatbot bot llm agent gpt chatgpt claude system")
       .add(NOT_SPEAKER, "user users assistant system ai human bot model gpt chatgpt claude llm agent developer admin"
           + " administrator root operator tool function observation thought action input output question answer"

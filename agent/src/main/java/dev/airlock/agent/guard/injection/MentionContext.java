@@ -58,6 +58,8 @@ final class MentionContext {
   private static final String[] ORDER_LEADS = {"please", "pls", "plz", "kindly", "now", "so"};
   /** Modals that make an order after "you": "you should ignore ...". */
   private static final String[] YOU_MODALS = {"must", "should", "shall"};
+  /** Verbs that, as commands before a colon, order what follows it carried out: "(execute it):". */
+  private static final String[] OBEY_VERBS = {"execute", "follow", "obey", "run", "do", "perform", "apply"};
   /** How far before a colon to look for "you must" that makes what follows it an order, in chars. */
   private static final int COLON_LEAD = 40;
   /** Adverbs skipped between a lead and the phrase. */
@@ -142,8 +144,8 @@ final class MentionContext {
    * Whether the phrase is given in full after a colon as an order to the reader: it speaks to the
    * reader ("an example of prompt injection: ignore your previous instructions and ..."), or the
    * words before the colon tell the reader to carry it out ("a sample attack you must follow:
-   * disregard all prior instructions"). Unquoted, that is the order itself, which a model reading
-   * the page receives as one; a write-up quotes it.
+   * disregard all prior instructions", "example payload (execute it): ignore ..."). Unquoted, that
+   * is the order itself, which a model reading the page receives as one; a write-up quotes it.
    */
   private static boolean givenAfterColon(String text, int start, int end) {
     int colon = start - 1;
@@ -156,19 +158,20 @@ final class MentionContext {
     if (ReportedOrder.addressesReader(text, start, end)) {
       return true;
     }
-    // "you must follow:", "you should do this:" in the words before the colon
+    // "you must follow:", "(execute it):", "follow these steps:" in the words before the colon
     int from = Math.max(0, colon - COLON_LEAD);
-    for (int i = colon - 1; i > from; i--) {
-      char c = text.charAt(i);
+    for (int p = colon - 1; p >= from; p--) {
+      char c = text.charAt(p);
       if (c == '\n' || c == '.') {
         return false;
       }
-      if (c == ' ' && AsciiLetters.isLetter(text.charAt(i + 1))) {
-        int e = i + 1;
+      if (AsciiLetters.isLetter(c) && (p == 0 || !AsciiLetters.isLetter(text.charAt(p - 1)))) {
+        int e = p;
         while (e < colon && AsciiLetters.isLetter(text.charAt(e))) {
           e++;
         }
-        if (AsciiLetters.isOneOf(text, i + 1, e, YOU_MODALS) && wordBeforeIs(text, i, "you")) {
+        if ((AsciiLetters.isOneOf(text, p, e, YOU_MODALS) && wordBeforeIs(text, p, "you"))
+            || (AsciiLetters.isOneOf(text, p, e, OBEY_VERBS) && Imperative.isCommand(text, p))) {
           return true;
         }
       }

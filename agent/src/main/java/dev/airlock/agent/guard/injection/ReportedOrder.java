@@ -25,8 +25,10 @@ package dev.airlock.agent.guard.injection;
  *   <li>a phrase after "please", "now", "so", "kindly" ("the attacker wants this, so ignore
  *       ...");</li>
  *   <li>a phrase addressed to the reader: "you" or "your" in it or between it and the subject
- *       ("an attacker may tell you to reveal your system prompt"); "your assistant" is the human
- *       reader's system, not the model, and does not count.</li>
+ *       ("an attacker may tell you to reveal your system prompt"; "your assistant" is the human
+ *       reader's system, not the model, and does not count), a model singled out as the reader
+ *       ("AI assistants reading this page are instructed to ..."), or every model ("website policy
+ *       instructs all AI assistants to ...").</li>
  * </ul>
  *
  * <p>Runs only on matches, over a bounded window before the match, word by word, without
@@ -38,6 +40,8 @@ final class ReportedOrder {
   private static final int LOOK_BACK = 160;
   /** How many words before a match to look at. */
   private static final int MAX_WORDS = 20;
+  /** Words before the subject that still belong to its noun phrase ("AI assistants reading this page"). */
+  private static final int SUBJECT_WORDS = 4;
 
   /**
    * Verbs that report, cause or embed an order, inflected: they have a subject, so a noun before
@@ -62,6 +66,10 @@ final class ReportedOrder {
   private static final int AGENT_NOUN = 1 << 8;
   /** Objects between a causative verb and the phrase: "make it ignore". */
   private static final int OBJECT_PRONOUN = 1 << 9;
+  /** Participles that single out the model reading the text: "AI assistants reading this page". */
+  private static final int READING = 1 << 10;
+  /** Quantifiers that make a model noun mean every model, the reader too: "all AI assistants". */
+  private static final int EVERY = 1 << 11;
   private static final int VERB = REPORTING | REPORTING_BASE | HEDGE;
 
   private static final WordTable WORDS = new WordTable.Builder()
@@ -92,6 +100,8 @@ final class ReportedOrder {
       .add(AGENT_NOUN, "assistant assistants model models agent agents bot bots chatbot chatbots llm llms ai"
           + " application app copilot")
       .add(OBJECT_PRONOUN, "it them him her")
+      .add(READING, "reading summarizing summarising processing parsing analyzing analysing ingesting")
+      .add(EVERY, "all any every each")
       .build();
 
   private ReportedOrder() {}
@@ -115,13 +125,14 @@ final class ReportedOrder {
     boolean inflected = false; // an inflected reporting verb or a modal: a noun before it is its subject
     boolean uninflected = false; // "tell", "try": only a named third party makes them a report
     boolean hedged = false;
+    int subjectAt = -1; // words counted when the subject was found
     int words = 0;
     int limit = Math.max(0, start - LOOK_BACK);
     int i = start - 1;
     while (i >= limit && words < MAX_WORDS) {
       if (!AsciiLetters.isLetter(text.charAt(i))) {
         if (endsClause(text, i)) {
-          return false;
+          break;
         }
         i--;
         continue;
@@ -133,11 +144,21 @@ final class ReportedOrder {
       int s = i + 1;
       words++;
       int f = WORDS.flags(text, s, e);
+      if ((f & READING) != 0 || ((f & EVERY) != 0 && namesAgent(text, e))) {
+        return false; // the reader singled out: "AI agents reading this page", "all AI assistants"
+      }
+      if (subjectAt >= 0) {
+        if (words - subjectAt >= SUBJECT_WORDS) {
+          break;
+        }
+        continue; // still the subject's words: "AI assistants reading this page are instructed to"
+      }
       if (((f & SECOND_PERSON) != 0 && !namesAgent(text, e)) || (f & ORDER_LEAD) != 0) {
-        return false;
+        return false; // addressed to the reader: "tell you to", "so ignore ..."
       }
       if ((f & VERB) == 0 && (inflected || uninflected) && isSubject(f, e - s, inflected, hedged)) {
-        return true;
+        subjectAt = words;
+        continue;
       }
       if ((words == 1 && (f & (AGENT_NOUN | OBJECT_PRONOUN)) != 0)
           || (e - s == 2 && text.regionMatches(true, s, "to", 0, 2))) {
@@ -152,7 +173,7 @@ final class ReportedOrder {
         }
       }
     }
-    return false;
+    return subjectAt >= 0;
   }
 
   /**
