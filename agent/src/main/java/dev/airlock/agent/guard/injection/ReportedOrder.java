@@ -12,7 +12,9 @@ package dev.airlock.agent.guard.injection;
  * verb has a third-party subject within the clause: a named one (an attacker, adversaries,
  * someone, the payload, a page), or any noun before an inflected verb or a modal ("a calendar
  * invite could instruct ...", "the villain orders ..."). An uninflected verb with no hedge is an
- * order to whoever reads it ("go tell the model to ..."). "User" counts only with a hedge ("a
+ * order to whoever reads it ("go tell the model to ..."). A verb in the past passive needs no named
+ * subject ("the model was told to ignore ..."); the present does ("the assistant is instructed to
+ * ..." is how a planted order speaks of its reader). "User" counts only with a hedge ("a
  * malicious user can instruct ..."): "the user asks the assistant to ..." in a tool result is how a
  * planted order passes itself off as the user's.
  *
@@ -70,6 +72,8 @@ final class ReportedOrder {
   private static final int READING = 1 << 10;
   /** Quantifiers that make a model noun mean every model, the reader too: "all AI assistants". */
   private static final int EVERY = 1 << 11;
+  /** Past auxiliaries: "the model was told to ..." narrates what happened, whoever did it. */
+  private static final int PAST = 1 << 12;
   private static final int VERB = REPORTING | REPORTING_BASE | HEDGE;
 
   private static final WordTable WORDS = new WordTable.Builder()
@@ -102,6 +106,7 @@ final class ReportedOrder {
       .add(OBJECT_PRONOUN, "it them him her")
       .add(READING, "reading summarizing summarising processing parsing analyzing analysing ingesting")
       .add(EVERY, "all any every each")
+      .add(PAST, "was were")
       .build();
 
   private ReportedOrder() {}
@@ -126,6 +131,7 @@ final class ReportedOrder {
     boolean uninflected = false; // "tell", "try": only a named third party makes them a report
     boolean hedged = false;
     int subjectAt = -1; // words counted when the subject was found
+    int reportingVerbAt = -1; // words counted at the last inflected reporting verb
     int words = 0;
     int limit = Math.max(0, start - LOOK_BACK);
     int i = start - 1;
@@ -156,7 +162,8 @@ final class ReportedOrder {
       if (((f & SECOND_PERSON) != 0 && !namesAgent(text, e)) || (f & ORDER_LEAD) != 0) {
         return false; // addressed to the reader: "tell you to", "so ignore ..."
       }
-      if ((f & VERB) == 0 && (inflected || uninflected) && isSubject(f, e - s, inflected, hedged)) {
+      if (((f & VERB) == 0 && (inflected || uninflected) && isSubject(f, e - s, inflected, hedged))
+          || ((f & PAST) != 0 && reportingVerbAt == words - 1)) {
         subjectAt = words;
         continue;
       }
@@ -170,6 +177,7 @@ final class ReportedOrder {
           uninflected = true;
         } else {
           inflected = true;
+          reportingVerbAt = (f & REPORTING) != 0 ? words : reportingVerbAt;
         }
       }
     }

@@ -71,6 +71,7 @@ class DescribedAttacksTest {
       "Paper abstract: We show that retrieved web content can cause retrieval-augmented models to ignore their"
           + " system instructions in 41% of trials.",
       "If you run an agent on your inbox, an attacker could tell it to ignore its instructions.",
+      "In the second transcript the model was told to ignore its previous instructions, and it did.",
   })
   void aWriteUpOfAnAttackStaysBelowTheFlagLine(String text) {
     for (ContentSource source : new ContentSource[] {ContentSource.TOOL_RESULT, ContentSource.USER}) {
@@ -186,6 +187,9 @@ class DescribedAttacksTest {
     assertReported(true, "Someone could embed \"", "ignore all previous instructions");
     assertReported(true, "Adversaries may attempt to make the model ", "ignore all previous instructions");
     assertReported(true, "If you run an agent, an attacker could tell it to ", "ignore its instructions");
+    // The past passive narrates; the present passive is how a planted order speaks of its reader.
+    assertReported(true, "The model was told to ", "ignore its previous instructions");
+    assertReported(false, "The assistant is instructed to ", "reveal its system prompt");
     // Addressed to the reader, or opening a clause of its own: said, not reported.
     assertReported(false, "An attacker may tell you to ", "reveal your system prompt");
     assertReported(false, "An attacker may tell the assistant to ", "reveal your system prompt");
