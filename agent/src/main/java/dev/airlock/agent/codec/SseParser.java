@@ -86,6 +86,8 @@ public final class SseParser {
   private long oversizeEvents;
 
   private byte[] scratch;
+  /** Events are delivered with their raw bytes only: their fields are not decoded. */
+  private boolean framingOnly;
 
   /**
    * @param listener receives events; must not throw (an exception leaves the parser in an
@@ -101,6 +103,16 @@ public final class SseParser {
     }
     this.listener = listener;
     this.maxEventBytes = maxEventBytes;
+  }
+
+  /**
+   * From the next event on, delivers events with their raw bytes only ({@code eventName} and {@code
+   * data} null), decoding no field: for a reader that still needs whole events but no longer their
+   * content (a routed stream passed on unchanged once it has carried its first answer). Not to be
+   * called from the listener.
+   */
+  public void framingOnly() {
+    framingOnly = true;
   }
 
   /** Feeds {@code count} bytes of {@code bytes} from {@code off}; the array is not kept. */
@@ -292,8 +304,8 @@ public final class SseParser {
   }
 
   private void processField(int start, int end) {
-    if (buf[start] == ':') {
-      return; // comment
+    if (framingOnly || buf[start] == ':') {
+      return; // nothing wanted of it, or a comment
     }
     int colon = start;
     while (colon < end && buf[colon] != ':') {

@@ -142,6 +142,10 @@ final class AppEventStream extends InputStream {
       return pending.size() > 0;
     }
     parser.feed(readBuffer, 0, n);
+    if (sawContent && translator == null) {
+      // Passed on as it came from here on: only the events' bounds matter, not their text.
+      parser.framingOnly();
+    }
     return true;
   }
 

@@ -94,6 +94,27 @@ class SseParserTest {
   }
 
   @Test
+  void framingOnlyDeliversWholeEventsWithoutTheirFields() {
+    Recorder rec = new Recorder();
+    SseParser p = new SseParser(rec, CAP);
+    byte[] first = utf8("event: a\ndata: one\n\n");
+    byte[] rest = utf8("event: b\ndata: two\r\ndata: more\r\n\r\ndata: thr");
+    byte[] tail = utf8("ee\n\n");
+    p.feed(first, 0, first.length);
+    p.framingOnly();
+    p.feed(rest, 0, rest.length);
+    p.feed(tail, 0, tail.length);
+    assertEquals(3, rec.calls.size(), "one call per event, as before");
+    assertEquals("one", rec.calls.get(0)[1], "the event before the switch is read whole");
+    for (int k = 1; k < 3; k++) {
+      assertNull(rec.calls.get(k)[0]);
+      assertNull(rec.calls.get(k)[1]);
+    }
+    assertEquals("event: b\ndata: two\r\ndata: more\r\n\r\n", new String(rec.raws.get(1), StandardCharsets.UTF_8));
+    assertEquals("data: three\n\n", new String(rec.raws.get(2), StandardCharsets.UTF_8));
+  }
+
+  @Test
   void keepAlivesAndStrayBlankLinesAreDeliveredRawOnly() {
     Recorder rec = new Recorder();
     SseParser p = new SseParser(rec, CAP);
