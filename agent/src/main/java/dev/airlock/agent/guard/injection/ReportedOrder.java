@@ -10,9 +10,11 @@ package dev.airlock.agent.guard.injection;
  * <p>A phrase is reported when it is the complement of a verb that reports, causes or hedges ("tell
  * X to [phrase]", "make the model [phrase]", "embed \"[phrase]\"", "may", "tries to") and that
  * verb has a third-party subject within the clause: a named one (an attacker, adversaries,
- * someone, the payload, a page), or any noun before an inflected verb or a modal ("a calendar
- * invite could instruct ...", "the villain orders ..."). An uninflected verb with no hedge is an
- * order to whoever reads it ("go tell the model to ..."). A verb in the past passive needs no named
+ * someone, the payload, a page), or any noun before a modal, an attempt, a past or a gerund ("a
+ * calendar invite could instruct ...", "the villain ordered ..."). The present with any other
+ * subject is how a planted order speaks ("our policy instructs the assistant to ..."), and so is a
+ * text pointing at itself ("this page tells the assistant to ..."); an uninflected verb with no
+ * hedge is an order to whoever reads it ("go tell the model to ..."). A verb in the past passive needs no named
  * subject ("the model was told to ignore ..."); the present does ("the assistant is instructed to
  * ..." is how a planted order speaks of its reader). "User" counts only with a hedge ("a
  * malicious user can instruct ..."): "the user asks the assistant to ..." in a tool result is how a
@@ -74,6 +76,17 @@ final class ReportedOrder {
   private static final int EVERY = 1 << 11;
   /** Past auxiliaries: "the model was told to ..." narrates what happened, whoever did it. */
   private static final int PAST = 1 << 12;
+  /**
+   * The present of the reporting verbs: with a subject that is not a named third party it is how a
+   * planted order speaks ("our policy instructs the assistant to ..."), not how a report narrates.
+   */
+  private static final int PRESENT = 1 << 13;
+  /** Nouns for a text, which with "this" or "our" is the text speaking of itself. */
+  private static final int DOCUMENT = 1 << 14;
+  /** Words by which a text points at itself: "this page", "our instructions". */
+  private static final int SELF = 1 << 15;
+  /** Articles: the start of a subject's noun phrase ("a crafted page"). */
+  private static final int ARTICLE = 1 << 16;
   private static final int VERB = REPORTING | REPORTING_BASE | HEDGE;
 
   private static final WordTable WORDS = new WordTable.Builder()
@@ -107,6 +120,13 @@ final class ReportedOrder {
       .add(READING, "reading summarizing summarising processing parsing analyzing analysing ingesting")
       .add(EVERY, "all any every each")
       .add(PAST, "was were")
+      .add(PRESENT, "tells asks instructs makes gets convinces persuades tricks coaxes causes forces orders commands"
+          + " directs urges lures steers manipulates embeds injects hides plants inserts includes contains says"
+          + " writes sends wants aims seeks tries attempts")
+      .add(DOCUMENT, "page pages webpage document documents email emails message messages comment comments text"
+          + " content instruction instructions prompt prompts site website file post note notes")
+      .add(SELF, "this these our following")
+      .add(ARTICLE, "a an the")
       .build();
 
   private ReportedOrder() {}
@@ -127,10 +147,12 @@ final class ReportedOrder {
     // <phrase>", "embed \"<phrase>\"". "Forget what the page says and ignore ..." coordinates an
     // order with a report; it is not reported.
     boolean complement = isQuote(text.charAt(before)) || startsWithVerb(text, start, end);
-    boolean inflected = false; // an inflected reporting verb or a modal: a noun before it is its subject
+    boolean inflected = false; // an inflected reporting verb or a modal
+    boolean narrated = false; // a modal, an attempt, a past or a gerund: any noun before it is its subject
     boolean uninflected = false; // "tell", "try": only a named third party makes them a report
     boolean hedged = false;
     int subjectAt = -1; // words counted when the subject was found
+    boolean documentSubject = false;
     int reportingVerbAt = -1; // words counted at the last inflected reporting verb
     int words = 0;
     int limit = Math.max(0, start - LOOK_BACK);
@@ -154,7 +176,10 @@ final class ReportedOrder {
         return false; // the reader singled out: "AI agents reading this page", "all AI assistants"
       }
       if (subjectAt >= 0) {
-        if (words - subjectAt >= SUBJECT_WORDS) {
+        if (documentSubject && (f & SELF) != 0) {
+          return false; // the text speaks of itself: "this page tells the assistant to ..."
+        }
+        if ((f & ARTICLE) != 0 || words - subjectAt >= SUBJECT_WORDS) {
           break;
         }
         continue; // still the subject's words: "AI assistants reading this page are instructed to"
@@ -162,9 +187,10 @@ final class ReportedOrder {
       if (((f & SECOND_PERSON) != 0 && !namesAgent(text, e)) || (f & ORDER_LEAD) != 0) {
         return false; // addressed to the reader: "tell you to", "so ignore ..."
       }
-      if (((f & VERB) == 0 && (inflected || uninflected) && isSubject(f, e - s, inflected, hedged))
+      if (((f & VERB) == 0 && (inflected || uninflected) && isSubject(f, e - s, narrated, hedged))
           || ((f & PAST) != 0 && reportingVerbAt == words - 1)) {
         subjectAt = words;
+        documentSubject = (f & DOCUMENT) != 0;
         continue;
       }
       if ((words == 1 && (f & (AGENT_NOUN | OBJECT_PRONOUN)) != 0)
@@ -177,6 +203,7 @@ final class ReportedOrder {
           uninflected = true;
         } else {
           inflected = true;
+          narrated |= (f & PRESENT) == 0 || (f & HEDGE) != 0; // "could", "tries to", "told", "asking"
           reportingVerbAt = (f & REPORTING) != 0 ? words : reportingVerbAt;
         }
       }
@@ -187,18 +214,18 @@ final class ReportedOrder {
   /**
    * Whether a word with flags {@code f} and {@code length} letters, before a reporting verb, is its
    * third-party subject: a named third party ("attackers tell ..."), a user behind a hedge ("a
-   * malicious user can ..."), or, before an inflected verb or a modal, any word of three letters or
-   * more that is not a function word, the reader or the model ("a calendar invite could instruct
-   * ...", "the villain orders ...").
+   * malicious user can ..."), or, before a modal, an attempt, a past or a gerund, any word of three
+   * letters or more that is not a function word, the reader or the model ("a calendar invite could
+   * instruct ...", "the villain ordered ...").
    */
-  private static boolean isSubject(int f, int length, boolean inflected, boolean hedged) {
+  private static boolean isSubject(int f, int length, boolean narrated, boolean hedged) {
     if ((f & THIRD_PARTY) != 0) {
       return true;
     }
     if ((f & HEDGED_THIRD_PARTY) != 0) {
       return hedged;
     }
-    return inflected && length >= 3 && (f & (NOT_SUBJECT | SECOND_PERSON | AGENT_NOUN)) == 0;
+    return narrated && length >= 3 && (f & (NOT_SUBJECT | SECOND_PERSON | AGENT_NOUN)) == 0;
   }
 
   /** Whether the phrase itself opens with the reporting verb: "[tell the assistant to reveal ...]". */
