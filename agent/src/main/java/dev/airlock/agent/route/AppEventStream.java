@@ -4,7 +4,6 @@ import dev.airlock.agent.AgentLog;
 import dev.airlock.agent.codec.SseParser;
 import dev.airlock.agent.translate.StreamContentProbe;
 import dev.airlock.agent.translate.StreamTranslator;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -30,9 +29,13 @@ final class AppEventStream extends InputStream {
   private final SseParser parser;
   private final byte[] failureEvent;
   private final byte[] readBuffer = new byte[8192];
-  private final ByteArrayOutputStream pending = new ByteArrayOutputStream(8192);
-  private byte[] out = new byte[0];
-  private int outPos;
+  /**
+   * The whole events not yet read by the application, in {@code [readyStart, readyEnd)}. Read
+   * straight from here: copying them out per fill cost a fresh array each time.
+   */
+  private byte[] ready = new byte[8192];
+  private int readyStart;
+  private int readyEnd;
   private boolean upstreamDone;
   private boolean delivered;
   private boolean closed;
@@ -57,7 +60,7 @@ final class AppEventStream extends InputStream {
   void awaitFirstEvent() throws IOException {
     while (!sawContent) {
       if (!fill()) {
-        if (pending.size() == 0) {
+        if (readyEnd == readyStart) {
           throw new IOException("the stream ended before its first event");
         }
         break; // a complete stream without content (an empty answer) is still an answer
@@ -78,21 +81,15 @@ final class AppEventStream extends InputStream {
     if (len == 0) {
       return 0;
     }
-    while (outPos >= out.length) {
-      if (pending.size() > 0) {
-        out = pending.toByteArray();
-        pending.reset();
-        outPos = 0;
-        break;
-      }
+    while (readyEnd == readyStart) {
       if (closed || upstreamDone) {
         return -1;
       }
       fillOrEndWithError();
     }
-    int n = Math.min(len, out.length - outPos);
-    System.arraycopy(out, outPos, b, off, n);
-    outPos += n;
+    int n = Math.min(len, readyEnd - readyStart);
+    System.arraycopy(ready, readyStart, b, off, n);
+    readyStart += n;
     delivered = true;
     return n;
   }
@@ -104,12 +101,10 @@ final class AppEventStream extends InputStream {
    */
   @Override
   public int available() throws IOException {
-    int ready = out.length - outPos + pending.size();
-    while (ready == 0 && !closed && !upstreamDone && upstream.available() > 0) {
+    while (readyEnd == readyStart && !closed && !upstreamDone && upstream.available() > 0) {
       fillOrEndWithError();
-      ready = pending.size();
     }
-    return ready;
+    return readyEnd - readyStart;
   }
 
   /** One read from the target; a failure after the first event ends the stream with the error event. */
@@ -120,7 +115,7 @@ final class AppEventStream extends InputStream {
       AgentLog.debug("a routed stream failed after its first event; ending it with an error event", failure);
       upstreamDone = true;
       closeUpstream();
-      pending.write(failureEvent, 0, failureEvent.length);
+      append(failureEvent, 0, failureEvent.length);
     }
   }
 
@@ -137,9 +132,9 @@ final class AppEventStream extends InputStream {
       parser.finish();
       if (translator != null) {
         byte[] tail = translator.finish();
-        pending.write(tail, 0, tail.length);
+        append(tail, 0, tail.length);
       }
-      return pending.size() > 0;
+      return readyEnd > readyStart;
     }
     parser.feed(readBuffer, 0, n);
     if (sawContent && translator == null) {
@@ -154,11 +149,29 @@ final class AppEventStream extends InputStream {
       sawContent = probe.onEvent(eventName, data);
     }
     if (translator == null) {
-      pending.write(raw, 0, raw.length);
+      append(raw, 0, raw.length);
       return;
     }
     byte[] translated = translator.onEvent(eventName, data);
-    pending.write(translated, 0, translated.length);
+    append(translated, 0, translated.length);
+  }
+
+  /** Adds whole events' bytes after those not yet read. */
+  private void append(byte[] bytes, int off, int len) {
+    if (readyStart == readyEnd) {
+      readyStart = 0;
+      readyEnd = 0;
+    }
+    if (readyEnd + len > ready.length) {
+      int unread = readyEnd - readyStart;
+      byte[] into = unread + len > ready.length ? new byte[Math.max(2 * ready.length, unread + len)] : ready;
+      System.arraycopy(ready, readyStart, into, 0, unread);
+      ready = into;
+      readyStart = 0;
+      readyEnd = unread;
+    }
+    System.arraycopy(bytes, off, ready, readyEnd, len);
+    readyEnd += len;
   }
 
   @Override

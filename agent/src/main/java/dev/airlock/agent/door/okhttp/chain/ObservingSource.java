@@ -16,6 +16,8 @@ final class ObservingSource implements Source {
   private final Source upstream;
   private final LlmCall call;
   private final Buffer scratch = new Buffer();
+  /** Where each read's bytes are copied for the call: one array for the stream, not one per read. */
+  private byte[] piece = new byte[8192];
   private boolean finished;
 
   ObservingSource(Source upstream, LlmCall call) {
@@ -40,8 +42,18 @@ final class ObservingSource implements Source {
       if (n == -1) {
         return endOfStream(sink);
       }
-      byte[] bytes = scratch.readByteArray();
-      byte[] out = pass(bytes);
+      int count = (int) scratch.size();
+      if (piece.length < count) {
+        piece = new byte[count];
+      }
+      for (int off = 0; off < count; ) {
+        off += scratch.read(piece, off, count - off);
+      }
+      byte[] out = pass(piece, count);
+      if (out == null) {
+        sink.write(piece, 0, count);
+        return count;
+      }
       if (out.length > 0) {
         sink.write(out);
         return out.length;
@@ -49,16 +61,17 @@ final class ObservingSource implements Source {
     }
   }
 
-  private byte[] pass(byte[] bytes) {
+  /** What to pass on of the piece: the call's rewrite of it, or null for the piece itself. */
+  private byte[] pass(byte[] bytes, int count) {
     try {
       if (call.rewritesResponse()) {
-        return call.rewrite(bytes, 0, bytes.length);
+        return call.rewrite(bytes, 0, count);
       }
-      call.observe(bytes, 0, bytes.length);
+      call.observe(bytes, 0, count);
     } catch (RuntimeException agentFailure) {
       AgentLog.debug("observing a response failed; passing it on as is", agentFailure);
     }
-    return bytes;
+    return null;
   }
 
   private long endOfStream(Buffer sink) {
