@@ -21,10 +21,13 @@ import java.util.List;
  * <p>A text is its own key, compared whole: no hash alone ever decides that two texts are the same.
  * Only texts of {@value #MIN_CHARS} chars or more are kept (a shorter one is scanned in about the
  * time a lookup takes), up to {@value #MAX_CHARS} chars each and {@value #MAX_TOTAL_CHARS} chars in
- * all, each for {@link #IDLE} after its last use: a few MB of heap at most, holding request texts
- * the application itself just sent. What is kept per text is what the scans returned (PII
- * detections, injection scores by source), which depend only on the text and on the scanner and
- * detector of this guard, one per policy: a reloaded policy starts empty.
+ * all, each for {@link #IDLE} after its last use: about 3 MB of heap at most (the chars, and per
+ * text an entry of about 200 bytes), holding request texts the application itself just sent. The
+ * bound is the JVM's, shared by every guard (a policy's own and those of its routes with a {@code
+ * pii} section of their own), so that more guards do not mean more memory. What is kept per text is
+ * what the scans returned (PII detections, injection scores by source), which depend only on the
+ * text and on the scanner and detector of one guard: entries are the guard's own, and a reloaded
+ * policy's guards start empty (the old ones' entries age out).
  *
  * <p>Injection scores are kept only for the built-in heuristic detector, which is a pure function of
  * its input; a plug-in detector is asked every time, since it may learn or call out.
@@ -38,7 +41,7 @@ final class SeenTexts {
   /** The longest text kept: a larger one would push many others out. */
   static final int MAX_CHARS = 256 * 1024;
   /** Chars kept in all, keys and nothing else counted (what is kept per text is small). */
-  static final long MAX_TOTAL_CHARS = 2L * 1024 * 1024;
+  static final long MAX_TOTAL_CHARS = 1024 * 1024;
   /** How long a text is kept after its last use. */
   static final Duration IDLE = Duration.ofMinutes(10);
 
@@ -53,7 +56,38 @@ final class SeenTexts {
     final InjectionScore[] scores = new InjectionScore[ContentSource.values().length];
   }
 
-  private final Cache<String, Verdicts> texts;
+  /** A text as one guard saw it: the same chars seen by another guard are another entry. */
+  private static final class Key {
+    final SeenTexts owner;
+    final String text;
+    private final int hash;
+
+    Key(SeenTexts owner, String text) {
+      this.owner = owner;
+      this.text = text;
+      this.hash = 31 * System.identityHashCode(owner) + text.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key && ((Key) o).owner == owner && ((Key) o).text.equals(text);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
+  /** Every guard's texts, under one bound. */
+  private static final Cache<Key, Verdicts> TEXTS = Caffeine.newBuilder()
+      .maximumWeight(MAX_TOTAL_CHARS)
+      .weigher((Key key, Verdicts verdicts) -> key.text.length())
+      .expireAfterAccess(IDLE)
+      // Eviction runs on the calling thread: an agent starts no work on the common pool.
+      .executor(Runnable::run)
+      .build();
+
   private final PiiScanner scanner;
   private final InjectionDetector injection;
   private final boolean keepsScores;
@@ -66,13 +100,6 @@ final class SeenTexts {
     this.scanner = scanner;
     this.injection = injection;
     this.keepsScores = injection instanceof HeuristicInjectionDetector;
-    this.texts = Caffeine.newBuilder()
-        .maximumWeight(MAX_TOTAL_CHARS)
-        .weigher((String text, Verdicts verdicts) -> text.length())
-        .expireAfterAccess(IDLE)
-        // Eviction runs on the calling thread: an agent starts no work on the common pool.
-        .executor(Runnable::run)
-        .build();
   }
 
   /** {@code scanner.scan(text)}, from the last scan of the same text when there was one. */
@@ -103,10 +130,15 @@ final class SeenTexts {
     return score;
   }
 
-  /** The number of texts kept, for tests. */
+  /** Drops every text this guard has kept, for tests (the bound is shared by every guard). */
+  void forget() {
+    TEXTS.asMap().keySet().removeIf(key -> key.owner == this);
+  }
+
+  /** The number of texts this guard has kept, for tests. */
   long size() {
-    texts.cleanUp();
-    return texts.estimatedSize();
+    TEXTS.cleanUp();
+    return TEXTS.asMap().keySet().stream().filter(key -> key.owner == this).count();
   }
 
   private Verdicts verdictsOf(String text) {
@@ -114,6 +146,6 @@ final class SeenTexts {
     if (length < MIN_CHARS || length > MAX_CHARS) {
       return null;
     }
-    return texts.get(text, t -> new Verdicts());
+    return TEXTS.get(new Key(this, text), key -> new Verdicts());
   }
 }
