@@ -162,16 +162,10 @@ final class OpenValues {
    * The earliest offset in {@code [from, text.length()]} from which {@code text} must be held:
    * {@code text.length()} when all of it is settled. Text before {@code from} has gone to the app
    * and is read only as context (a value that began there is held from {@code from} on).
-   */
-  int holdFrom(String text, int from) {
-    return holdFrom(text, from, newMatchers());
-  }
-
-  /**
-   * As {@link #holdFrom(String, int)}, with the custom and deny patterns run by {@code matchers}
-   * (from {@link #newMatchers}), which are reset to the text rather than made for it: a stream's
-   * check asks once per event, and a matcher per pattern per event was a good part of what the
-   * check allocated.
+   *
+   * @param matchers the caller's own (from {@link #newMatchers}), which run the custom and deny
+   *     patterns reset to the text rather than made for it: a stream's check asks once per event,
+   *     and a matcher per pattern per event was a good part of what the check allocated
    */
   int holdFrom(String text, int from, Matcher[] matchers) {
     int hold = openToken(text, from);
