@@ -88,7 +88,7 @@ final class HighEntropySecretDetector implements Detector {
       while (start < end && text.charAt(start) == '-') {
         start++;
       }
-      if (end - start < MIN_LENGTH || !random(text.subSequence(start, end))) {
+      if (end - start < MIN_LENGTH || !random(text, start, end)) {
         continue;
       }
       double conf = CONTEXT.confidence(BASE, text, start, end);
@@ -101,6 +101,21 @@ final class HighEntropySecretDetector implements Detector {
   }
 
   static boolean random(CharSequence token) {
+    return random(token, 0, token.length());
+  }
+
+  /**
+   * {@link #random(CharSequence)} of {@code text[start, end)}. The classes of chars are checked
+   * first, in place: most long tokens of a text dense with ids (an IBAN, a card or order number
+   * written without spaces) mix fewer classes than a random token, and they used to be cut out of
+   * the text and measured for entropy (a table of 128 counts and a logarithm per distinct char)
+   * only to fail on their classes.
+   */
+  static boolean random(CharSequence text, int start, int end) {
+    if (!mixesEnoughClasses(text, start, end)) {
+      return false;
+    }
+    CharSequence token = text.subSequence(start, end);
     if (uuid(token) || wordy(token)) {
       return false;
     }
@@ -109,6 +124,30 @@ final class HighEntropySecretDetector implements Detector {
       return s.entropy >= 3.2;
     }
     return s.alphanumericClasses() == 2 && s.digit && s.length >= 32 && s.entropy >= 3.3;
+  }
+
+  /**
+   * Whether {@code text[start, end)} has the classes of chars that {@link #random} asks for: lower
+   * case, upper case and digits, or two of them with digits over 32 chars or more. The classes
+   * are told apart as {@link TokenShape} tells them, so that the answer is the one its shape would
+   * give.
+   */
+  private static boolean mixesEnoughClasses(CharSequence text, int start, int end) {
+    boolean lower = false;
+    boolean upper = false;
+    boolean digit = false;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (Character.isLowerCase(c)) {
+        lower = true;
+      } else if (Character.isUpperCase(c)) {
+        upper = true;
+      } else if (Character.isDigit(c)) {
+        digit = true;
+      }
+    }
+    int classes = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0);
+    return classes == 3 || (classes == 2 && digit && end - start >= 32);
   }
 
   /**
