@@ -252,7 +252,8 @@ final class AnchorGate {
       }
       if (!prevWordChar) {
         int node = 0;
-        for (int j = i; j < n; j++) {
+        int j = i;
+        for (; j < n; j++) {
           char d = text.charAt(j);
           int l = d < 128 ? ASCII[d] : -1;
           if (l < 0) {
@@ -267,6 +268,9 @@ final class AnchorGate {
             scan.record(key, i);
           }
         }
+        // The letters the walk read after i are inside this word: nothing starts there, so the
+        // pass resumes where the walk stopped.
+        i = Math.max(i, j - 1);
       }
       prevWordChar = true;
     }
@@ -288,6 +292,9 @@ final class AnchorGate {
     private final int[] presentKeys = new int[keyCount];
     private int presentCount;
     private boolean[] present;
+    /** The channels {@link #present} marks, in no particular order, so that only they are cleared. */
+    private int[] presentChannels;
+    private int presentChannelCount;
     /** Whether {@link #present} holds this text's channels (the array outlives a text). */
     private boolean presentComputed;
     private int[][] merged;
@@ -301,13 +308,10 @@ final class AnchorGate {
      * channels merged for it), not the whole channel-sized arrays; position arrays are kept for reuse.
      */
     private void reset() {
-      if (presentComputed) {
-        for (int k = 0; k < presentCount; k++) {
-          for (int ch : channelsOfKey[presentKeys[k]]) {
-            present[ch] = false;
-          }
-        }
+      for (int k = 0; k < presentChannelCount; k++) {
+        present[presentChannels[k]] = false;
       }
+      presentChannelCount = 0;
       for (int k = 0; k < presentCount; k++) {
         keyCounts[presentKeys[k]] = 0;
       }
@@ -341,18 +345,38 @@ final class AnchorGate {
 
     /** Whether any anchor of {@code channel} occurs. */
     boolean present(int channel) {
-      if (!presentComputed) {
-        if (present == null) {
-          present = new boolean[channelCount];
-        }
-        presentComputed = true;
-        for (int k = 0; k < presentCount; k++) {
-          for (int ch : channelsOfKey[presentKeys[k]]) {
+      computePresent();
+      return present[channel];
+    }
+
+    /** How many channels have an anchor in the text; they are {@link #presentChannel}{@code (0..count-1)}. */
+    int presentChannelCount() {
+      computePresent();
+      return presentChannelCount;
+    }
+
+    /** The {@code index}-th channel that has an anchor in the text, in no particular order. */
+    int presentChannel(int index) {
+      return presentChannels[index];
+    }
+
+    private void computePresent() {
+      if (presentComputed) {
+        return;
+      }
+      if (present == null) {
+        present = new boolean[channelCount];
+        presentChannels = new int[channelCount];
+      }
+      presentComputed = true;
+      for (int k = 0; k < presentCount; k++) {
+        for (int ch : channelsOfKey[presentKeys[k]]) {
+          if (!present[ch]) {
             present[ch] = true;
+            presentChannels[presentChannelCount++] = ch;
           }
         }
       }
-      return present[channel];
     }
 
     /** How many positions {@link #positions(int)} holds for {@code channel}. */

@@ -22,6 +22,11 @@ final class PhraseMatcher {
   private final int[] startChannel;
   /** Per rule, the gate channels of its companion sets. */
   private final int[][] companionChannels;
+  /**
+   * Per gate channel, the rules that start at its anchors, ascending: a text visits only the rules
+   * whose start anchors it holds (a few dozen of some 300) instead of asking the scan about each.
+   */
+  private final int[][] rulesStartingAt;
 
   PhraseMatcher(List<PatternRule> rules) {
     this.rules = rules.toArray(new PatternRule[0]);
@@ -40,6 +45,19 @@ final class PhraseMatcher {
       }
     }
     this.gate = new AnchorGate(channels);
+    this.rulesStartingAt = new int[channels.size()][];
+    int[] perChannel = new int[channels.size()];
+    for (int c : startChannel) {
+      perChannel[c]++;
+    }
+    for (int c = 0; c < channels.size(); c++) {
+      rulesStartingAt[c] = new int[perChannel[c]];
+      perChannel[c] = 0;
+    }
+    for (int i = 0; i < startChannel.length; i++) {
+      int c = startChannel[i];
+      rulesStartingAt[c][perChannel[c]++] = i;
+    }
   }
 
   private static int channel(String[] stems, List<String[]> channels, Map<String, Integer> shared) {
@@ -89,56 +107,80 @@ final class PhraseMatcher {
     }
   }
 
+  /**
+   * The rules whose start anchors occur in the text, as a bit set over rule indices: iterated in
+   * ascending order, they are tried in the same order as a walk over every rule would try them
+   * (the order in which evidence is reported matters to the collector).
+   */
+  private long[] candidates(AnchorGate.Scan scan) {
+    long[] bits = new long[(rules.length + 63) >>> 6];
+    int channels = scan.presentChannelCount();
+    for (int k = 0; k < channels; k++) {
+      for (int rule : rulesStartingAt[scan.presentChannel(k)]) {
+        bits[rule >>> 6] |= 1L << rule;
+      }
+    }
+    return bits;
+  }
+
   private void matchRules(NormalizedText text, String s, AnchorGate.Scan scan, SignalCollector out) {
+    long[] candidates = candidates(scan);
+    for (int word = 0; word < candidates.length; word++) {
+      for (long bits = candidates[word]; bits != 0; bits &= bits - 1) {
+        int i = (word << 6) + Long.numberOfTrailingZeros(bits);
+        if (allPresent(companionChannels[i], scan)) {
+          matchRule(i, text, s, scan, out);
+        }
+      }
+    }
+  }
+
+  /** Tries rule {@code i}, whose start and companion anchors all occur, at its start positions. */
+  private void matchRule(int i, NormalizedText text, String s, AnchorGate.Scan scan, SignalCollector out) {
     int n = s.length();
-    for (int i = 0; i < rules.length; i++) {
-      int start = startChannel[i];
-      int[] sets = companionChannels[i];
-      if (!scan.present(start) || !allPresent(sets, scan)) {
+    int start = startChannel[i];
+    int[] sets = companionChannels[i];
+    PatternRule rule = rules[i];
+    int count = scan.count(start);
+    int[] at = scan.positions(start);
+    int[] cursor = new int[sets.length];
+    Matcher m = null;
+    int hits = 0;
+    int next = 0;
+    starts:
+    for (int k = 0; k < count && hits < MAX_HITS_PER_RULE; k++) {
+      int p = at[k];
+      if (p < next) {
+        continue; // inside the previous match of this rule
+      }
+      for (int c = 0; c < sets.length; c++) {
+        int[] near = scan.positions(sets[c]);
+        int nearCount = scan.count(sets[c]);
+        while (cursor[c] < nearCount && near[cursor[c]] < p) {
+          cursor[c]++;
+        }
+        if (cursor[c] == nearCount) {
+          break starts; // this companion never occurs after p, nor after any later start
+        }
+        if (near[cursor[c]] > p + rule.window) {
+          continue starts;
+        }
+      }
+      if (m == null) {
+        m = rule.pattern.matcher(s);
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+      }
+      m.region(p, n);
+      if (!m.lookingAt() || (rule.imperative && !Imperative.isCommand(s, m.start()))) {
         continue;
       }
-      PatternRule rule = rules[i];
-      int count = scan.count(start);
-      int[] at = scan.positions(start);
-      int[] cursor = new int[sets.length];
-      Matcher m = null;
-      int hits = 0;
-      int next = 0;
-      starts:
-      for (int k = 0; k < count && hits < MAX_HITS_PER_RULE; k++) {
-        int p = at[k];
-        if (p < next) {
-          continue; // inside the previous match of this rule
-        }
-        for (int c = 0; c < sets.length; c++) {
-          int[] near = scan.positions(sets[c]);
-          int nearCount = scan.count(sets[c]);
-          while (cursor[c] < nearCount && near[cursor[c]] < p) {
-            cursor[c]++;
-          }
-          if (cursor[c] == nearCount) {
-            break starts; // this companion never occurs after p, nor after any later start
-          }
-          if (near[cursor[c]] > p + rule.window) {
-            continue starts;
-          }
-        }
-        if (m == null) {
-          m = rule.pattern.matcher(s);
-          m.useTransparentBounds(true).useAnchoringBounds(false);
-        }
-        m.region(p, n);
-        if (!m.lookingAt() || (rule.imperative && !Imperative.isCommand(s, m.start()))) {
-          continue;
-        }
-        double w = rule.weight;
-        if (rule.mentionSensitive) {
-          w *= MentionContext.factor(s, m.start(), m.end());
-        }
-        out.add(rule.family, i, w, text.originalStart(m.start()), text.originalEnd(m.end()));
-        hits++;
-        next = Math.max(m.end(), p + 1);
+      double w = rule.weight;
+      if (rule.mentionSensitive) {
+        w *= MentionContext.factor(s, m.start(), m.end());
       }
+      out.add(rule.family, i, w, text.originalStart(m.start()), text.originalEnd(m.end()));
+      hits++;
+      next = Math.max(m.end(), p + 1);
     }
   }
 }
