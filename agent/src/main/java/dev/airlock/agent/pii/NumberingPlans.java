@@ -94,6 +94,12 @@ final class NumberingPlans {
   /** An array, not a list: the phone detector walks it for every candidate number, without an iterator. */
   private static final Plan[] PLANS;
   private static final Map<String, Plan> BY_CALLING_CODE = new HashMap<>();
+  /**
+   * The written forms of {@link #PLANS} by their length (each form has one), in table order:
+   * {@link #withoutTrunk} runs for most numbers of a text dense with them, and a form of another
+   * length never fits.
+   */
+  private static final Form[][] FORMS_BY_LENGTH;
 
   static {
     List<Plan> p = new ArrayList<>();
@@ -128,6 +134,19 @@ final class NumberingPlans {
     PLANS = p.toArray(new Plan[0]);
     for (Plan plan : PLANS) {
       BY_CALLING_CODE.put(plan.callingCode, plan);
+    }
+    List<List<Form>> byLength = new ArrayList<>();
+    for (Plan plan : PLANS) {
+      for (Form form : plan.forms) {
+        while (byLength.size() <= form.length()) {
+          byLength.add(new ArrayList<>());
+        }
+        byLength.get(form.length()).add(form);
+      }
+    }
+    FORMS_BY_LENGTH = new Form[byLength.size()][];
+    for (int n = 0; n < byLength.size(); n++) {
+      FORMS_BY_LENGTH[n] = byLength.get(n).toArray(new Form[0]);
     }
   }
 
@@ -176,13 +195,15 @@ final class NumberingPlans {
    * trunk prefix, to the written forms of the table (the first country wins a tie).
    */
   static Match withoutTrunk(String digits, int[] groupLengths, int count) {
+    int n = digits.length();
+    if (n >= FORMS_BY_LENGTH.length) {
+      return NO_MATCH;
+    }
     Match best = NO_MATCH;
-    for (Plan plan : PLANS) {
-      for (int f = 0; f < plan.forms.size(); f++) {
-        Fit fit = plan.forms.get(f).fit(digits, groupLengths, count);
-        if (fit.compareTo(best.fit) > 0) {
-          best = new Match(fit, plan.country);
-        }
+    for (Form form : FORMS_BY_LENGTH[n]) {
+      Fit fit = form.fit(digits, groupLengths, count);
+      if (fit.compareTo(best.fit) > 0) {
+        best = form.match(fit);
       }
     }
     return best;
@@ -231,7 +252,7 @@ final class NumberingPlans {
      */
     private Plan written(
         String prefixes, int length, String layouts, String thousandsLike, boolean compact) {
-      forms.add(new Form(new Digits(prefixes, length, length), layouts(layouts),
+      forms.add(new Form(country, new Digits(prefixes, length, length), layouts(layouts),
           layouts(thousandsLike), compact));
       return this;
     }
@@ -251,12 +272,27 @@ final class NumberingPlans {
     private final int[][] layouts;
     private final int[][] thousandsLike;
     private final boolean compact;
+    /** The answer of each fit for this form's country, made once rather than per number. */
+    private final Match[] matches = new Match[Fit.values().length];
 
-    Form(Digits digits, int[][] layouts, int[][] thousandsLike, boolean compact) {
+    Form(String country, Digits digits, int[][] layouts, int[][] thousandsLike,
+        boolean compact) {
       this.digits = digits;
       this.layouts = layouts;
       this.thousandsLike = thousandsLike;
       this.compact = compact;
+      for (Fit fit : Fit.values()) {
+        matches[fit.ordinal()] = new Match(fit, country);
+      }
+    }
+
+    /** The form's one length: its digits' shortest and longest are the same. */
+    int length() {
+      return digits.min;
+    }
+
+    Match match(Fit fit) {
+      return matches[fit.ordinal()];
     }
 
     Fit fit(String d, int[] groupLengths, int count) {
