@@ -460,6 +460,8 @@ final class PhoneDetector implements IndexedDetector {
     final int[] len = new int[MAX_GROUPS];
     final boolean[] paren = new boolean[MAX_GROUPS];
     final char[] sep = new char[MAX_GROUPS];
+    /** Room for the digits of the groups kept: at most {@value #MAX_DIGITS}. */
+    private final char[] digitChars = new char[MAX_DIGITS];
     int count;
     /** Digits in the run, "(0)" included. */
     int digitCount;
@@ -547,16 +549,23 @@ final class PhoneDetector implements IndexedDetector {
       return end;
     }
 
-    /** The digits of the run; with {@code dropZeroInParens}, a "(0)" trunk hint is left out. */
+    /**
+     * The digits of the run; with {@code dropZeroInParens}, a "(0)" trunk hint is left out.
+     * Gathered in {@link #digitChars} and made a string once: a builder cost a second copy and
+     * an object per candidate, and every run of {@value #MIN_DIGITS} digits or more comes here.
+     */
     String digits(boolean dropZeroInParens) {
-      StringBuilder b = new StringBuilder(MAX_DIGITS);
+      char[] chars = digitChars;
+      int n = 0;
       for (int g = 0; g < count; g++) {
         if (dropZeroInParens && paren[g] && len[g] == 1 && text.charAt(pos[g]) == '0') {
           continue;
         }
-        b.append(text, pos[g], pos[g] + len[g]);
+        for (int i = pos[g], end = pos[g] + len[g]; i < end; i++) {
+          chars[n++] = text.charAt(i);
+        }
       }
-      return b.toString();
+      return new String(chars, 0, n);
     }
 
     char firstDigit(int group) {
