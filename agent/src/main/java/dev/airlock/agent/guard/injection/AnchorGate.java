@@ -64,8 +64,15 @@ final class AnchorGate {
   private final java.util.BitSet wideFirstAnyCase = new java.util.BitSet();
   private final String[][] wideLiterals;
   private final int[][] wideKeys;
-  /** Per key, the channels it belongs to; per channel, its keys. */
-  private final int[][] channelsOfKey;
+  /**
+   * Per key, the channels it belongs to: those of key {@code k} are
+   * {@code keyChannels[keyChannelsFrom[k] .. keyChannelsFrom[k+1])}. One flat array rather than an
+   * array per key, as every text reads it for each key it holds, and a small array per key lies
+   * anywhere in the heap, mostly out of the cache.
+   */
+  private final int[] keyChannelsFrom;
+  private final int[] keyChannels;
+  /** Per channel, its keys. */
   private final int[][] keysOfChannel;
 
   /**
@@ -101,9 +108,15 @@ final class AnchorGate {
       keysOfChannel[ch] = Arrays.copyOf(own, size);
     }
     this.keyCount = keys.size();
-    this.channelsOfKey = new int[keyCount][];
+    this.keyChannelsFrom = new int[keyCount + 1];
     for (int k = 0; k < keyCount; k++) {
-      channelsOfKey[k] = channelsOf.get(k).stream().mapToInt(Integer::intValue).toArray();
+      keyChannelsFrom[k + 1] = keyChannelsFrom[k] + channelsOf.get(k).size();
+    }
+    this.keyChannels = new int[keyChannelsFrom[keyCount]];
+    for (int k = 0; k < keyCount; k++) {
+      for (int c = 0; c < channelsOf.get(k).size(); c++) {
+        keyChannels[keyChannelsFrom[k] + c] = channelsOf.get(k).get(c);
+      }
     }
 
     java.util.TreeMap<Character, List<Map.Entry<String, Integer>>> wide = new java.util.TreeMap<>();
@@ -370,7 +383,9 @@ final class AnchorGate {
       }
       presentComputed = true;
       for (int k = 0; k < presentCount; k++) {
-        for (int ch : channelsOfKey[presentKeys[k]]) {
+        int key = presentKeys[k];
+        for (int c = keyChannelsFrom[key], end = keyChannelsFrom[key + 1]; c < end; c++) {
+          int ch = keyChannels[c];
           if (!present[ch]) {
             present[ch] = true;
             presentChannels[presentChannelCount++] = ch;

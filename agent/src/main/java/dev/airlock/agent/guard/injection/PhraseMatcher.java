@@ -25,8 +25,11 @@ final class PhraseMatcher {
   /**
    * Per gate channel, the rules that start at its anchors, ascending: a text visits only the rules
    * whose start anchors it holds (a few dozen of some 300) instead of asking the scan about each.
+   * Those of channel {@code c} are {@code startingRules[startingRulesFrom[c] .. startingRulesFrom[c+1])}:
+   * one flat array, not one per channel scattered over the heap.
    */
-  private final int[][] rulesStartingAt;
+  private final int[] startingRulesFrom;
+  private final int[] startingRules;
 
   PhraseMatcher(List<PatternRule> rules) {
     this.rules = rules.toArray(new PatternRule[0]);
@@ -45,18 +48,17 @@ final class PhraseMatcher {
       }
     }
     this.gate = new AnchorGate(channels);
-    this.rulesStartingAt = new int[channels.size()][];
-    int[] perChannel = new int[channels.size()];
+    this.startingRulesFrom = new int[channels.size() + 1];
     for (int c : startChannel) {
-      perChannel[c]++;
+      startingRulesFrom[c + 1]++;
     }
     for (int c = 0; c < channels.size(); c++) {
-      rulesStartingAt[c] = new int[perChannel[c]];
-      perChannel[c] = 0;
+      startingRulesFrom[c + 1] += startingRulesFrom[c];
     }
+    this.startingRules = new int[rules.size()];
+    int[] filled = Arrays.copyOf(startingRulesFrom, channels.size());
     for (int i = 0; i < startChannel.length; i++) {
-      int c = startChannel[i];
-      rulesStartingAt[c][perChannel[c]++] = i;
+      startingRules[filled[startChannel[i]]++] = i;
     }
   }
 
@@ -116,7 +118,9 @@ final class PhraseMatcher {
     long[] bits = new long[(rules.length + 63) >>> 6];
     int channels = scan.presentChannelCount();
     for (int k = 0; k < channels; k++) {
-      for (int rule : rulesStartingAt[scan.presentChannel(k)]) {
+      int c = scan.presentChannel(k);
+      for (int r = startingRulesFrom[c], end = startingRulesFrom[c + 1]; r < end; r++) {
+        int rule = startingRules[r];
         bits[rule >>> 6] |= 1L << rule;
       }
     }
