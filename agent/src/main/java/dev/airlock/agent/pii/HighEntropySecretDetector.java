@@ -56,7 +56,10 @@ final class HighEntropySecretDetector implements Detector {
    */
   void detect(CharSequence text, int[] longTokens, List<Detection> out) {
     for (int t = 0; t < longTokens.length; t += 2) {
-      detectIn(text, longTokens[t], longTokens[t + 1], out);
+      // A stretch shorter than a random token (long tokens start at 15 chars) holds none.
+      if (longTokens[t + 1] - longTokens[t] >= MIN_LENGTH) {
+        detectIn(text, longTokens[t], longTokens[t + 1], out);
+      }
     }
   }
 
