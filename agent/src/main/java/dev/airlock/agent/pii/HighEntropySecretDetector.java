@@ -115,42 +115,19 @@ final class HighEntropySecretDetector implements Detector {
    * only to fail on their classes.
    */
   static boolean random(CharSequence text, int start, int end) {
-    if (!mixesEnoughClasses(text, start, end)) {
+    // Lower case, upper case and digits; or two of them, digits among them, over 32 chars or more.
+    int classes = TokenShape.classesIn(text, start, end) & TokenShape.ALPHANUMERIC;
+    boolean allThree = classes == TokenShape.ALPHANUMERIC;
+    boolean longWithDigits = Integer.bitCount(classes) == 2 && (classes & TokenShape.DIGIT) != 0
+        && end - start >= 32;
+    if (!allThree && !longWithDigits) {
       return false;
     }
     CharSequence token = text.subSequence(start, end);
     if (uuid(token) || wordy(token)) {
       return false;
     }
-    TokenShape s = TokenShape.of(token);
-    if (s.alphanumericClasses() == 3) {
-      return s.entropy >= 3.2;
-    }
-    return s.alphanumericClasses() == 2 && s.digit && s.length >= 32 && s.entropy >= 3.3;
-  }
-
-  /**
-   * Whether {@code text[start, end)} has the classes of chars that {@link #random} asks for: lower
-   * case, upper case and digits, or two of them with digits over 32 chars or more. The classes
-   * are told apart as {@link TokenShape} tells them, so that the answer is the one its shape would
-   * give.
-   */
-  private static boolean mixesEnoughClasses(CharSequence text, int start, int end) {
-    boolean lower = false;
-    boolean upper = false;
-    boolean digit = false;
-    for (int i = start; i < end; i++) {
-      char c = text.charAt(i);
-      if (Character.isLowerCase(c)) {
-        lower = true;
-      } else if (Character.isUpperCase(c)) {
-        upper = true;
-      } else if (Character.isDigit(c)) {
-        digit = true;
-      }
-    }
-    int classes = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0);
-    return classes == 3 || (classes == 2 && digit && end - start >= 32);
+    return TokenShape.of(token).entropy >= (allThree ? 3.2 : 3.3);
   }
 
   /**

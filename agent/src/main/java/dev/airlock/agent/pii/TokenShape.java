@@ -6,6 +6,14 @@ package dev.airlock.agent.pii;
  */
 final class TokenShape {
 
+  /** Bits of {@link #classesIn}. */
+  static final int LOWER = 1;
+  static final int UPPER = 1 << 1;
+  static final int DIGIT = 1 << 2;
+  static final int SYMBOL = 1 << 3;
+  /** The alphanumeric classes: lower case, upper case and digit. */
+  static final int ALPHANUMERIC = LOWER | UPPER | DIGIT;
+
   final int length;
   final boolean lower;
   final boolean upper;
@@ -15,10 +23,7 @@ final class TokenShape {
 
   private TokenShape(CharSequence s) {
     length = s.length();
-    boolean lo = false;
-    boolean up = false;
-    boolean di = false;
-    boolean sy = false;
+    int classes = 0;
     int[] counts = new int[128];
     int other = 0;
     for (int i = 0; i < length; i++) {
@@ -28,20 +33,12 @@ final class TokenShape {
       } else {
         other++;
       }
-      if (Character.isLowerCase(c)) {
-        lo = true;
-      } else if (Character.isUpperCase(c)) {
-        up = true;
-      } else if (Character.isDigit(c)) {
-        di = true;
-      } else {
-        sy = true;
-      }
+      classes |= classOf(c);
     }
-    lower = lo;
-    upper = up;
-    digit = di;
-    symbol = sy;
+    lower = (classes & LOWER) != 0;
+    upper = (classes & UPPER) != 0;
+    digit = (classes & DIGIT) != 0;
+    symbol = (classes & SYMBOL) != 0;
     double h = 0;
     for (int count : counts) {
       h -= bits(count, length);
@@ -54,21 +51,35 @@ final class TokenShape {
     return new TokenShape(s);
   }
 
+  /**
+   * The classes of the chars of {@code text[start, end)} as bits ({@link #LOWER}, {@link #UPPER},
+   * {@link #DIGIT}, {@link #SYMBOL}), told apart as a shape tells them, without cutting the token
+   * out or counting its chars.
+   */
+  static int classesIn(CharSequence text, int start, int end) {
+    int classes = 0;
+    for (int i = start; i < end; i++) {
+      classes |= classOf(text.charAt(i));
+    }
+    return classes;
+  }
+
+  private static int classOf(char c) {
+    if (Character.isLowerCase(c)) {
+      return LOWER;
+    }
+    if (Character.isUpperCase(c)) {
+      return UPPER;
+    }
+    return Character.isDigit(c) ? DIGIT : SYMBOL;
+  }
+
   private static double bits(int count, int total) {
     if (count == 0) {
       return 0;
     }
     double p = (double) count / total;
     return p * (Math.log(p) / Math.log(2));
-  }
-
-  /** Number of the classes lower case, upper case and digit that occur. */
-  int alphanumericClasses() {
-    return (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0);
-  }
-
-  boolean lettersOnly() {
-    return !digit && !symbol;
   }
 
   boolean digitsOnly() {

@@ -1,6 +1,7 @@
 package dev.airlock.agent.bench;
 
 import java.nio.charset.StandardCharsets;
+import java.util.stream.IntStream;
 
 /**
  * Copies of one request body, each different from every earlier one in the word "tracking" of its
@@ -31,16 +32,9 @@ final class FreshRequests {
     if (last < 0) {
       throw new IllegalArgumentException("the body has no '" + WORD + "' to vary");
     }
-    int count = 0;
-    for (int at = text.indexOf(WORD); everyText && at >= 0; at = text.indexOf(WORD, at + 1)) {
-      count++;
-    }
-    int[] found = new int[Math.max(1, count)];
-    found[0] = last;
-    for (int at = text.indexOf(WORD), k = 0; everyText && at >= 0; at = text.indexOf(WORD, at + 1)) {
-      found[k++] = at;
-    }
-    this.slots = found;
+    this.slots = everyText
+        ? IntStream.iterate(text.indexOf(WORD), at -> at >= 0, at -> text.indexOf(WORD, at + 1)).toArray()
+        : new int[] {last};
   }
 
   /** The next body: a new copy, its words set from the count. */
