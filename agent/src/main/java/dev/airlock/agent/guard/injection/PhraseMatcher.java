@@ -30,6 +30,12 @@ final class PhraseMatcher {
    */
   private final int[] startingRulesFrom;
   private final int[] startingRules;
+  /**
+   * Per thread, each rule's matcher, reset onto the next text instead of allocated: a Matcher and
+   * its group and state arrays were most of the detector's garbage. Taken out while in use, so a
+   * nested match on the same thread simply gets fresh ones.
+   */
+  private final ThreadLocal<Matcher[]> spareMatchers = new ThreadLocal<>();
 
   PhraseMatcher(List<PatternRule> rules) {
     this.rules = rules.toArray(new PatternRule[0]);
@@ -102,10 +108,17 @@ final class PhraseMatcher {
   void match(NormalizedText text, SignalCollector out) {
     String s = text.text();
     AnchorGate.Scan scan = gate.scan(s);
+    Matcher[] matchers = spareMatchers.get();
+    if (matchers == null) {
+      matchers = new Matcher[rules.length];
+    } else {
+      spareMatchers.set(null);
+    }
     try {
-      matchRules(text, s, scan, out);
+      matchRules(text, s, scan, matchers, out);
     } finally {
       gate.release(scan);
+      spareMatchers.set(matchers);
     }
   }
 
@@ -127,20 +140,25 @@ final class PhraseMatcher {
     return bits;
   }
 
-  private void matchRules(NormalizedText text, String s, AnchorGate.Scan scan, SignalCollector out) {
+  private void matchRules(NormalizedText text, String s, AnchorGate.Scan scan, Matcher[] matchers,
+      SignalCollector out) {
     long[] candidates = candidates(scan);
     for (int word = 0; word < candidates.length; word++) {
       for (long bits = candidates[word]; bits != 0; bits &= bits - 1) {
         int i = (word << 6) + Long.numberOfTrailingZeros(bits);
         if (allPresent(companionChannels[i], scan)) {
-          matchRule(i, text, s, scan, out);
+          matchRule(i, text, s, scan, matchers, out);
         }
       }
     }
   }
 
-  /** Tries rule {@code i}, whose start and companion anchors all occur, at its start positions. */
-  private void matchRule(int i, NormalizedText text, String s, AnchorGate.Scan scan, SignalCollector out) {
+  /**
+   * Tries rule {@code i}, whose start and companion anchors all occur, at its start positions, with
+   * {@code matchers[i]} (created on the rule's first use on this thread).
+   */
+  private void matchRule(int i, NormalizedText text, String s, AnchorGate.Scan scan, Matcher[] matchers,
+      SignalCollector out) {
     int n = s.length();
     int start = startChannel[i];
     int[] sets = companionChannels[i];
@@ -171,8 +189,13 @@ final class PhraseMatcher {
         }
       }
       if (m == null) {
-        m = rule.pattern.matcher(s);
-        m.useTransparentBounds(true).useAnchoringBounds(false);
+        m = matchers[i];
+        if (m == null) {
+          m = rule.pattern.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+          matchers[i] = m;
+        } else {
+          m.reset(s); // keeps the bounds' settings
+        }
       }
       m.region(p, n);
       if (!m.lookingAt() || (rule.imperative && !Imperative.isCommand(s, m.start()))) {
@@ -185,6 +208,9 @@ final class PhraseMatcher {
       out.add(rule.family, i, w, text.originalStart(m.start()), text.originalEnd(m.end()));
       hits++;
       next = Math.max(m.end(), p + 1);
+    }
+    if (m != null) {
+      m.reset(""); // the thread's matcher outlives the call: it must not keep the text
     }
   }
 }
