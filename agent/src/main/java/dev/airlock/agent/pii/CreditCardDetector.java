@@ -1,6 +1,7 @@
 package dev.airlock.agent.pii;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -41,6 +42,21 @@ final class CreditCardDetector implements IndexedDetector {
   /** Digits that may follow the cards in the same run: an expiry month or a CVV ("1111 123"). */
   private static final int MAX_TRAILING_DIGITS = 4;
 
+  /**
+   * The digit runs a card can start with: not after a word char, two digits or more, and either
+   * grouped (a space or hyphen and another group right after) or long enough for a card alone (a
+   * lone shorter number: the pattern would match it and drop it).
+   */
+  private static final RunFilter FIRST_GROUPS =
+      new RunFilter(
+          s -> {
+            int after = RunShape.after(s);
+            boolean grouped = (after == RunShape.SPACE || after == RunShape.DASH)
+                && RunShape.then(s) == RunShape.DIGIT;
+            return RunShape.before(s) == RunShape.AFTER_NON_WORD && RunShape.minLength(s) >= 2
+                && (grouped || RunShape.minLength(s) >= 12);
+          });
+
   @Override
   public String type() {
     return PiiTypes.CREDIT_CARD;
@@ -57,18 +73,10 @@ final class CreditCardDetector implements IndexedDetector {
     int[] ends = null;
     List<Detection> cards = null;
     int resume = 0;
-    for (int k = 0; k < index.runCount(); k++) {
+    BitSet runs = index.runs(FIRST_GROUPS);
+    for (int k = runs.nextSetBit(0); k >= 0; k = runs.nextSetBit(k + 1)) {
       int i = index.runStart(k);
-      int firstGroupEnd = index.runEnd(k);
-      if (i < resume || Chars.wordCharAt(text, i - 1) || firstGroupEnd - i < 2) {
-        continue;
-      }
-      char after = Chars.at(text, firstGroupEnd);
-      boolean grouped = (after == ' ' || after == '-') && Chars.digitAt(text, firstGroupEnd + 1);
-      if (!grouped && firstGroupEnd - i < 12) {
-        continue; // a lone number too short for a card: the pattern would match it and drop it
-      }
-      if (!Chars.separateNumberAt(text, i)) {
+      if (i < resume || !Chars.separateNumberAt(text, i)) {
         continue;
       }
       if (starts == null) {

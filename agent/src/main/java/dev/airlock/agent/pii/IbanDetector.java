@@ -1,5 +1,6 @@
 package dev.airlock.agent.pii;
 
+import java.util.BitSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,6 +64,11 @@ final class IbanDetector implements IndexedDetector {
     }
   }
 
+  /** The digit runs an IBAN's check digits can start: two digits or more, after two letters. */
+  private static final RunFilter CHECK_DIGITS =
+      new RunFilter(
+          s -> RunShape.before(s) == RunShape.AFTER_LETTER_PAIR && RunShape.minLength(s) >= 2);
+
   @Override
   public String type() {
     return PiiTypes.IBAN;
@@ -71,14 +77,12 @@ final class IbanDetector implements IndexedDetector {
   @Override
   public void detect(CharSequence text, TextIndex index, List<Detection> out) {
     // An IBAN starts a token with two letters and two digits: the digits start a digit run (they
-    // follow a letter), so only the runs are visited, and the letters are checked there.
-    int resume = 2;
-    for (int k = 0; k < index.runCount(); k++) {
+    // follow a letter), so only the runs of that shape are visited.
+    int resume = 0;
+    BitSet runs = index.runs(CHECK_DIGITS);
+    for (int k = runs.nextSetBit(0); k >= 0; k = runs.nextSetBit(k + 1)) {
       int i = index.runStart(k);
-      // Two digits at least (read from the run's end, not the text), after two letters.
-      if (i < resume || index.runEnd(k) - i < 2
-          || !Chars.isAsciiLetter(text.charAt(i - 1)) || !Chars.isAsciiLetter(text.charAt(i - 2))
-          || Chars.wordCharAt(text, i - 3)) {
+      if (i < resume) {
         continue;
       }
       int start = i - 2;

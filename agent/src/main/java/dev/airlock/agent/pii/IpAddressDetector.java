@@ -1,5 +1,6 @@
 package dev.airlock.agent.pii;
 
+import java.util.BitSet;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -62,6 +63,10 @@ final class IpAddressDetector implements IndexedDetector {
   /** Longest token we try to read as IPv6 (8 full groups with an embedded IPv4 is 45). */
   private static final int MAX_IPV6 = 45;
 
+  /** The digit runs an IPv4 address can start with: not after a word char, a dotted quad's first. */
+  private static final RunFilter FIRST_OCTETS =
+      new RunFilter(s -> RunShape.before(s) == RunShape.AFTER_NON_WORD && octetThenDot(s));
+
   @Override
   public String type() {
     return PiiTypes.IP_ADDRESS;
@@ -75,9 +80,10 @@ final class IpAddressDetector implements IndexedDetector {
 
   private static void detectIpv4(CharSequence text, TextIndex index, List<Detection> out) {
     int resume = 0;
-    for (int k = 0; k < index.runCount(); k++) {
+    BitSet runs = index.runs(FIRST_OCTETS);
+    for (int k = runs.nextSetBit(0); k >= 0; k = runs.nextSetBit(k + 1)) {
       int start = index.runStart(k);
-      if (start < resume || Chars.wordCharAt(text, start - 1)) {
+      if (start < resume) {
         continue;
       }
       int matchEnd = ipv4End(text, index, k);
@@ -112,7 +118,7 @@ final class IpAddressDetector implements IndexedDetector {
    * number or '_' (a whole code point, as the pattern reads it) and no '.' before a digit.
    */
   static int ipv4End(CharSequence text, TextIndex index, int k) {
-    if (!dottedQuad(text, index, k)) {
+    if (!dottedQuad(index, k)) {
       return -1;
     }
     int start = index.runStart(k);
@@ -153,21 +159,25 @@ final class IpAddressDetector implements IndexedDetector {
 
   /**
    * Whether digit run {@code k} and the three after it are four groups of one to three digits
-   * joined by single dots, the shape the pattern needs: read from the index's run bounds, so
+   * joined by single dots, the shape the pattern needs: read from the runs' {@link RunShape}s, so
    * that the numbers of a text (most are not addresses) never reach the pattern.
    */
-  private static boolean dottedQuad(CharSequence text, TextIndex index, int k) {
+  private static boolean dottedQuad(TextIndex index, int k) {
     if (k + 3 >= index.runCount()) {
       return false;
     }
-    for (int g = k; g < k + 4; g++) {
-      int length = index.runEnd(g) - index.runStart(g);
-      if (length > 3 || (g > k && (index.runStart(g) != index.runEnd(g - 1) + 1
-          || text.charAt(index.runEnd(g - 1)) != '.'))) {
+    for (int g = k; g < k + 3; g++) {
+      if (!octetThenDot(index.runShape(g))) {
         return false;
       }
     }
-    return true;
+    return RunShape.minLength(index.runShape(k + 3)) <= 3;
+  }
+
+  /** Whether a run of {@code shape} is one to three digits, then a dot and another run. */
+  private static boolean octetThenDot(int shape) {
+    return RunShape.minLength(shape) <= 3 && RunShape.after(shape) == RunShape.DOT
+        && RunShape.then(shape) == RunShape.DIGIT;
   }
 
   /**

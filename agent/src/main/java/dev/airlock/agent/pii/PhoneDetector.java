@@ -1,6 +1,7 @@
 package dev.airlock.agent.pii;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -173,6 +174,26 @@ final class PhoneDetector implements IndexedDetector {
     }
   }
 
+  /**
+   * The digit runs a number can start with (see {@link Run#read}): not after a word char, and
+   * either {@value #MIN_DIGITS} digits long or followed by more groups (a separator and then a
+   * digit or '(', a '(' and a digit, or the ')' that closes the run's parentheses). A run that
+   * is neither would be read alone, too short for any form.
+   */
+  private static final RunFilter FIRST_GROUPS =
+      new RunFilter(
+          s -> {
+            int after = RunShape.after(s);
+            boolean separated =
+                after == RunShape.SPACE || after == RunShape.DASH || after == RunShape.DOT
+                    || after == RunShape.SLASH;
+            boolean groupFollows = after == RunShape.CLOSE_PAREN
+                || (after == RunShape.OPEN_PAREN && RunShape.then(s) == RunShape.DIGIT)
+                || (separated && RunShape.then(s) != RunShape.OTHER);
+            return RunShape.before(s) == RunShape.AFTER_NON_WORD
+                && (RunShape.minLength(s) >= MIN_DIGITS || groupFollows);
+          });
+
   @Override
   public String type() {
     return PiiTypes.PHONE;
@@ -184,7 +205,8 @@ final class PhoneDetector implements IndexedDetector {
     // earlier number took in whole is not read again.
     Run run = null;
     int resume = 0;
-    for (int k = 0; k < index.runCount(); k++) {
+    BitSet runs = index.runs(FIRST_GROUPS);
+    for (int k = runs.nextSetBit(0); k >= 0; k = runs.nextSetBit(k + 1)) {
       int digit = index.runStart(k);
       for (int i = Math.max(digit - 1, resume); i <= digit && resume <= digit; i++) {
         char c = text.charAt(i);

@@ -1,6 +1,7 @@
 package dev.airlock.agent.pii;
 
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * The candidates of the built-in detectors, found in one pass over a text, so that each detector
@@ -11,7 +12,9 @@ import java.util.Arrays;
  *       national ids: a run's start is the only place inside it where a token can begin, since
  *       its other digits follow a digit; each detector applies its own start rule there, and the
  *       national ids look back from it to their letters). The end is read once here because
- *       five detectors rule most runs out by their length;
+ *       five detectors rule most runs out by their length. Each run's {@link RunShape} (its
+ *       length and the chars around it) is noted after the pass, so that a detector visits only
+ *       the runs of the shapes it accepts ({@link #runs});
  *   <li>with {@code secrets}: the {@link LongTokens} (whitespace-free stretches long enough to hold
  *       a key or an Italian fiscal code), the places where a credential value can be assigned ({@code :}, {@code =}, {@code
  *       ->}, and "is", "es", "ist", "est" after a blank or quote; see {@link
@@ -124,6 +127,8 @@ final class TextIndex {
   private int[] runBounds = new int[0];
   private int boundCount;
   private int runCount;
+  /** The {@link RunShape} of each run, by run number. */
+  private int[] runShapes = NO_TOKENS;
   private final Positions cleanBlocks = new Positions();
   private final Positions separators = new Positions();
   private final Positions bearers = new Positions();
@@ -146,6 +151,7 @@ final class TextIndex {
       index.read(text, DIGITS_ONLY, false, scratch);
       index.longTokens = NO_TOKENS;
     }
+    index.classifyRuns(text);
     return index;
   }
 
@@ -334,6 +340,16 @@ final class TextIndex {
     return cleanCount;
   }
 
+  /** Notes each run's {@link RunShape}. */
+  private void classifyRuns(CharSequence text) {
+    if (runCount > 0) {
+      runShapes = new int[runCount];
+      for (int k = 0; k < runCount; k++) {
+        runShapes[k] = RunShape.of(text, runStart(k), runEnd(k));
+      }
+    }
+  }
+
   /** Room for {@code more} bounds after the noted ones; {@link #runBounds} grows by doubling. */
   private void ensureBounds(int more) {
     if (boundCount + more > runBounds.length) {
@@ -435,6 +451,29 @@ final class TextIndex {
    */
   int runEnd(int k) {
     return runBounds[2 * k + 1];
+  }
+
+  /**
+   * The numbers of the runs whose shape {@code filter} accepts. Made without a branch per run, and
+   * read with {@link BitSet#nextSetBit}: a detector then never branches on the runs it does not
+   * visit, which in text dense with numbers are most of them, at random.
+   */
+  BitSet runs(RunFilter filter) {
+    long[] words = new long[(runCount + 63) >> 6];
+    for (int w = 0; w < words.length; w++) {
+      // Or-ed in a local: or-ing into the array made each run wait for the store of the last.
+      long word = 0;
+      for (int k = w << 6, end = Math.min(runCount, k + 64); k < end; k++) {
+        word |= (long) filter.bit(runShapes[k]) << k; // a long shifts by k mod 64
+      }
+      words[w] = word;
+    }
+    return BitSet.valueOf(words);
+  }
+
+  /** The {@link RunShape} of digit run {@code k}. */
+  int runShape(int k) {
+    return runShapes[k];
   }
 
   /** {@link LongTokens} as {start, end} pairs (empty unless built with {@code secrets}). */

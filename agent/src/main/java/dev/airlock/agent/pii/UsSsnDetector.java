@@ -1,5 +1,6 @@
 package dev.airlock.agent.pii;
 
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -35,6 +36,20 @@ final class UsSsnDetector implements IndexedDetector {
           + "(?:(\\d{3})([- .])(\\d{2})\\2(\\d{4})|(\\d{3})(\\d{2})(\\d{4}))"
           + "(?![\\p{L}\\p{N}_]|[.,/\\-]\\d| \\d)";
 
+  /**
+   * The digit runs an SSN can start with: not after a word char, and nine digits, or the three
+   * of the area with a separator and a digit after them.
+   */
+  private static final RunFilter AREAS =
+      new RunFilter(
+          s -> {
+            int after = RunShape.after(s);
+            boolean separated = RunShape.minLength(s) == 3 && RunShape.then(s) == RunShape.DIGIT
+                && (after == RunShape.DASH || after == RunShape.SPACE || after == RunShape.DOT);
+            return RunShape.before(s) == RunShape.AFTER_NON_WORD
+                && (RunShape.minLength(s) == 9 || separated);
+          });
+
   @Override
   public String type() {
     return PiiTypes.US_SSN;
@@ -43,10 +58,11 @@ final class UsSsnDetector implements IndexedDetector {
   @Override
   public void detect(CharSequence text, TextIndex index, List<Detection> out) {
     int resume = 0;
-    for (int k = 0; k < index.runCount(); k++) {
+    BitSet runs = index.runs(AREAS);
+    for (int k = runs.nextSetBit(0); k >= 0; k = runs.nextSetBit(k + 1)) {
       int i = index.runStart(k);
       int runEnd = index.runEnd(k);
-      if (i < resume || Chars.wordCharAt(text, i - 1) || !shape(text, i, runEnd)) {
+      if (i < resume || !shape(text, i, runEnd)) {
         continue;
       }
       int end = matchEnd(text, i, runEnd);
@@ -70,18 +86,14 @@ final class UsSsnDetector implements IndexedDetector {
   }
 
   /**
-   * Whether the digits at {@code i} (their run ending at {@code runEnd}) are laid out as the pattern needs (nine in a row, or three
-   * and a separator that comes back after two more): most numbers in a text are not, and this
-   * rules them out without running the pattern.
+   * Whether the digits at {@code i}, a run of {@link #AREAS} ending at {@code runEnd}, are laid
+   * out as the pattern needs: nine in a row, or three, a separator and two digits, and the same
+   * separator again. With the run's shape this rules out most numbers of a text without running
+   * the pattern.
    */
   private static boolean shape(CharSequence text, int i, int runEnd) {
-    int first = runEnd - i;
-    if (first == 9) {
-      return true;
-    }
-    char sep = Chars.at(text, i + 3);
-    return first == 3 && (sep == '-' || sep == ' ' || sep == '.') && Chars.digitAt(text, i + 4)
-        && Chars.digitAt(text, i + 5) && Chars.at(text, i + 6) == sep;
+    return runEnd - i == 9
+        || (Chars.digitAt(text, i + 5) && Chars.at(text, i + 6) == text.charAt(i + 3));
   }
 
   /**
