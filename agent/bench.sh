@@ -56,8 +56,10 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
     "$PII_TEST"/PiiEvaluation.java "$PII_TEST"/PiiThroughputReport.java
 fi
 
-# The test resources hold the evaluation sets the PII throughput benchmark scans.
-CP="$TARGET/jmh-classes:$TARGET/classes:$AGENT_DIR/src/test/resources:$(cat "$TARGET/bench.classpath")"
+# The test resources hold the evaluation sets the PII throughput benchmark scans; the load
+# harness's resources its example policy, which PipelineBenchmark.ExampleEngine runs.
+CP="$TARGET/jmh-classes:$TARGET/classes:$AGENT_DIR/src/test/resources:$ROOT/sample-apps/load-harness/src/main/resources"
+CP="$CP:$(cat "$TARGET/bench.classpath")"
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 echo "== running JMH: $JMH_ARGS $* (load average before: $LOAD_BEFORE)" >&2
 # shellcheck disable=SC2086

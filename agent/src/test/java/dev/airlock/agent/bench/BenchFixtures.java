@@ -28,8 +28,9 @@ public final class BenchFixtures {
 
   /**
    * The provider and model parts of the reference policy ({@code policy-example.yaml}), the
-   * self-hosted provider pointed at {@link #HOST}:{@link #PORT}; the other sections of the example
-   * (pii, routes, cache, ...) are not enforced by this version and are left out.
+   * self-hosted provider pointed at {@link #HOST}:{@link #PORT}: the engine's floor. {@link
+   * #REDACTION_SECTIONS} adds the example's PII and guardrail sections; {@code
+   * PipelineBenchmark.ExampleEngine} runs the whole example as the load harness does.
    */
   public static final String EXAMPLE_POLICY = String.join("\n",
       "airlock: 1",
@@ -105,9 +106,21 @@ public final class BenchFixtures {
    * @param appAsksUsage for a stream, whether the application itself sets {@code stream_options.include_usage}
    */
   public static byte[] chatRequest(boolean stream, boolean appAsksUsage) {
+    return chatRequest(stream, appAsksUsage, true);
+  }
+
+  /**
+   * As {@link #chatRequest(boolean, boolean)}; without {@code iban}, the last message names no IBAN
+   * (a sentence of the same length takes its place, so the bytes around it do not move), so that
+   * the whole example policy takes its default route, which pseudonymizes, instead of keeping the
+   * call in the EU unredacted.
+   */
+  public static byte[] chatRequest(boolean stream, boolean appAsksUsage, boolean iban) {
     StringBuilder last = new StringBuilder(
         "Hi, my order 55-1182 never arrived. I am Jane Doe, email jane.doe@example.com, phone +1 415 555 0134, "
-            + "and I paid with card 4111 1111 1111 1111. My IBAN for the refund is DE89 3704 0044 0532 0130 00. ");
+            + "and I paid with card 4111 1111 1111 1111. "
+            + (iban ? "My IBAN for the refund is DE89 3704 0044 0532 0130 00. "
+                : "Please refund the card I paid with; I have no account. "));
     String filler = "Could you check the tracking number and tell me when it will be delivered or refund me? ";
     StringBuilder json = new StringBuilder();
     String head = "{\"model\":\"" + MODEL + "\",\"temperature\":0.2,\"max_tokens\":512,"

@@ -8,6 +8,8 @@ import dev.airlock.agent.engine.LlmCall;
 import dev.airlock.agent.engine.Pipeline;
 import dev.airlock.agent.engine.ProviderMatch;
 import dev.airlock.agent.engine.RequestHeaders;
+import dev.airlock.agent.route.AppRequest;
+import dev.airlock.agent.route.RoutedExchange;
 import dev.airlock.agent.telemetry.AgentTelemetry;
 import dev.airlock.agent.telemetry.LlmInstruments;
 import io.opentelemetry.api.OpenTelemetry;
@@ -23,9 +25,16 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -205,6 +214,67 @@ public class PipelineBenchmark {
     }
   }
 
+  /**
+   * The reference policy as the load harness runs it ({@code example-policy.yaml} of the harness,
+   * on this classpath through {@code bench.sh}): every section in force, budgets and rate limits
+   * set high enough that they check without refusing, the audit log written to a temporary file.
+   * On top of the redaction policy's work: the caller's identity, budgets and rate limits, the
+   * route's plan, its attempt through the breaker and retry policy (to a provider that answers
+   * from memory, {@link AnsweringUpstream}), the exact cache's test (the request's temperature
+   * keeps it out of a {@code deterministic} cache) and the audit record. Telemetry as {@code none}.
+   */
+  @State(Scope.Thread)
+  public static class ExampleEngine {
+    private static final String POLICY = "dev/airlock/load/example-policy.yaml";
+
+    Pipeline pipeline;
+    AnsweringUpstream upstream;
+    AppRequest app;
+    FreshRequests requests;
+    private AutoCloseable sdk;
+    private Path outDir;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+      outDir = Files.createTempDirectory("airlock-bench");
+      String yaml;
+      try (InputStream in = PipelineBenchmark.class.getClassLoader().getResourceAsStream(POLICY)) {
+        if (in == null) {
+          throw new IllegalStateException(POLICY + " is not on the classpath: run the benchmark through agent/bench.sh");
+        }
+        yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      yaml = yaml.replace("${MOCK_URL}", "http://" + BenchFixtures.HOST + ":" + BenchFixtures.PORT)
+          .replace("${OUT_DIR}", outDir.toString());
+      AgentTelemetry agentTelemetry = AgentTelemetry.start(null, Collections.emptyMap());
+      sdk = agentTelemetry;
+      pipeline = new Pipeline(BenchFixtures.policyState(yaml), new LlmInstruments(agentTelemetry.openTelemetry(), "bench"));
+      upstream = new AnsweringUpstream(BenchFixtures.chatResponse());
+      app = new AppRequest("http", BenchFixtures.HOST, BenchFixtures.PORT, BenchFixtures.PATH,
+          Map.of("content-type", List.of("application/json"), "authorization", List.of("Bearer sk-bench")));
+      requests = new FreshRequests(BenchFixtures.chatRequest(false, false, false), false);
+      // The benchmark must measure the path it claims: pseudonymized, routed, answered, nothing blocked.
+      LlmCall probe = begin(pipeline, requests.next());
+      if (probe == null || probe.blockedAnswer() != null || !probe.requestChanged() || !probe.routed()) {
+        throw new IllegalStateException("the example policy's probe call was "
+            + (probe == null ? "not recognized" : probe.blockedAnswer() != null ? "blocked"
+            : "changed=" + probe.requestChanged() + ", routed=" + probe.routed()));
+      }
+      LlmCall.WholeAnswer answer = exchange(probe, this);
+      if (answer.status() != 200) {
+        throw new IllegalStateException("the example policy's probe call was answered " + answer.status());
+      }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+      sdk.close();
+      try (Stream<Path> files = Files.walk(outDir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+  }
+
   // --- baselines: the SDK's own JSON work for the same call ---
 
   @Benchmark
@@ -260,6 +330,27 @@ public class PipelineBenchmark {
     call.onResponse(200, "application/json");
     deliver(call, new byte[][] {in.response}, bh);
     return call;
+  }
+
+  /**
+   * The whole example policy on a request whose last message is new, routed and answered as the
+   * doors do it: {@code exchange} through the route's attempt, then the answer held whole under
+   * the output rules.
+   */
+  @Benchmark
+  public LlmCall pipeline_nonStreaming_examplePolicy(ExampleEngine e, Blackhole bh) throws IOException {
+    LlmCall call = begin(e.pipeline, e.requests.next());
+    bh.consume(exchange(call, e).body());
+    return call;
+  }
+
+  private static LlmCall.WholeAnswer exchange(LlmCall call, ExampleEngine e) throws IOException {
+    RoutedExchange.Result routed = call.exchange(e.upstream, e.app);
+    byte[] answer;
+    try (InputStream body = routed.body()) {
+      answer = body.readAllBytes();
+    }
+    return call.finishWholeAnswer(routed.status(), routed.contentType(), answer);
   }
 
   /** A hit of the exact cache: parse and guard the request, replay the stored answer through the response path. */
