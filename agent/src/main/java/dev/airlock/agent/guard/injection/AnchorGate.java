@@ -337,6 +337,12 @@ final class AnchorGate {
       presentComputed = false;
     }
 
+    /**
+     * Adds {@code position} to the key's list. The pass reaches positions in ascending order and
+     * records a key at most once at each (a stem is found at a letter, a literal at another ASCII
+     * char, a wide literal at a non-ASCII char, each by one lookup), so the list stays sorted and
+     * free of repeats without a check.
+     */
     private void record(int key, int position) {
       int count = keyCounts[key];
       int[] list = keyPositions[key];
@@ -346,8 +352,6 @@ final class AnchorGate {
           keyPositions[key] = list;
         }
         presentKeys[presentCount++] = key;
-      } else if (list[count - 1] == position) {
-        return;
       } else if (count == list.length) {
         list = Arrays.copyOf(list, count * 2);
         keyPositions[key] = list;
