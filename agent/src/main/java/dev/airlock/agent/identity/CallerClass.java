@@ -16,16 +16,29 @@ public final class CallerClass {
     "org.apache.hc.", "dev.airlock.agent.", "dev.airlock.shaded.", "io.opentelemetry.", "com.fasterxml.", "net.bytebuddy.",
   };
 
-  private static final StackWalker WALKER = StackWalker.getInstance();
+  /** With each frame's class, so that the test below is looked up per class, not per frame. */
+  private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
+  /**
+   * Whether a class is framework, decided once per class: a call walks past some twenty frames of
+   * the same few transport and SDK classes every time, and testing each frame's name against every
+   * prefix cost more than the walk. A Boolean holds no reference to the class or its loader.
+   */
+  private static final ClassValue<Boolean> FRAMEWORK = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      return isFramework(type.getName());
+    }
+  };
 
   private CallerClass() {}
 
   public static String find() {
-    Optional<String> caller = WALKER.walk(frames -> frames
-        .map(StackWalker.StackFrame::getClassName)
-        .filter(name -> !isFramework(name))
+    Optional<Class<?>> caller = WALKER.walk(frames -> frames
+        .<Class<?>>map(StackWalker.StackFrame::getDeclaringClass)
+        .filter(type -> !FRAMEWORK.get(type))
         .findFirst());
-    return caller.orElse(null);
+    return caller.map(Class::getName).orElse(null);
   }
 
   static boolean isFramework(String className) {
