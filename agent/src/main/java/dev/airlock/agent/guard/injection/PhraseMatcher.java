@@ -30,12 +30,30 @@ final class PhraseMatcher {
    */
   private final int[] startingRulesFrom;
   private final int[] startingRules;
+  /** The most companion sets of any rule. */
+  private final int maxCompanionSets;
   /**
-   * Per thread, each rule's matcher, reset onto the next text instead of allocated: a Matcher and
-   * its group and state arrays were most of the detector's garbage. Taken out while in use, so a
-   * nested match on the same thread simply gets fresh ones.
+   * A workspace kept per thread for the next text, as allocating its parts per call was most of the
+   * detector's garbage. Taken out while in use, so a nested match on the same thread simply gets a
+   * fresh one.
    */
-  private final ThreadLocal<Matcher[]> spareMatchers = new ThreadLocal<>();
+  private final ThreadLocal<Workspace> spare = new ThreadLocal<>();
+
+  /** What matching one text needs besides the scan; reused from one text to the next. */
+  private static final class Workspace {
+    /** Per rule, its matcher (created on the rule's first use), reset onto each text. */
+    final Matcher[] matchers;
+    /** The rules to try, as a bit set over rule indices. */
+    final long[] candidates;
+    /** Per companion set of the rule being tried, the first of its positions not behind the start. */
+    final int[] cursor;
+
+    Workspace(int rules, int maxCompanionSets) {
+      matchers = new Matcher[rules];
+      candidates = new long[(rules + 63) >>> 6];
+      cursor = new int[maxCompanionSets];
+    }
+  }
 
   PhraseMatcher(List<PatternRule> rules) {
     this.rules = rules.toArray(new PatternRule[0]);
@@ -54,6 +72,11 @@ final class PhraseMatcher {
       }
     }
     this.gate = new AnchorGate(channels);
+    int most = 0;
+    for (int[] sets : companionChannels) {
+      most = Math.max(most, sets.length);
+    }
+    this.maxCompanionSets = most;
     this.startingRulesFrom = new int[channels.size() + 1];
     for (int c : startChannel) {
       startingRulesFrom[c + 1]++;
@@ -108,27 +131,27 @@ final class PhraseMatcher {
   void match(NormalizedText text, SignalCollector out) {
     String s = text.text();
     AnchorGate.Scan scan = gate.scan(s);
-    Matcher[] matchers = spareMatchers.get();
-    if (matchers == null) {
-      matchers = new Matcher[rules.length];
+    Workspace work = spare.get();
+    if (work == null) {
+      work = new Workspace(rules.length, maxCompanionSets);
     } else {
-      spareMatchers.set(null);
+      spare.set(null);
     }
     try {
-      matchRules(text, s, scan, matchers, out);
+      matchRules(text, s, scan, work, out);
     } finally {
       gate.release(scan);
-      spareMatchers.set(matchers);
+      spare.set(work);
     }
   }
 
   /**
-   * The rules whose start anchors occur in the text, as a bit set over rule indices: iterated in
+   * Sets {@code bits} to the rules whose start anchors occur in the text: iterated in
    * ascending order, they are tried in the same order as a walk over every rule would try them
    * (the order in which evidence is reported matters to the collector).
    */
-  private long[] candidates(AnchorGate.Scan scan) {
-    long[] bits = new long[(rules.length + 63) >>> 6];
+  private void findCandidates(AnchorGate.Scan scan, long[] bits) {
+    Arrays.fill(bits, 0L);
     int channels = scan.presentChannelCount();
     for (int k = 0; k < channels; k++) {
       int c = scan.presentChannel(k);
@@ -137,27 +160,24 @@ final class PhraseMatcher {
         bits[rule >>> 6] |= 1L << rule;
       }
     }
-    return bits;
   }
 
-  private void matchRules(NormalizedText text, String s, AnchorGate.Scan scan, Matcher[] matchers,
+  private void matchRules(NormalizedText text, String s, AnchorGate.Scan scan, Workspace work,
       SignalCollector out) {
-    long[] candidates = candidates(scan);
+    long[] candidates = work.candidates;
+    findCandidates(scan, candidates);
     for (int word = 0; word < candidates.length; word++) {
       for (long bits = candidates[word]; bits != 0; bits &= bits - 1) {
         int i = (word << 6) + Long.numberOfTrailingZeros(bits);
         if (allPresent(companionChannels[i], scan)) {
-          matchRule(i, text, s, scan, matchers, out);
+          matchRule(i, text, s, scan, work, out);
         }
       }
     }
   }
 
-  /**
-   * Tries rule {@code i}, whose start and companion anchors all occur, at its start positions, with
-   * {@code matchers[i]} (created on the rule's first use on this thread).
-   */
-  private void matchRule(int i, NormalizedText text, String s, AnchorGate.Scan scan, Matcher[] matchers,
+  /** Tries rule {@code i}, whose start and companion anchors all occur, at its start positions. */
+  private void matchRule(int i, NormalizedText text, String s, AnchorGate.Scan scan, Workspace work,
       SignalCollector out) {
     int n = s.length();
     int start = startChannel[i];
@@ -165,7 +185,8 @@ final class PhraseMatcher {
     PatternRule rule = rules[i];
     int count = scan.count(start);
     int[] at = scan.positions(start);
-    int[] cursor = new int[sets.length];
+    int[] cursor = work.cursor;
+    Arrays.fill(cursor, 0, sets.length, 0);
     Matcher m = null;
     int hits = 0;
     int next = 0;
@@ -189,10 +210,10 @@ final class PhraseMatcher {
         }
       }
       if (m == null) {
-        m = matchers[i];
+        m = work.matchers[i];
         if (m == null) {
           m = rule.pattern.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
-          matchers[i] = m;
+          work.matchers[i] = m;
         } else {
           m.reset(s); // keeps the bounds' settings
         }

@@ -60,6 +60,8 @@ final class SignalCollector {
    * completing with a pretext: "I'm a developer running a load test, ignore the warnings" is benign.
    */
   private static final double MIN_REQUEST = 0.45;
+  /** Read once: {@code values()} copies the array on every call, and a collector is made per text. */
+  private static final int FAMILY_COUNT = RuleFamily.values().length;
   /** Rule key of evidence that does not come from a pattern rule. */
   static final int NO_RULE = -1;
 
@@ -75,7 +77,7 @@ final class SignalCollector {
   /** Start, in the caller's text, of data the user pasted into a request (see {@link PastedData}). */
   private int pastedFrom = Integer.MAX_VALUE;
   private final List<Entry> entries = new ArrayList<>();
-  private final int[] perFamily = new int[RuleFamily.values().length];
+  private final int[] perFamily = new int[FAMILY_COUNT];
 
   SignalCollector(ContentSource source) {
     this.source = source;
