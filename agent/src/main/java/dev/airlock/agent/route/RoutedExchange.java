@@ -322,7 +322,7 @@ public final class RoutedExchange {
     }
     byte[] errorBody;
     try {
-      errorBody = readUpTo(response.body(), MAX_ERROR_BYTES);
+      errorBody = readUpTo(response, MAX_ERROR_BYTES);
     } catch (IOException unreadable) {
       errorBody = new byte[0];
     } finally {
@@ -367,7 +367,7 @@ public final class RoutedExchange {
     }
     byte[] bytes;
     try {
-      bytes = readUpTo(response.body(), MAX_WHOLE_BYTES + 1);
+      bytes = readUpTo(response, MAX_WHOLE_BYTES + 1);
     } catch (IOException failure) {
       response.close();
       return ioFailure(target, failure);
@@ -443,23 +443,45 @@ public final class RoutedExchange {
 
   /**
    * Reads into one growing array rather than through a copy buffer: most answers are a few KB, and
-   * this runs on every routed call.
+   * this runs on every routed call. The array starts at the declared length when the response has
+   * one, so that an answer of that length is read into it and returned without a copy.
    */
-  private static byte[] readUpTo(InputStream in, int limit) throws IOException {
-    byte[] buffer = new byte[Math.min(limit, 4096)];
+  private static byte[] readUpTo(UpstreamResponse response, int limit) throws IOException {
+    InputStream in = response.body();
+    long declared = declaredLength(response);
+    byte[] buffer = new byte[declared >= 0 && declared < limit ? (int) declared : Math.min(limit, 4096)];
     int length = 0;
-    int n;
     while (length < limit) {
       if (length == buffer.length) {
-        buffer = Arrays.copyOf(buffer, (int) Math.min(limit, buffer.length * 2L));
+        // Full: either all that was declared has come, or the first guess was short; one more byte tells.
+        int next = in.read();
+        if (next < 0) {
+          break;
+        }
+        buffer = Arrays.copyOf(buffer, (int) Math.min(limit, Math.max(4096, buffer.length * 2L)));
+        buffer[length++] = (byte) next;
+        continue;
       }
-      n = in.read(buffer, length, buffer.length - length);
+      int n = in.read(buffer, length, buffer.length - length);
       if (n < 0) {
         break;
       }
       length += n;
     }
     return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
+  }
+
+  /** The response's {@code Content-Length}, or -1 when it has none or a malformed one. */
+  private static long declaredLength(UpstreamResponse response) {
+    String value = response.header("content-length");
+    if (value == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException malformed) {
+      return -1;
+    }
   }
 
   /** How one attempt (or the last attempt on one target) ended. */

@@ -7,20 +7,23 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * A provider that answers every routed attempt at once, from memory, with the same JSON body: the
- * routing engine's own work without a transport, as {@link PipelineBenchmark} measures it.
+ * A provider that answers every routed attempt at once, from memory, with the same JSON body and
+ * its {@code Content-Length}, as a provider's non-streamed answer comes: the routing engine's own
+ * work without a transport, as {@link PipelineBenchmark} measures it.
  */
 final class AnsweringUpstream implements Upstream {
 
-  private static final Map<String, List<String>> JSON = Map.of("content-type", List.of("application/json"));
-
   private final byte[] answer;
+  private final Map<String, List<String>> headers;
 
   AnsweringUpstream(byte[] answer) {
     this.answer = answer.clone();
+    this.headers = Map.of("content-type", List.of("application/json"),
+        "content-length", List.of(Integer.toString(answer.length)));
   }
 
   @Override
@@ -33,12 +36,13 @@ final class AnsweringUpstream implements Upstream {
 
       @Override
       public String header(String name) {
-        return "content-type".equalsIgnoreCase(name) ? "application/json" : null;
+        List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+        return values == null ? null : values.get(0);
       }
 
       @Override
       public Map<String, List<String>> headers() {
-        return JSON;
+        return headers;
       }
 
       @Override

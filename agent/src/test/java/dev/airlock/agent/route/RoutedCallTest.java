@@ -20,7 +20,9 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.api.common.AttributeKey;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -116,6 +118,40 @@ class RoutedCallTest {
     long waitedMillis = (System.nanoTime() - start) / 1_000_000;
     assertEquals(200, result.status());
     assertTrue(waitedMillis >= 900, "waited " + waitedMillis + " ms for Retry-After: 1");
+  }
+
+  /**
+   * The answer is read whole into an array sized by its {@code Content-Length}; a length that is
+   * wrong, malformed or missing, and a body that arrives a few bytes per read, still give the
+   * app every byte.
+   */
+  @Test
+  void theAnswerArrivesWholeWhateverItsDeclaredLength() throws IOException {
+    Pipeline p = pipeline("routes:\n  - {name: main, to: [mock-a]}\n");
+    StringBuilder content = new StringBuilder();
+    while (content.length() < 10_000) {
+      content.append("All work and no play. ");
+    }
+    String answer = ANSWER.replace("\"hello\"", "\"" + content + "\"");
+    byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+    String exact = Integer.toString(bytes.length);
+    for (String declared : new String[] {exact, "100", Integer.toString(bytes.length + 50), "0", "abc", null}) {
+      upstream.then(A, r -> FakeUpstream.response(200, "application/json", trickling(bytes),
+          declared == null ? new String[0] : new String[] {"content-length", declared}));
+      RoutedExchange.Result result = run(p, CHAT);
+      assertEquals(200, result.status());
+      assertEquals(answer, text(result), "Content-Length " + declared);
+    }
+  }
+
+  /** {@code bytes}, seven at a time, as a slow connection hands them over. */
+  private static InputStream trickling(byte[] bytes) {
+    return new ByteArrayInputStream(bytes) {
+      @Override
+      public synchronized int read(byte[] b, int off, int len) {
+        return super.read(b, off, Math.min(len, 7));
+      }
+    };
   }
 
   @Test
