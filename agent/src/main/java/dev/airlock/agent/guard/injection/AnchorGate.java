@@ -263,9 +263,9 @@ final class AnchorGate {
         prevWordChar = type == -2 || (type == -3 && Character.isLetterOrDigit(c));
         continue;
       }
+      int j = i;
       if (!prevWordChar) {
         int node = 0;
-        int j = i;
         for (; j < n; j++) {
           char d = text.charAt(j);
           int l = d < 128 ? ASCII[d] : -1;
@@ -281,10 +281,13 @@ final class AnchorGate {
             scan.record(key, i);
           }
         }
-        // The letters the walk read after i are inside this word: nothing starts there, so the
-        // pass resumes where the walk stopped.
-        i = Math.max(i, j - 1);
       }
+      // The letters after i are inside this word, where nothing starts: the pass resumes after
+      // them, in a loop that reads each once, rather than taking each through the loop above.
+      while (j < n && AsciiLetters.isLetter(text.charAt(j))) {
+        j++;
+      }
+      i = j - 1;
       prevWordChar = true;
     }
     return scan;
