@@ -33,6 +33,9 @@ final class ContextWindow {
   private static final int SEPARATOR_SHIFT = 16;
   private static final int SEPARATOR = 1 << SEPARATOR_SHIFT;
   private static final int CLASS_MASK = SEPARATOR - 1;
+  /** The low bits of a state in {@link #rows}: the labels that end there. */
+  private static final int LABEL_BITS = 8;
+  private static final int LABEL_MASK = (1 << LABEL_BITS) - 1;
 
   private final AhoCorasick finder;
   /**
@@ -43,15 +46,15 @@ final class ContextWindow {
   private final int[] asciiEntry = new int[128];
   private final int spaceClass;
   /**
-   * The automaton, one row of {@code stride} ints per state: at each alphabet class the offset of
-   * the next state's row, then at {@link #skipColumn} the offset of the state's own row (a second
-   * separator leaves the state as it is), then at {@link #labelsColumn} the labels that end there.
-   * Rows are read by offset, so that a step is one load: a state number would cost a multiply
-   * per char, on the chain of loads that a window's reading waits for.
+   * The automaton, one row of {@code stride} ints per state: at each alphabet class the next
+   * state, then at {@link #skipColumn} the state itself (a second separator leaves the state as it
+   * is). A state is written as the offset of its row, shifted left by {@link #LABEL_BITS}, or-ed
+   * with the labels that end there: a step is then one load, which a window's reading waits for
+   * at each char, and gives the labels too. A state number would cost a multiply per char on that
+   * chain, and the labels in a column of their own a second load.
    */
   private final int[] rows;
   private final int skipColumn;
-  private final int labelsColumn;
   /** The row of the state after the space a window starts with. */
   private final int startRow;
 
@@ -66,24 +69,31 @@ final class ContextWindow {
       asciiEntry[c] = entryOf(c);
     }
     int width = finder.alphabetSize();
-    int stride = width + 2;
+    int stride = width + 1;
     this.skipColumn = width;
-    this.labelsColumn = width + 1;
     this.rows = new int[finder.states() * stride];
     for (int s = 0; s < finder.states(); s++) {
       for (int cls = 0; cls < width; cls++) {
-        rows[s * stride + cls] = finder.step(s, cls) * stride;
+        rows[s * stride + cls] = state(finder.step(s, cls), stride);
       }
-      rows[s * stride + skipColumn] = s * stride;
-      rows[s * stride + labelsColumn] = finder.labelsAt(s);
+      rows[s * stride + skipColumn] = state(s, stride);
     }
-    this.startRow = finder.step(0, spaceClass) * stride;
+    this.startRow = rows[spaceClass] >>> LABEL_BITS;
+  }
+
+  /** State {@code s} as {@link #rows} holds it. */
+  private int state(int s, int stride) {
+    int labels = finder.labelsAt(s);
+    if ((labels & ~LABEL_MASK) != 0) {
+      throw new IllegalArgumentException("labels beyond bit " + LABEL_BITS + ": " + labels);
+    }
+    return s * stride << LABEL_BITS | labels;
   }
 
   /**
-   * The labels of the lists with an entry in the window around {@code [start, end)}. Stops
-   * reading once every label of {@code wanted} is found, so the answer holds at least those of
-   * them that occur (and maybe others).
+   * The labels of the lists with an entry in the window around {@code [start, end)}. Does not read
+   * the part after the match when every label of {@code wanted} is found before it, so the answer
+   * holds at least those of them that occur (and maybe others).
    */
   int labelsAround(CharSequence text, int start, int end, int wanted) {
     int from = Math.max(0, start - BEFORE);
@@ -91,7 +101,7 @@ final class ContextWindow {
     while (from > slack && Chars.isWordChar(text.charAt(from - 1))) {
       from--;
     }
-    int found = labelsIn(text, from, start, wanted, 0);
+    int found = labelsIn(text, from, start, 0);
     if ((found & wanted) == wanted) {
       return found;
     }
@@ -100,7 +110,7 @@ final class ContextWindow {
     while (to < slackEnd && Chars.isWordChar(text.charAt(to))) {
       to++;
     }
-    return labelsIn(text, end, to, wanted, found);
+    return labelsIn(text, end, to, found);
   }
 
   /**
@@ -112,27 +122,29 @@ final class ContextWindow {
    * is, rather than being skipped by a branch: in the windows of a text dense with numbers,
    * letters, digits and punctuation follow each other at random, and a branch per char there was
    * mispredicted often enough to be most of a window's cost. Or-ing the unchanged state's labels
-   * again changes nothing.
+   * again changes nothing. For the same reason the loop does not stop once the labels wanted are
+   * found: a test per char cost more than the rare early stop saved.
    */
-  private int labelsIn(CharSequence text, int from, int to, int wanted, int found) {
+  private int labelsIn(CharSequence text, int from, int to, int found) {
     int[] table = rows;
     int toSkip = skipColumn - spaceClass;
     int row = startRow;
     int space = 1; // whether the last char was read as a space: the window's edge is
+    int labels = found;
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
       int entry = c < 128 ? asciiEntry[c] : entryOf(c);
       int separator = entry >>> SEPARATOR_SHIFT;
       // A separator's class is the space's; a second one in a row moves to the skip column.
-      int column = (entry & CLASS_MASK) + (separator & space) * toSkip;
-      row = table[row + column];
+      int state = table[row + (entry & CLASS_MASK) + (separator & space) * toSkip];
+      row = state >>> LABEL_BITS;
       space = separator;
-      found |= table[row + labelsColumn];
-      if ((found & wanted) == wanted) {
-        return found;
-      }
+      labels |= state; // the row's offset is or-ed in too, and masked off once at the end
     }
-    return space != 0 ? found : found | table[table[row + spaceClass] + labelsColumn];
+    if (space == 0) {
+      labels |= table[row + spaceClass];
+    }
+    return labels & LABEL_MASK;
   }
 
   /** The entry of {@code c} (see {@link #asciiEntry}). */
