@@ -314,6 +314,11 @@ final class AnchorGate {
     /** Whether {@link #present} holds this text's channels (the array outlives a text). */
     private boolean presentComputed;
     private int[][] merged;
+    /**
+     * Per channel, the array its positions were last merged into, kept for the next text: a channel
+     * that needs merging (anchors of several keys) mostly does in every text that holds it.
+     */
+    private int[][] mergeBuffers;
     private int[] mergedCounts;
     /** The channels {@link #merged} holds positions for in this text, so that only they are cleared. */
     private int[] mergedChannels;
@@ -411,6 +416,7 @@ final class AnchorGate {
     int[] positions(int channel) {
       if (merged == null) {
         merged = new int[channelCount][];
+        mergeBuffers = new int[channelCount][];
         mergedCounts = new int[channelCount];
         mergedChannels = new int[channelCount];
       }
@@ -434,7 +440,11 @@ final class AnchorGate {
       } else if (lists == 1) {
         result = keyPositions[only];
       } else {
-        result = new int[total];
+        result = mergeBuffers[channel];
+        if (result == null || result.length < total) {
+          result = new int[total];
+          mergeBuffers[channel] = result;
+        }
         int size = 0;
         for (int key : keys) {
           if (keyCounts[key] > 0) {
@@ -442,7 +452,7 @@ final class AnchorGate {
             size += keyCounts[key];
           }
         }
-        Arrays.sort(result);
+        Arrays.sort(result, 0, size);
         int w = 0;
         for (int r = 0; r < size; r++) {
           if (w == 0 || result[w - 1] != result[r]) {
