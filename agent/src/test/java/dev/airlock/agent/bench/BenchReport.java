@@ -35,6 +35,7 @@ public final class BenchReport {
     BASELINE_OF.put("okhttpDoor_nonLlmCall", "baseline_okhttpBareChain");
     BASELINE_OF.put("pipeline_nonStreaming", "baseline_sdkJsonNonStreaming");
     BASELINE_OF.put("pipeline_nonStreaming_examplePolicy", "baseline_sdkJsonNonStreaming");
+    BASELINE_OF.put("pipeline_firstToken_examplePolicy", "baseline_sdkJsonNonStreaming");
     BASELINE_OF.put("pipeline_nonStreaming_laterInConversation", "pipeline_nonStreaming_laterInConversation_allNew");
     BASELINE_OF.put("pipeline_nonStreaming_laterInConversation_allNew", "baseline_sdkJsonNonStreaming");
     BASELINE_OF.put("pipeline_streaming_appAsksUsage", "baseline_sdkJsonStreaming");

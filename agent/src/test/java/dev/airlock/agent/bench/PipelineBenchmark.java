@@ -22,6 +22,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -231,6 +232,8 @@ public class PipelineBenchmark {
     AnsweringUpstream upstream;
     AppRequest app;
     FreshRequests requests;
+    /** Streams that do not ask for usage, as the harness's: the agent adds it and takes it out again. */
+    FreshRequests streamRequests;
     private AutoCloseable sdk;
     private Path outDir;
 
@@ -249,10 +252,13 @@ public class PipelineBenchmark {
       AgentTelemetry agentTelemetry = AgentTelemetry.start(null, Collections.emptyMap());
       sdk = agentTelemetry;
       pipeline = new Pipeline(BenchFixtures.policyState(yaml), new LlmInstruments(agentTelemetry.openTelemetry(), "bench"));
-      upstream = new AnsweringUpstream(BenchFixtures.chatResponse());
+      ByteArrayOutputStream oneToken = new ByteArrayOutputStream();
+      BenchFixtures.chatStreamEvents(1).forEach(oneToken::writeBytes);
+      upstream = new AnsweringUpstream(BenchFixtures.chatResponse(), oneToken.toByteArray());
       app = new AppRequest("http", BenchFixtures.HOST, BenchFixtures.PORT, BenchFixtures.PATH,
           Map.of("content-type", List.of("application/json"), "authorization", List.of("Bearer sk-bench")));
       requests = new FreshRequests(BenchFixtures.chatRequest(false, false, false), false);
+      streamRequests = new FreshRequests(BenchFixtures.chatRequest(true, false, false), false);
       // The benchmark must measure the path it claims: pseudonymized, routed, answered, nothing blocked.
       LlmCall probe = begin(pipeline, requests.next());
       if (probe == null || probe.blockedAnswer() != null || !probe.requestChanged() || !probe.routed()) {
@@ -341,6 +347,26 @@ public class PipelineBenchmark {
   public LlmCall pipeline_nonStreaming_examplePolicy(ExampleEngine e, Blackhole bh) throws IOException {
     LlmCall call = begin(e.pipeline, e.requests.next());
     bh.consume(exchange(call, e).body());
+    return call;
+  }
+
+  /**
+   * The whole example policy on a stream of one text delta (a role chunk, the delta, the finish
+   * and usage chunks, {@code [DONE]}), as the doors run it: {@code begin}, the routed attempt up to
+   * its first text (which the route waits for before it answers the app), then the events through
+   * the response path. All the engine does before an application can read its first token, plus a
+   * short tail: an upper bound of the engine's share of the time to first token.
+   */
+  @Benchmark
+  public LlmCall pipeline_firstToken_examplePolicy(ExampleEngine e, Blackhole bh) throws IOException {
+    LlmCall call = begin(e.pipeline, e.streamRequests.next());
+    RoutedExchange.Result routed = call.exchange(e.upstream, e.app);
+    call.onResponse(routed.status(), routed.contentType());
+    byte[] events;
+    try (InputStream body = routed.body()) {
+      events = body.readAllBytes();
+    }
+    deliver(call, new byte[][] {events}, bh);
     return call;
   }
 
