@@ -37,10 +37,11 @@ final class LeetFolding {
 
   /** {@code norm}, with stand-ins read as letters; {@code norm} itself when there are none (most texts). */
   static NormalizedText fold(NormalizedText norm) {
-    int first = norm.firstStandInBeforeLetter(); // noted by the normalizer in its own pass
+    int first = norm.firstStandInBeforeLetter(); // noted by the normalizer in its own pass, as is the last
     if (first < 0) {
       return norm;
     }
+    int last = norm.lastStandInBeforeLetter();
     String s = norm.text();
     char[] out = null;
     int n = s.length();
@@ -66,7 +67,7 @@ final class LeetFolding {
         }
         i++;
       }
-      candidate = nextCandidate(s, i);
+      candidate = nextCandidate(s, i, last);
       if (standIns == 0 || letters < MIN_LETTERS || i - start > MAX_WORD || hexOnly
           || isEncodingJoint(s, start - 1) || isEncodingJoint(s, i)) {
         continue;
@@ -86,12 +87,11 @@ final class LeetFolding {
   }
 
   /**
-   * The index, from {@code from} on, of the next stand-in with a letter right after it, or -1: a
-   * tight pass that lets most texts (no digits inside words) go without any further work.
+   * The index, from {@code from} up to {@code last} (the last one in the text), of the next stand-in
+   * with a letter right after it, or -1.
    */
-  private static int nextCandidate(String s, int from) {
-    int n = s.length() - 1;
-    for (int i = from; i < n; i++) {
+  private static int nextCandidate(String s, int from, int last) {
+    for (int i = from; i <= last; i++) {
       char c = s.charAt(i);
       // One table load per char: blanks and punctuation, the commonest chars below '9', are not stand-ins.
       if (isStandIn(c) && AsciiLetters.isLetter(s.charAt(i + 1))) {

@@ -19,23 +19,26 @@ final class NormalizedText {
    * ("ign0re"), or -1.
    */
   private final int firstStandIn;
+  /** Folded index of the last such stand-in, or -1. */
+  private final int lastStandIn;
 
   NormalizedText(String text, int originalLength, int[] starts, int[] ends, ObfuscationFindings findings,
-      int firstStandIn) {
+      int firstStandIn, int lastStandIn) {
     this.text = text;
     this.originalLength = originalLength;
     this.starts = starts;
     this.ends = ends;
     this.findings = findings;
     this.firstStandIn = firstStandIn;
+    this.lastStandIn = lastStandIn;
   }
 
   /**
-   * Text that needed no folding (the identity map), and the index of its first stand-in for a
-   * letter right before a letter (-1 for none).
+   * Text that needed no folding (the identity map), and the indices of its first and last
+   * stand-ins for a letter right before a letter (-1 for none).
    */
-  static NormalizedText identity(String text, int firstStandIn) {
-    return new NormalizedText(text, text.length(), null, null, ObfuscationFindings.NONE, firstStandIn);
+  static NormalizedText identity(String text, int firstStandIn, int lastStandIn) {
+    return new NormalizedText(text, text.length(), null, null, ObfuscationFindings.NONE, firstStandIn, lastStandIn);
   }
 
   /**
@@ -48,6 +51,15 @@ final class NormalizedText {
   }
 
   /**
+   * Where the last such stand-in is, or -1: the folding's search for the next one stops there
+   * instead of reading the rest of the text (an e-mail address near the start of a long message
+   * would otherwise cost a pass over all of it).
+   */
+  int lastStandInBeforeLetter() {
+    return lastStandIn;
+  }
+
+  /**
    * This text with its chars replaced one for one by {@code sameLength} (see {@link LeetFolding}):
    * the map back to the original still holds.
    */
@@ -55,7 +67,7 @@ final class NormalizedText {
     if (sameLength.length() != text.length()) {
       throw new IllegalArgumentException("a one-for-one replacement keeps the length");
     }
-    return new NormalizedText(sameLength, originalLength, starts, ends, findings, -1);
+    return new NormalizedText(sameLength, originalLength, starts, ends, findings, -1, -1);
   }
 
   /** The folded text the rules run on. */

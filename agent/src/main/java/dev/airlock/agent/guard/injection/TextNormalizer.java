@@ -20,17 +20,22 @@ final class TextNormalizer {
   static NormalizedText normalize(CharSequence in) {
     int n = in.length();
     int firstStandIn = -1;
+    int lastStandIn = -1;
     for (int i = 0; i < n; i++) {
       char c = in.charAt(i);
       if (c >= 0x80) {
         return new Folding(in).run();
       }
-      // Noted in the same pass so that LeetFolding can skip the texts without any.
-      if (firstStandIn < 0 && LeetFolding.isStandIn(c) && i + 1 < n && AsciiLetters.isLetter(in.charAt(i + 1))) {
-        firstStandIn = i;
+      // Noted in the same pass so that LeetFolding can skip the texts without any, and read only
+      // from the first to the last in the others.
+      if (LeetFolding.isStandIn(c) && i + 1 < n && AsciiLetters.isLetter(in.charAt(i + 1))) {
+        if (firstStandIn < 0) {
+          firstStandIn = i;
+        }
+        lastStandIn = i;
       }
     }
-    return NormalizedText.identity(in.toString(), firstStandIn);
+    return NormalizedText.identity(in.toString(), firstStandIn, lastStandIn);
   }
 
   /** One folding pass; holds the per-call state. */
@@ -43,6 +48,8 @@ final class TextNormalizer {
     private final ObfuscationFindings findings = new ObfuscationFindings();
     /** Out index of the first stand-in for a letter right before a letter (see {@link LeetFolding}), or -1. */
     private int firstStandIn = -1;
+    /** Out index of the last one, or -1. */
+    private int lastStandIn = -1;
     private boolean lastWasStandIn;
 
     // The current word, for mixed-script detection.
@@ -114,7 +121,7 @@ final class TextNormalizer {
       }
       closeTagRun();
       closeWord();
-      return new NormalizedText(out.toString(), n, starts, ends, findings, firstStandIn);
+      return new NormalizedText(out.toString(), n, starts, ends, findings, firstStandIn, lastStandIn);
     }
 
     private void emit(char c, int from, int to, boolean latinLetter, boolean confusable) {
@@ -127,8 +134,11 @@ final class TextNormalizer {
       out.append(c);
       starts[i] = from;
       ends[i] = to;
-      if (firstStandIn < 0 && lastWasStandIn && AsciiLetters.isLetter(c)) {
-        firstStandIn = i - 1;
+      if (lastWasStandIn && AsciiLetters.isLetter(c)) {
+        if (firstStandIn < 0) {
+          firstStandIn = i - 1;
+        }
+        lastStandIn = i - 1;
       }
       lastWasStandIn = LeetFolding.isStandIn(c);
       if (Character.isLetter(c)) {
