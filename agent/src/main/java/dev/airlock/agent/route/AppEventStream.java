@@ -6,6 +6,7 @@ import dev.airlock.agent.translate.StreamContentProbe;
 import dev.airlock.agent.translate.StreamTranslator;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Supplier;
 
 /**
  * A target's event stream as the application must read it: whole events only (translated into the
@@ -27,7 +28,8 @@ final class AppEventStream extends InputStream {
   private final StreamContentProbe probe;
   private boolean sawContent;
   private final SseParser parser;
-  private final byte[] failureEvent;
+  /** Built only when a stream breaks off: most never do, and building it cost a JSON write per stream. */
+  private final Supplier<byte[]> failureEvent;
   private final byte[] readBuffer = new byte[8192];
   /**
    * The whole events not yet read by the application, in {@code [readyStart, readyEnd)}. Read
@@ -44,7 +46,8 @@ final class AppEventStream extends InputStream {
    * @param translator the target-to-application translator, or null when both speak one format
    * @param failureEvent what ends the stream if the target fails after the first event
    */
-  AppEventStream(InputStream upstream, StreamTranslator translator, StreamContentProbe probe, byte[] failureEvent) {
+  AppEventStream(InputStream upstream, StreamTranslator translator, StreamContentProbe probe,
+      Supplier<byte[]> failureEvent) {
     this.upstream = upstream;
     this.translator = translator;
     this.probe = probe;
@@ -115,7 +118,8 @@ final class AppEventStream extends InputStream {
       AgentLog.debug("a routed stream failed after its first event; ending it with an error event", failure);
       upstreamDone = true;
       closeUpstream();
-      append(failureEvent, 0, failureEvent.length);
+      byte[] error = failureEvent.get();
+      append(error, 0, error.length);
     }
   }
 

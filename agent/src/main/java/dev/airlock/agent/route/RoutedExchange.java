@@ -352,10 +352,9 @@ public final class RoutedExchange {
     headers.put("x-airlock-target", List.of(target.label()));
     if (eventStream) {
       StreamTranslator translator = prepared.translation == null ? null : Translation.stream(prepared.translation);
-      byte[] failureEvent = SyntheticAnswers.streamError(appEndpoint.format(), 502,
-          "Airlock: the stream from " + target.label() + " broke off");
-      AppEventStream events = new AppEventStream(response.body(), translator,
-          StreamContentProbe.of(target.format()), failureEvent);
+      AppEventStream events = new AppEventStream(response.body(), translator, StreamContentProbe.of(target.format()),
+          () -> SyntheticAnswers.streamError(appEndpoint.format(), 502,
+              "Airlock: the stream from " + target.label() + " broke off"));
       try {
         events.awaitFirstEvent();
       } catch (IOException failure) {

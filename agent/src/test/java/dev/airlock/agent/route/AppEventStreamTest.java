@@ -46,7 +46,7 @@ class AppEventStreamTest {
     String second = "data: {\"choices\":[{\"delta\":{\"content\":\"lo\"}}]}\n\n";
     String half = "data: {\"choices\":[{\"del";
     AppEventStream events = new AppEventStream(new ArrivedSoFar(first + second + half), null,
-        StreamContentProbe.of(WireFormat.OPENAI), new byte[0]);
+        StreamContentProbe.of(WireFormat.OPENAI), () -> new byte[0]);
 
     int ready = events.available();
 
