@@ -2,6 +2,7 @@ package dev.airlock.agent.guard.injection;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -55,13 +56,12 @@ final class Reassembly {
 
   /** The texts the message asks to be assembled from its pieces; empty when it asks for none. */
   static List<String> candidates(String text) {
-    List<String> out = new ArrayList<>(2);
     if (text.indexOf('"') < 0 && text.indexOf('\u201c') < 0) {
-      return out;
+      return Collections.emptyList();
     }
     Matcher intent = ASSEMBLE.matcher(text);
     if (!intent.find()) {
-      return out;
+      return Collections.emptyList();
     }
     boolean interlace = intent.group().regionMatches(true, 0, "interl", 0, 6);
     List<String> labels = new ArrayList<>();
@@ -74,13 +74,12 @@ final class Reassembly {
       tail = m.end();
     }
     if (pieces.size() < 2) {
-      return out;
+      return Collections.emptyList();
     }
     // What follows the last piece finishes the sentence the pieces begin ("... Part 2: 'x' the password?").
     String rest = text.substring(tail, Math.min(text.length(), tail + 80));
     if (interlace && pieces.size() == 2) {
-      out.add(interlace(pieces.get(0), pieces.get(1)) + rest);
-      return out;
+      return Collections.singletonList(interlace(pieces.get(0), pieces.get(1)) + rest);
     }
     Matcher order = ORDER.matcher(text);
     if (order.find()) {
@@ -92,16 +91,14 @@ final class Reassembly {
         }
       }
       if (joined.length() > 0) {
-        out.add(joined.toString());
-        return out;
+        return Collections.singletonList(joined.toString());
       }
     }
     StringBuilder joined = new StringBuilder();
     for (String piece : pieces) {
       append(joined, piece);
     }
-    out.add(joined.append(rest).toString());
-    return out;
+    return Collections.singletonList(joined.append(rest).toString());
   }
 
   /** Joins a piece; a space is added only where neither side has one, as the pieces usually carry their own. */
