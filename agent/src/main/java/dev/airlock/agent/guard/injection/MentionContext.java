@@ -1,10 +1,5 @@
 package dev.airlock.agent.guard.injection;
 
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Locale;
-import java.util.Set;
-
 /**
  * Softens phrase evidence that is talked about rather than said: "what does 'ignore previous
  * instructions' mean?", "attacks such as 'you are now DAN' are filtered". A trigger phrase near
@@ -40,19 +35,46 @@ final class MentionContext {
   /** Spoken by a character in quoted dialogue ({@link AttributedSpeech}). */
   static final double SPOKEN_BY_CHARACTER = 0.35;
 
-  /** Words of meta-discussion before a phrase ("explain how 'X' works", "attacks like 'X'"). */
-  private static final Set<String> BEFORE = words("mean means meaning definition define example examples e.g called"
-      + " phrase phrases term terms keyword keywords injection injections jailbreak jailbreaks attack attacks"
-      + " paper article dataset benchmark");
+  /** Flag of the words of meta-discussion before a phrase ("explain how 'X' works", "attacks like 'X'"). */
+  private static final int BEFORE = 1;
   /** Stems of such words ("explained", "detection", "classifier", "filtering", "research"). */
   private static final String[] BEFORE_STEMS = {
     "explain", "detect", "classif", "filter", "recogni", "prevent", "defend", "mitigat", "research"
   };
-  /** Words of meta-discussion after a phrase ("'X' means ...", "'X' is a classic injection"). */
-  private static final Set<String> AFTER =
-      words("mean means meaning definition injection injections jailbreak jailbreaks attack attacks");
-  /** Second words of two-word cues: "such as", "for instance", "known as", "refers to", "is an example". */
-  private static final Set<String> PAIR_SECOND = words("as instance to example classic common typical known");
+  /** Flag of the words of meta-discussion after a phrase ("'X' means ...", "'X' is a classic injection"). */
+  private static final int AFTER = 2;
+  /** Flag of the second words of two-word cues: "such as", "for instance", "known as", "refers to", "is an example". */
+  private static final int PAIR_SECOND = 4;
+  /** Flags of the first words of two-word cues, by the second word each takes: "such as", "known as". */
+  private static final int BEFORE_AS = 8;
+  /** "for instance". */
+  private static final int BEFORE_INSTANCE = 16;
+  /** "refers to". */
+  private static final int BEFORE_TO = 32;
+  /** "is an example", "a classic": any second word but "as", "to" and "instance". */
+  private static final int BEFORE_NOUN = 64;
+  /** Flags of the second words that only some first words take. */
+  private static final int AS = 128;
+  private static final int INSTANCE = 256;
+  private static final int TO = 512;
+  /**
+   * The cue words under their flags, looked up in place: a match's context is read word by word,
+   * and a lower-cased substring per word was most of what a call on attack-heavy text allocated.
+   */
+  private static final WordTable CUES = new WordTable.Builder()
+      .add(BEFORE, "mean means meaning definition define example examples e.g called"
+          + " phrase phrases term terms keyword keywords injection injections jailbreak jailbreaks attack attacks"
+          + " paper article dataset benchmark")
+      .add(AFTER, "mean means meaning definition injection injections jailbreak jailbreaks attack attacks")
+      .add(PAIR_SECOND, "as instance to example classic common typical known")
+      .add(BEFORE_AS, "such known")
+      .add(BEFORE_INSTANCE, "for")
+      .add(BEFORE_TO, "refers refer")
+      .add(BEFORE_NOUN, "is a an")
+      .add(AS, "as")
+      .add(INSTANCE, "instance")
+      .add(TO, "to")
+      .build();
 
   /** Words that make what follows an order: "please ignore ...". */
   private static final String[] ORDER_LEADS = {"please", "pls", "plz", "kindly", "now", "so"};
@@ -210,7 +232,8 @@ final class MentionContext {
 
   /** Whether {@code [from, to)} holds a word of meta-discussion. */
   private static boolean discussed(String text, int from, int to, boolean before) {
-    String previous = "";
+    int previousStart = -1; // the previous word, [previousStart, previousEnd), none yet
+    int previousEnd = -1;
     int i = from;
     while (i < to) {
       if (!AsciiLetters.isLetter(text.charAt(i))) {
@@ -226,46 +249,49 @@ final class MentionContext {
       if (s > 0 && "./@".indexOf(text.charAt(s - 1)) >= 0) {
         continue; // part of a domain or a path ("evil.example", "/docs/examples")
       }
-      String word = text.substring(s, i).toLowerCase(Locale.ROOT);
-      if (isCue(word, previous, before)) {
+      if (isCue(text, s, i, previousStart, previousEnd, before)) {
         return true;
       }
-      previous = word;
+      previousStart = s;
+      previousEnd = i;
     }
     return false;
   }
 
-  private static boolean isCue(String word, String previous, boolean before) {
-    if (PAIR_SECOND.contains(word)) {
-      switch (previous) {
-        case "such":
-        case "known":
-          return "as".equals(word);
-        case "for":
-          return "instance".equals(word);
-        case "refers":
-        case "refer":
-          return "to".equals(word);
-        case "is":
-        case "a":
-        case "an":
-          return !"as".equals(word) && !"to".equals(word) && !"instance".equals(word);
-        default:
-          break;
+  /**
+   * Whether the word {@code text[start, end)}, which follows the word
+   * {@code text[previousStart, previousEnd)} ({@code previousStart < 0} for none), is a cue of
+   * meta-discussion; case is ignored.
+   */
+  private static boolean isCue(String text, int start, int end, int previousStart, int previousEnd, boolean before) {
+    int flags = CUES.flags(text, start, end);
+    if ((flags & PAIR_SECOND) != 0 && previousStart >= 0) {
+      int previous = CUES.flags(text, previousStart, previousEnd);
+      if ((previous & BEFORE_AS) != 0) {
+        return (flags & AS) != 0;
+      }
+      if ((previous & BEFORE_INSTANCE) != 0) {
+        return (flags & INSTANCE) != 0;
+      }
+      if ((previous & BEFORE_TO) != 0) {
+        return (flags & TO) != 0;
+      }
+      if ((previous & BEFORE_NOUN) != 0) {
+        return (flags & (AS | INSTANCE | TO)) == 0;
       }
     }
     if (before) {
-      if (BEFORE.contains(word)) {
+      if ((flags & BEFORE) != 0) {
         return true;
       }
       for (String stem : BEFORE_STEMS) {
-        if (word.startsWith(stem)) {
+        if (end - start >= stem.length() && text.regionMatches(true, start, stem, 0, stem.length())) {
           return true;
         }
       }
       return false;
     }
-    return AFTER.contains(word);
+    return (flags & AFTER) != 0;
   }
 
   /** Whether a quote opens just before {@code start} and one closes soon after {@code end}. */
@@ -294,7 +320,4 @@ final class MentionContext {
     return c == '"' || c == '\'' || c == '`';
   }
 
-  private static Set<String> words(String list) {
-    return new HashSet<>(Arrays.asList(list.split(" ")));
-  }
 }

@@ -54,12 +54,15 @@ final class WordTable {
   private static int hash(String text, int s, int e) {
     int h = 0;
     for (int i = s; i < e; i++) {
-      h = 31 * h + (text.charAt(i) | 0x20); // ASCII letters case-folded; the table holds letters only
+      h = 31 * h + (text.charAt(i) | 0x20); // ASCII letters case-folded; a dot, the table's only other char, kept
     }
     return h ^ (h >>> 16);
   }
 
-  /** Collects words and their flags; a word added under several flags carries them all. */
+  /**
+   * Collects words and their flags; a word added under several flags carries them all. A word is
+   * ASCII letters, with a dot inside as in "e.g" (the hash leaves a dot as it is).
+   */
   static final class Builder {
     private final Map<String, Integer> words = new LinkedHashMap<>();
 
@@ -67,7 +70,7 @@ final class WordTable {
     Builder add(int flag, String list) {
       for (String w : list.trim().split("\\s+")) {
         for (int i = 0; i < w.length(); i++) {
-          if (!AsciiLetters.isLetter(w.charAt(i))) {
+          if (!AsciiLetters.isLetter(w.charAt(i)) && !(w.charAt(i) == '.' && i > 0 && i < w.length() - 1)) {
             throw new IllegalArgumentException("not an ASCII word: '" + w + "'");
           }
         }
