@@ -13,7 +13,7 @@ package dev.airlock.agent.pii;
 final class RunShape {
 
   /** The bits of a shape: shapes run from 0 to {@code 1 << BITS} (exclusive). */
-  static final int BITS = 10;
+  static final int BITS = 11;
 
   // What touches the run's start (the char before it), in bits 0-1.
   /** Not a word char, or the text's start. */
@@ -35,14 +35,17 @@ final class RunShape {
   static final int OPEN_PAREN = 5;
   static final int CLOSE_PAREN = 6;
 
-  // The char after that one, in bits 5-6: OTHER, DIGIT (another run starts there) or OPEN_PAREN.
-  static final int DIGIT = 1;
+  /**
+   * The char after that one, in bits 5-7, is {@link #OTHER}, {@link #OPEN_PAREN} or this: a digit
+   * (another run starts there). Never the char right after a run, which ends at a non-digit.
+   */
+  static final int DIGIT = 7;
 
   private static final int AFTER_SHIFT = 2;
   private static final int THEN_SHIFT = 5;
-  private static final int LENGTH_SHIFT = 7;
+  private static final int LENGTH_SHIFT = 8;
 
-  /** The lower bound of each length bucket, in bits 7-9: each of 1-3, 8 and 9 is one of its own. */
+  /** The lower bound of each length bucket, in bits 8-10: each of 1-3, 8 and 9 is one of its own. */
   private static final int[] BUCKET_FLOORS = {1, 2, 3, 4, 8, 9, 10, 12};
   /** The bucket of each length up to the last floor; longer runs are in the last bucket. */
   private static final byte[] BUCKETS = new byte[13];
@@ -54,7 +57,7 @@ final class RunShape {
   private static final int ASCII_LETTER = 2;
   private static final int CHAR_AFTER_SHIFT = 2;
   private static final int CHAR_THEN_SHIFT = 5;
-  private static final byte[] CHARS = new byte[128];
+  private static final int[] CHARS = new int[128];
 
   static {
     for (int length = 1, b = 0; length < BUCKETS.length; length++) {
@@ -64,10 +67,10 @@ final class RunShape {
       BUCKETS[length] = (byte) b;
     }
     for (char c = 0; c < 128; c++) {
-      CHARS[c] = (byte) ((Chars.isWordChar(c) ? WORD_CHAR : 0)
+      CHARS[c] = (Chars.isWordChar(c) ? WORD_CHAR : 0)
           | (Chars.isAsciiLetter(c) ? ASCII_LETTER : 0)
           | followerOf(c) << CHAR_AFTER_SHIFT
-          | (Chars.isDigit(c) ? DIGIT : c == '(' ? OPEN_PAREN : OTHER) << CHAR_THEN_SHIFT);
+          | (Chars.isDigit(c) ? DIGIT : c == '(' ? OPEN_PAREN : OTHER) << CHAR_THEN_SHIFT;
     }
   }
 
@@ -82,7 +85,7 @@ final class RunShape {
     int pair = (before1 & before2 & ~(before3 << 1)) >> 1 & 1;
     return (before1 & WORD_CHAR | pair << 1)
         | (entry(Chars.at(text, end)) >> CHAR_AFTER_SHIFT & 7) << AFTER_SHIFT
-        | (entry(Chars.at(text, end + 1)) >> CHAR_THEN_SHIFT & 3) << THEN_SHIFT
+        | (entry(Chars.at(text, end + 1)) >> CHAR_THEN_SHIFT & 7) << THEN_SHIFT
         | BUCKETS[Math.min(end - start, BUCKETS.length - 1)] << LENGTH_SHIFT;
   }
 
@@ -101,7 +104,7 @@ final class RunShape {
 
   /** The char after {@link #after}: {@link #OTHER}, {@link #DIGIT} or {@link #OPEN_PAREN}. */
   static int then(int shape) {
-    return (shape >> THEN_SHIFT) & 3;
+    return (shape >> THEN_SHIFT) & 7;
   }
 
   /**

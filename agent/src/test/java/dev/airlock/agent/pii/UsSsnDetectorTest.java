@@ -68,7 +68,7 @@ class UsSsnDetectorTest {
     String[] pieces = {
       "0", "1", "2", "5", "6", "9", "536", "22", "1234", "536221234", "-", " ", ".", ",", "/", "_",
       "a", "Z", "\u00e9", "\u00b2", "\u0664", "\u216b", "\ud835\udc00", "\ud835\udfce", "\n", "+", "#",
-      "536-22-1234", "536 22 1234", "536.22.1234", "536-22 1234", "ssn "
+      "536-22-1234", "536 22 1234", "536.22.1234", "536-22 1234", "ssn ", "(", "536-(2-1234"
     };
     Pattern pattern = Pattern.compile(UsSsnDetector.PATTERN);
     UsSsnDetector detector = new UsSsnDetector();
