@@ -29,23 +29,19 @@ class RunShapeTest {
 
   @Test
   void tellsTheTwoCharsAfterTheRun() {
-    int shape = shapeOfFirstRun("415 555");
-    assertEquals(RunShape.SPACE, RunShape.after(shape));
-    assertEquals(RunShape.DIGIT, RunShape.then(shape));
-    shape = shapeOfFirstRun("415-(55");
-    assertEquals(RunShape.DASH, RunShape.after(shape));
-    assertEquals(RunShape.OPEN_PAREN, RunShape.then(shape));
-    shape = shapeOfFirstRun("(415) 555");
-    assertEquals(RunShape.CLOSE_PAREN, RunShape.after(shape));
-    assertEquals(RunShape.OTHER, RunShape.then(shape));
-    shape = shapeOfFirstRun("1.5");
-    assertEquals(RunShape.DOT, RunShape.after(shape));
-    assertEquals(RunShape.DIGIT, RunShape.then(shape));
-    shape = shapeOfFirstRun("12/");
-    assertEquals(RunShape.SLASH, RunShape.after(shape));
-    assertEquals(RunShape.OTHER, RunShape.then(shape)); // the text's end
+    assertTwoAfter("415 555", RunShape.SPACE, RunShape.DIGIT);
+    assertTwoAfter("415-(55", RunShape.DASH, RunShape.OPEN_PAREN);
+    assertTwoAfter("(415) 555", RunShape.CLOSE_PAREN, RunShape.OTHER);
+    assertTwoAfter("1.5", RunShape.DOT, RunShape.DIGIT);
+    assertTwoAfter("12/", RunShape.SLASH, RunShape.OTHER); // the text's end
     assertEquals(RunShape.OTHER, RunShape.after(shapeOfFirstRun("12")));
     assertEquals(RunShape.OTHER, RunShape.after(shapeOfFirstRun("12€")));
+  }
+
+  private static void assertTwoAfter(String text, int after, int then) {
+    int shape = shapeOfFirstRun(text);
+    assertEquals(after, RunShape.after(shape), text);
+    assertEquals(then, RunShape.then(shape), text);
   }
 
   @Test
